@@ -1,0 +1,117 @@
+//! The command line: `vejviser build` with the flags of the design, parsed with clap.
+//!
+//! `main.rs` calls [`run`]; exit codes are 0 (success), 1 (content errors), 2 (usage errors).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::error::{render_human, Error};
+use crate::BuildOptions;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vejviser",
+    version,
+    about = "Builds one static website per municipality: course catalogues and manuals from Markdown"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the sites of content/ into the output folder (public/<slug>/ for each municipality).
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    /// The project folder, which holds vejviser.yaml, content/ and themes/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where the sites are written, one folder per municipality [default: <root>/public].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Build only this municipality (its folder name under content/); repeat for several.
+    #[arg(long = "site", value_name = "SLUG")]
+    pub sites: Vec<String>,
+    /// Use this base URL instead of each site's base_url (with several sites, each site gets
+    /// <URL><slug>/), e.g. for a test server.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build as if today were this date (YYYY-MM-DD): decides which courses are upcoming.
+    /// Defaults to the system date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+fn build(args: BuildArgs) -> i32 {
+    let mut opts = BuildOptions::new(&args.root);
+    if let Some(out) = args.out {
+        opts.out = out;
+    }
+    opts.sites = args.sites;
+    opts.base_url = args.base_url;
+    opts.drafts = args.drafts;
+    if let Some(today) = args.today {
+        opts.today = today;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match crate::build(&opts) {
+        Ok(outcome) => {
+            if !outcome.diagnostics.is_empty() {
+                eprint!("{}", render_human(&outcome.diagnostics, color));
+            }
+            let errors = outcome.errors();
+            let warnings = outcome.diagnostics.len() - errors;
+            if errors > 0 {
+                eprintln!(
+                    "error: the build stopped with {errors} error(s) and {warnings} warning(s); nothing was written to {}",
+                    opts.out.display()
+                );
+                return 1;
+            }
+            for s in &outcome.summaries {
+                println!(
+                    "{:<14} {:>5} pages {:>5} files {:>8.1} ms  → {}",
+                    s.slug,
+                    s.pages,
+                    s.files,
+                    s.elapsed.as_secs_f64() * 1000.0,
+                    opts.out.join(&s.slug).display()
+                );
+            }
+            if warnings > 0 {
+                eprintln!("{warnings} warning(s)");
+            }
+            0
+        }
+        Err(Error::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            2
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}

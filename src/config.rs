@@ -1,0 +1,402 @@
+//! The project (`vejviser.yaml`) and each municipality (`content/<slug>/_site.yaml`).
+//!
+//! Both are read as raw structs that reject unknown fields, then validated into the types the
+//! rest of the build uses, so later stages never re-check a colour or a base URL.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+use crate::frontmatter::{did_you_mean, yaml_diagnostic};
+use crate::locate;
+use crate::yaml;
+
+/// The languages the default theme has UI strings and date words for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Da,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Da => "da",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A course category: its slug (the key in `vejviser.yaml`), label and description.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Category {
+    pub slug: String,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+/// The validated project configuration.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub title: String,
+    pub language: Language,
+    pub theme: String,
+    /// By slug, in slug order.
+    pub categories: BTreeMap<String, Category>,
+    /// `check` warns above this LIX score on citizen-facing pages.
+    pub max_lix: Option<f64>,
+    /// Raw HTML inside Markdown is passed through only when the project says so; else escaped.
+    pub allow_html: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProject {
+    title: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    #[serde(default)]
+    categories: BTreeMap<String, RawCategory>,
+    readability: Option<RawReadability>,
+    markdown: Option<RawMarkdown>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    label: String,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReadability {
+    max_lix: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    allow_html: bool,
+}
+
+const PROJECT_FIELDS: &[&str] = &[
+    "title",
+    "language",
+    "theme",
+    "categories",
+    "readability",
+    "markdown",
+];
+const SITE_FIELDS: &[&str] = &[
+    "name",
+    "base_url",
+    "manuals",
+    "exclude",
+    "colors",
+    "logo",
+    "accessibility_statement",
+    "locations",
+    "contacts",
+];
+
+/// Checks the top-level keys of a YAML config against the known ones, with a did-you-mean hint.
+fn unknown_keys(text: &Arc<str>, file: &Path, known: &[&str], diags: &mut Vec<Diagnostic>) {
+    let Ok(keys) = yaml::top_level_keys(text) else {
+        return;
+    };
+    for key in keys {
+        if !known.contains(&key.as_str()) {
+            let place = locate::key(text, &[&key]);
+            let mut d = Diagnostic::error(
+                "config.unknown-field",
+                file,
+                format!("unknown field `{key}`"),
+            )
+            .hint(did_you_mean(&key, known));
+            if let Some(p) = place {
+                d = d.at_offset(text, p.offset, p.len);
+            }
+            diags.push(d);
+        }
+    }
+}
+
+impl Project {
+    /// Parses `vejviser.yaml`. `file` is the path shown in messages.
+    pub fn parse(file: &Path, text: &Arc<str>) -> Result<Project, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        unknown_keys(text, file, PROJECT_FIELDS, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let raw: RawProject =
+            yaml::from_str(text).map_err(|e| vec![yaml_diagnostic(file, text, &e, 0)])?;
+        let language = match raw.language.as_deref() {
+            None | Some("da") => Language::Da,
+            Some("en") => Language::En,
+            Some(other) => {
+                let p = locate::value(text, &["language"]);
+                let mut d = Diagnostic::error(
+                    "config.language",
+                    file,
+                    format!("unsupported language `{other}`"),
+                )
+                .hint("use `da` (Danish) or `en` (English)");
+                if let Some(p) = p {
+                    d = d.at_offset(text, p.offset, p.len);
+                }
+                diags.push(d);
+                Language::Da
+            }
+        };
+        let title = raw.title.unwrap_or_default();
+        if title.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("config.missing-field", file, "missing field `title`")
+                    .hint("add `title: <the project's name>` to vejviser.yaml"),
+            );
+        }
+        let categories = raw
+            .categories
+            .into_iter()
+            .map(|(slug, c)| {
+                let category = Category {
+                    slug: slug.clone(),
+                    label: c.label,
+                    description: c.description,
+                };
+                (slug, category)
+            })
+            .collect();
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Project {
+            title,
+            language,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            categories,
+            max_lix: raw.readability.and_then(|r| r.max_lix),
+            allow_html: raw.markdown.is_some_and(|m| m.allow_html),
+        })
+    }
+}
+
+/// A place where courses are held.
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    #[serde(skip_deserializing)]
+    pub key: String,
+    pub name: String,
+    pub address: Option<String>,
+    pub accessibility: Option<String>,
+}
+
+/// Whom citizens contact about a course.
+#[derive(Debug, Clone, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(skip_deserializing)]
+    pub key: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    name: Option<String>,
+    base_url: Option<String>,
+    manuals: Option<Vec<String>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    colors: Option<RawColors>,
+    logo: Option<String>,
+    accessibility_statement: Option<String>,
+    #[serde(default)]
+    locations: BTreeMap<String, Location>,
+    #[serde(default)]
+    contacts: BTreeMap<String, Contact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColors {
+    primary: Option<String>,
+}
+
+/// One municipality, validated.
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    /// The folder name under `content/`, which is also the output folder.
+    pub slug: String,
+    pub name: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The shared manuals this site takes (folder names under `manualer/`); `None` = all.
+    pub manuals: Option<Vec<String>>,
+    /// Content-relative paths removed from this site.
+    pub exclude: Vec<String>,
+    pub primary_color: String,
+    /// Path of the logo file relative to the site folder.
+    pub logo: Option<String>,
+    pub accessibility_statement: Option<String>,
+    pub locations: BTreeMap<String, Location>,
+    pub contacts: BTreeMap<String, Contact>,
+    /// `_site.yaml`'s path as shown in messages, and its text, for locating later findings.
+    pub file: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl Municipality {
+    /// Parses `_site.yaml` of the site folder `slug`.
+    pub fn parse(
+        slug: &str,
+        file: &Path,
+        text: &Arc<str>,
+    ) -> Result<Municipality, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        unknown_keys(text, file, SITE_FIELDS, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let raw: RawSite =
+            yaml::from_str(text).map_err(|e| vec![yaml_diagnostic(file, text, &e, 0)])?;
+        let at = |path: &[&str], d: Diagnostic| match locate::value(text, path) {
+            Some(p) => d.at_offset(text, p.offset, p.len),
+            None => d,
+        };
+        let name = raw.name.unwrap_or_default();
+        if name.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("site.missing-field", file, "missing field `name`")
+                    .hint("add `name: <the municipality's name>`, e.g. `name: Roskilde Kommune`"),
+            );
+        }
+        let base_url = match raw.base_url {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                if url.ends_with('/') {
+                    url
+                } else {
+                    format!("{url}/")
+                }
+            }
+            Some(url) => {
+                diags.push(at(
+                    &["base_url"],
+                    Diagnostic::error(
+                        "site.base-url",
+                        file,
+                        format!("`{url}` is not an http(s) URL"),
+                    )
+                    .hint("write the full address, e.g. `base_url: https://roskilde.example.dk/`"),
+                ));
+                String::new()
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error("site.missing-field", file, "missing field `base_url`")
+                        .hint("add `base_url: https://<the site's address>/`"),
+                );
+                String::new()
+            }
+        };
+        let primary_color = match raw.colors.and_then(|c| c.primary) {
+            Some(c) if is_hex_color(&c) => c,
+            Some(c) => {
+                diags.push(at(
+                    &["colors", "primary"],
+                    Diagnostic::error("site.color", file, format!("`{c}` is not a colour"))
+                        .hint("write a hex colour in quotes, e.g. `primary: \"#00587c\"`"),
+                ));
+                String::new()
+            }
+            None => "#00587c".to_string(),
+        };
+        for (key, location) in &raw.locations {
+            if location.name.trim().is_empty() {
+                diags.push(at(
+                    &["locations", key],
+                    Diagnostic::error(
+                        "site.location",
+                        file,
+                        format!("location `{key}` has no name"),
+                    ),
+                ));
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut locations = raw.locations;
+        for (key, l) in locations.iter_mut() {
+            l.key = key.clone();
+        }
+        let mut contacts = raw.contacts;
+        for (key, c) in contacts.iter_mut() {
+            c.key = key.clone();
+        }
+        Ok(Municipality {
+            slug: slug.to_string(),
+            name,
+            base_url,
+            manuals: raw.manuals,
+            exclude: raw.exclude,
+            primary_color,
+            logo: raw.logo,
+            accessibility_statement: raw.accessibility_statement,
+            locations,
+            contacts,
+            file: file.to_path_buf(),
+            text: text.clone(),
+        })
+    }
+
+    /// A diagnostic placed at a value of `_site.yaml`.
+    pub fn diagnostic_at(&self, path: &[&str], item: Option<&str>, d: Diagnostic) -> Diagnostic {
+        let place = match item {
+            Some(item) => locate::item(&self.text, path, item),
+            None => locate::value(&self.text, path),
+        };
+        match place {
+            Some(p) => d.at_offset(&self.text, p.offset, p.len),
+            None => d,
+        }
+    }
+}
+
+fn is_hex_color(c: &str) -> bool {
+    let Some(hex) = c.strip_prefix('#') else {
+        return false;
+    };
+    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_config_is_validated() {
+        let text: Arc<str> = Arc::from("name: Roskilde Kommune\nbase_url: https://r.example.dk\ncolors: { primary: \"#00587c\" }\nlocations:\n  mc: { name: Makers Corner }\n");
+        let site = Municipality::parse("roskilde", Path::new("_site.yaml"), &text).unwrap();
+        assert_eq!(site.base_url, "https://r.example.dk/");
+        assert_eq!(site.locations["mc"].key, "mc");
+    }
+
+    #[test]
+    fn unknown_site_field_has_hint_and_line() {
+        let text: Arc<str> = Arc::from("name: R\nbase_url: https://r.example.dk/\nlocatons: {}\n");
+        let errs = Municipality::parse("r", Path::new("_site.yaml"), &text).unwrap_err();
+        assert_eq!(errs[0].line, 3);
+        assert!(errs[0].hint.as_deref().unwrap().contains("locations"));
+    }
+}

@@ -1,0 +1,287 @@
+//! vejviser builds one complete, static website per municipality from a git repository of
+//! Markdown: a course catalogue for citizens and manuals, session plans and exercise sheets for
+//! facilitators.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! ```text
+//! config ─► load (walk + layer + front matter) ─► link (site graph) ─► render (Markdown, Tera)
+//!        ─► write (minify, sitemap, atomic swap into the output folder)
+//! ```
+//!
+//! [`build`] reads as that list of steps. Every stage collects problems as [`Diagnostic`]s instead
+//! of stopping at the first, so one run reports them all.
+
+// A `Diagnostic` is large, but it travels only on the cold path of a build that found a problem;
+// boxing it everywhere would cost more clarity than it saves.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod frontmatter;
+pub mod i18n;
+pub mod load;
+pub mod locate;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod theme;
+mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+pub use error::{Diagnostic, Error, Severity};
+pub use output::SiteFiles;
+
+/// What to build, from the command line or a test.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder: holds `vejviser.yaml`, `content/` and `themes/`.
+    pub root: PathBuf,
+    /// The output folder; each site goes to `<out>/<slug>/`.
+    pub out: PathBuf,
+    /// Only these municipalities (folder names); empty means all.
+    pub sites: Vec<String>,
+    /// Overrides every site's `base_url`; with several sites each gets `<base_url><slug>/`.
+    pub base_url: Option<String>,
+    /// Keep pages marked `draft: true`.
+    pub drafts: bool,
+    /// The day the build is for (which courses are upcoming).
+    pub today: NaiveDate,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            out: root.join("public"),
+            root,
+            sites: Vec::new(),
+            base_url: None,
+            drafts: false,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// One site's line in the build summary.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub slug: String,
+    pub name: String,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// The result of a build: the sites' files (in memory), a summary, and every finding.
+#[derive(Debug, Default)]
+pub struct BuildOutcome {
+    pub sites: Vec<SiteFiles>,
+    pub summaries: Vec<SiteSummary>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildOutcome {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn site(&self, slug: &str) -> Option<&SiteFiles> {
+        self.sites.iter().find(|s| s.slug == slug)
+    }
+}
+
+/// Builds every selected site in memory. Content problems are in the outcome's diagnostics;
+/// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites)?;
+    let Some(loaded) = loaded else {
+        error::normalize(&mut diagnostics);
+        return Ok(BuildOutcome {
+            diagnostics,
+            ..Default::default()
+        });
+    };
+    let base_theme = theme::ThemeFiles::of_project(&opts.root, &loaded.project)?;
+    let mut compiled_base: Option<Result<theme::Theme, ()>> = None;
+    let several = loaded.sites.len() > 1;
+    let mut outcome = BuildOutcome::default();
+
+    for source in loaded.sites {
+        let started = Instant::now();
+        let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
+        diagnostics.extend(found);
+        let m = &linked.municipality;
+        if m.accessibility_statement.is_none() {
+            diagnostics.push(
+                Diagnostic::warning("site.accessibility-statement", &m.file, "the site has no `accessibility_statement`")
+                    .hint("Danish public sites must link their accessibility statement (made with the WAS tool): add `accessibility_statement: <its URL>`"),
+            );
+        }
+        let base_url = match &opts.base_url {
+            Some(url) => {
+                let url = if url.ends_with('/') {
+                    url.clone()
+                } else {
+                    format!("{url}/")
+                };
+                if several {
+                    format!("{url}{}/", m.slug)
+                } else {
+                    url
+                }
+            }
+            None => m.base_url.clone(),
+        };
+
+        // The theme: compiled once for all sites that do not override it.
+        let own_theme;
+        let theme = match &linked.theme_dir {
+            Some(dir) => {
+                let mut files = base_theme.clone();
+                files.overlay(dir);
+                own_theme = files.compile(&opts.root, &loaded.project);
+                match &own_theme {
+                    Ok(t) => t,
+                    Err(d) => {
+                        diagnostics.extend(d.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+            None => {
+                let compiled = compiled_base.get_or_insert_with(|| {
+                    base_theme
+                        .compile(&opts.root, &loaded.project)
+                        .map_err(|d| diagnostics.extend(d))
+                });
+                match compiled {
+                    Ok(t) => t,
+                    Err(()) => continue,
+                }
+            }
+        };
+
+        let mut files = SiteFiles::new(&m.slug);
+        let mut asset_paths = BTreeMap::new();
+        for (name, bytes) in &theme.statics {
+            let hashed = format!("static/{}", theme::hashed_name(name, bytes));
+            asset_paths.insert(name.clone(), hashed.clone());
+            files.add(hashed, bytes.clone());
+        }
+        let site_css = format!(":root{{--primary:{}}}\n", m.primary_color).into_bytes();
+        let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
+        asset_paths.insert("site.css".into(), hashed.clone());
+        files.add(hashed, site_css);
+        let logo = match &m.logo {
+            None => None,
+            Some(logo) => match read_site_file(&linked.dir, logo) {
+                Ok(bytes) => {
+                    let name = Path::new(logo)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+                    files.add(hashed.clone(), bytes);
+                    Some(hashed)
+                }
+                Err(e) => {
+                    diagnostics.push(
+                        m.diagnostic_at(
+                            &["logo"],
+                            None,
+                            Diagnostic::error(
+                                "site.logo",
+                                &m.file,
+                                format!("cannot read the logo `{logo}`: {e}"),
+                            )
+                            .hint(format!(
+                                "put the logo file in content/{}/ and give its name",
+                                m.slug
+                            )),
+                        ),
+                    );
+                    None
+                }
+            },
+        };
+
+        let settings = render::RenderSettings {
+            base_url: base_url.clone(),
+            today: opts.today,
+        };
+        let (rendered, found) = render::render_site(
+            &linked,
+            &loaded.project,
+            theme,
+            &settings,
+            &asset_paths,
+            logo.as_deref(),
+        );
+        diagnostics.extend(found);
+        files.add_pages(&rendered.pages);
+        for rel in &rendered.assets {
+            if let Some(path) = linked.assets.get(rel) {
+                match std::fs::read(path) {
+                    Ok(bytes) => files.add(rel.clone(), bytes),
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        "io.read",
+                        load::display_path(&opts.root, path),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+        }
+        files.add(
+            "sitemap.xml",
+            output::sitemap(&base_url, &rendered.pages).into_bytes(),
+        );
+        files.add("robots.txt", output::robots(&base_url).into_bytes());
+
+        outcome.summaries.push(SiteSummary {
+            slug: m.slug.clone(),
+            name: m.name.clone(),
+            pages: files.pages,
+            files: files.files.len(),
+            elapsed: started.elapsed(),
+        });
+        outcome.sites.push(files);
+    }
+    error::normalize(&mut diagnostics);
+    outcome.diagnostics = diagnostics;
+    Ok(outcome)
+}
+
+/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder.
+fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+    let rel = Path::new(name);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path must stay inside the site folder",
+        ));
+    }
+    std::fs::read(dir.join(rel))
+}
+
+/// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
+/// is written and the previous output stays as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let outcome = build_in_memory(opts)?;
+    if outcome.errors() == 0 {
+        output::write(&opts.out, &outcome.sites)?;
+    }
+    Ok(outcome)
+}

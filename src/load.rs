@@ -1,0 +1,290 @@
+//! Load: walk `content/`, read every file once, parse front matter, and sort the files into
+//! layers — `_shared/` and one layer per municipality folder.
+//!
+//! Shared files are read and parsed here exactly once, however many sites use them; the link
+//! stage overlays each municipality's layer on the shared one by relative path.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{Municipality, Project};
+use crate::error::{Diagnostic, Error};
+use crate::frontmatter::Page;
+
+/// Larger files are refused: no real page is this big, and reading one would stall the build.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The files of one layer, by `/`-separated path relative to the layer's folder.
+#[derive(Debug, Default)]
+pub struct Layer {
+    /// Pages that parsed. A page whose parse failed is listed in `failed` instead, so that links
+    /// to it are not reported a second time as broken.
+    pub pages: BTreeMap<String, Arc<Page>>,
+    pub failed: Vec<String>,
+    /// Other files (images, PDFs) that pages may reference, by relative path → path on disk.
+    pub assets: BTreeMap<String, PathBuf>,
+}
+
+/// A municipality's folder: its config, its own pages and its theme overrides.
+#[derive(Debug)]
+pub struct SiteSource {
+    pub municipality: Municipality,
+    pub layer: Layer,
+    /// `content/<slug>/_theme/`, when the site overrides theme files.
+    pub theme_dir: Option<PathBuf>,
+    /// The site folder on disk.
+    pub dir: PathBuf,
+}
+
+/// Everything read from the project folder.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub project: Project,
+    pub shared: Layer,
+    pub sites: Vec<SiteSource>,
+}
+
+/// The path shown in messages: relative to the project root when possible.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reads a text file; a file that is too big or not UTF-8 becomes a located diagnostic.
+pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
+    let shown = display_path(root, path);
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error("io.read", &shown, format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "io.too-large",
+            &shown,
+            format!(
+                "the file is {} MB; the limit is {} MB",
+                meta.len() / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        )
+        .hint("split the page into several pages, or keep large files out of content/"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error("io.read", &shown, format!("cannot read the file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => {
+            // A byte-order mark would hide the opening `---` of the front matter.
+            let s = s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s);
+            Ok(Arc::from(s))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).into_owned());
+            Err(Diagnostic::error("io.not-utf8", &shown, "the file is not UTF-8 text")
+                .at(&lossy, line, column)
+                .hint("save the file as UTF-8 (most editors have this under \"Save with encoding\")"))
+        }
+    }
+}
+
+/// Loads the project at `root`. `only` limits the municipalities (empty = all); an unknown slug
+/// there is a usage error. Content problems come back as diagnostics beside what did load.
+pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnostic>), Error> {
+    let mut diags = Vec::new();
+    let config_path = root.join("vejviser.yaml");
+    if !config_path.is_file() {
+        return Err(Error::Usage(format!(
+            "{} has no vejviser.yaml: is --root the project folder?",
+            root.display()
+        )));
+    }
+    let project = match read_text(root, &config_path) {
+        Ok(text) => match Project::parse(&display_path(root, &config_path), &text) {
+            Ok(p) => p,
+            Err(d) => {
+                diags.extend(d);
+                return Ok((None, diags));
+            }
+        },
+        Err(d) => {
+            diags.push(d);
+            return Ok((None, diags));
+        }
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} has no content/ folder",
+            root.display()
+        )));
+    }
+
+    // Municipality folders: every folder of content/ not starting with `_` or `.`.
+    let mut site_dirs = Vec::new();
+    let entries = std::fs::read_dir(&content).map_err(|e| Error::io("read", &content, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("read", &content, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) && !name.starts_with(['_', '.']) {
+            site_dirs.push((name, entry.path()));
+        }
+    }
+    site_dirs.sort();
+    for slug in only {
+        if !site_dirs.iter().any(|(s, _)| s == slug) {
+            let known: Vec<&str> = site_dirs.iter().map(|(s, _)| s.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "there is no municipality `{slug}` in {} (there are: {})",
+                content.display(),
+                known.join(", ")
+            )));
+        }
+    }
+    if !only.is_empty() {
+        site_dirs.retain(|(s, _)| only.contains(s));
+    }
+
+    let shared_dir = content.join("_shared");
+    let shared = if shared_dir.is_dir() {
+        load_layer(root, &shared_dir, &project, &mut diags)
+    } else {
+        Layer::default()
+    };
+
+    let mut sites = Vec::new();
+    for (slug, dir) in site_dirs {
+        let site_yaml = dir.join("_site.yaml");
+        if !site_yaml.is_file() {
+            diags.push(
+                Diagnostic::error(
+                    "site.missing-config",
+                    display_path(root, &dir),
+                    format!("the municipality folder `{slug}` has no _site.yaml"),
+                )
+                .hint(format!(
+                    "create content/{slug}/_site.yaml with at least `name:` and `base_url:`, or rename the folder to start with `_` if it is not a site"
+                )),
+            );
+            continue;
+        }
+        let municipality = match read_text(root, &site_yaml) {
+            Ok(text) => match Municipality::parse(&slug, &display_path(root, &site_yaml), &text) {
+                Ok(m) => m,
+                Err(d) => {
+                    diags.extend(d);
+                    continue;
+                }
+            },
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let layer = load_layer(root, &dir, &project, &mut diags);
+        let theme_dir = Some(dir.join("_theme")).filter(|d| d.is_dir());
+        sites.push(SiteSource {
+            municipality,
+            layer,
+            theme_dir,
+            dir,
+        });
+    }
+    Ok((
+        Some(Loaded {
+            root: root.to_path_buf(),
+            project,
+            shared,
+            sites,
+        }),
+        diags,
+    ))
+}
+
+/// Reads and parses every file of one layer folder, in parallel.
+fn load_layer(root: &Path, dir: &Path, project: &Project, diags: &mut Vec<Diagnostic>) -> Layer {
+    let mut layer = Layer::default();
+    let mut markdown = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker.filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        // Hidden files, the site's config and its theme folder are not content.
+        e.depth() == 0
+            || !(name.starts_with('.')
+                || (e.depth() == 1 && (name == "_theme" || name == "_site.yaml")))
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p)).unwrap_or_default();
+                diags.push(Diagnostic::error(
+                    "io.walk",
+                    path,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::warning(
+                    "io.symlink",
+                    display_path(root, entry.path()),
+                    "symbolic link ignored",
+                )
+                .hint("links are never followed; copy the file into content/ instead"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = match entry.path().strip_prefix(dir) {
+            Ok(r) => r
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => continue,
+        };
+        // SUMMARY.md is a manual's table of contents, not a page.
+        if rel.ends_with(".md") && !(rel == "SUMMARY.md" || rel.ends_with("/SUMMARY.md")) {
+            markdown.push((rel, entry.into_path()));
+        } else {
+            layer.assets.insert(rel, entry.into_path());
+        }
+    }
+    let parsed: Vec<(String, Result<Page, Vec<Diagnostic>>)> = markdown
+        .into_par_iter()
+        .map(|(rel, path)| {
+            let shown = display_path(root, &path);
+            let result = read_text(root, &path)
+                .map_err(|d| vec![d])
+                .and_then(|text| Page::parse(&shown, &rel, text, project));
+            (rel, result)
+        })
+        .collect();
+    for (rel, result) in parsed {
+        match result {
+            Ok(page) => {
+                layer.pages.insert(rel, Arc::new(page));
+            }
+            Err(d) => {
+                diags.extend(d);
+                layer.failed.push(rel);
+            }
+        }
+    }
+    layer
+}

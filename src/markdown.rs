@@ -1,0 +1,462 @@
+//! Markdown → HTML with pulldown-cmark, and everything we do to the event stream on the way:
+//! heading ids, GitHub-style alerts as labelled boxes, link and image rewriting through a
+//! resolver supplied by the caller, alt-text checks, raw HTML escaping.
+//!
+//! Pure: it takes the body text and a [`Resolver`], and returns the HTML and the problems found,
+//! placed by byte offset in the body. It knows nothing of sites or files.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::error::Severity;
+use crate::slug::slugify;
+
+/// A heading of a page body, with the id it gets in the HTML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// What a resolver answers for a link or image destination.
+pub enum Resolved {
+    /// Use this URL instead.
+    Rewrite(String),
+    /// Keep the destination as written (external URLs, mail, phone).
+    Keep,
+    /// A problem, with a message and a hint.
+    Problem(String, String),
+}
+
+/// Turns link and image destinations into output URLs; implemented by the link stage.
+pub trait Resolver {
+    fn link(&self, dest: &str) -> Resolved;
+    fn image(&self, dest: &str) -> Resolved;
+}
+
+/// A problem in a body, by byte offset within the body.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub offset: usize,
+    pub len: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Settings that do not change from page to page.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub allow_html: bool,
+    /// Labels of the alert boxes: note, tip, important, warning, caution.
+    pub callout_labels: [String; 5],
+    /// Accessible name of the scrollable box around tables.
+    pub table_label: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The body opens with a level-1 heading, which then is the page's `<h1>`.
+    pub starts_with_h1: bool,
+    pub problems: Vec<Problem>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// The headings of a body with their unique ids, in order. Ids are the heading text slugified
+/// (Danish letters transliterated), or the `{#id}` written after the heading.
+pub fn headings(body: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut current: Option<(u8, Option<String>, String)> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some((
+                    level_number(level),
+                    id.map(|s| s.to_string()),
+                    String::new(),
+                ));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = &mut current {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, title)) = current.take() {
+                    let base = explicit.unwrap_or_else(|| {
+                        let s = slugify(&title);
+                        if s.is_empty() {
+                            "afsnit".to_string()
+                        } else {
+                            s
+                        }
+                    });
+                    let n = used.entry(base.clone()).or_insert(0);
+                    let id = if *n == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{n}")
+                    };
+                    *n += 1;
+                    out.push(Heading {
+                        level,
+                        id,
+                        title: title.trim().to_string(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Renders a body. `heads` must be `headings(body)` (computed once when the page is loaded).
+pub fn render(
+    body: &str,
+    heads: &[Heading],
+    settings: &Settings,
+    resolver: &dyn Resolver,
+) -> Rendered {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading_index = 0;
+    let mut first_block = true;
+    let mut starts_with_h1 = false;
+    // The image whose alt text is being collected: (index of its Start event, offset, len, alt).
+    let mut image: Option<(usize, usize, usize, String)> = None;
+    let mut in_html_block = false;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
+                let mut level = level;
+                if level == HeadingLevel::H1 {
+                    if first_block {
+                        starts_with_h1 = true;
+                    } else {
+                        level = HeadingLevel::H2;
+                        problems.push(Problem {
+                            severity: Severity::Warning,
+                            code: "markdown.extra-h1",
+                            offset: range.start,
+                            len: 1,
+                            message: "a page has one top-level heading: this `#` heading is shown as `##`".into(),
+                            hint: "use `##` for sections; the page title is the page's only `#` heading".into(),
+                        });
+                    }
+                }
+                let id = heads.get(heading_index).map(|h| CowStr::from(h.id.clone()));
+                heading_index += 1;
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                // Keep the end tag in step with a demoted start tag.
+                let start_level = events.iter().rev().find_map(|e| match e {
+                    Event::Start(Tag::Heading { level, .. }) => Some(*level),
+                    _ => None,
+                });
+                events.push(Event::End(TagEnd::Heading(start_level.unwrap_or(level))));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = callout(kind, settings);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>",
+                    escape(label)
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html(CowStr::from("</div>")))
+            }
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                    escape(&settings.table_label)
+                ))));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolver.link(&dest_url) {
+                    Resolved::Rewrite(url) => CowStr::from(url),
+                    Resolved::Keep => dest_url,
+                    Resolved::Problem(message, hint) => {
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.broken-link",
+                            offset: range.start,
+                            len: range.len(),
+                            message,
+                            hint,
+                        });
+                        dest_url
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolver.image(&dest_url) {
+                    Resolved::Rewrite(url) => CowStr::from(url),
+                    Resolved::Keep => dest_url,
+                    Resolved::Problem(message, hint) => {
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.missing-image",
+                            offset: range.start,
+                            len: range.len(),
+                            message,
+                            hint,
+                        });
+                        dest_url
+                    }
+                };
+                image = Some((events.len(), range.start, range.len(), String::new()));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((_, offset, len, alt)) = image.take() {
+                    if alt.trim().is_empty() {
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.image-alt",
+                            offset,
+                            len,
+                            message: "the image has no alt text".into(),
+                            hint: "describe the image between the brackets: ![Deltagere ved et bord](billede.jpg)".into(),
+                        });
+                    }
+                }
+                events.push(Event::End(TagEnd::Image));
+            }
+            Event::Text(text) => {
+                if let Some((_, _, _, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+                events.push(Event::Text(text));
+            }
+            Event::Start(Tag::HtmlBlock) if !settings.allow_html => {
+                in_html_block = true;
+                events.push(Event::Html(CowStr::from("<p>")));
+            }
+            Event::End(TagEnd::HtmlBlock) if !settings.allow_html => {
+                in_html_block = false;
+                events.push(Event::Html(CowStr::from("</p>")));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !settings.allow_html => {
+                let text = if in_html_block {
+                    CowStr::from(html.trim_end().to_string())
+                } else {
+                    html
+                };
+                events.push(Event::Text(text));
+            }
+            other => events.push(other),
+        }
+        if is_block_start {
+            first_block = false;
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        starts_with_h1,
+        problems,
+    }
+}
+
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn callout(kind: BlockQuoteKind, settings: &Settings) -> (&'static str, &str) {
+    let l = &settings.callout_labels;
+    match kind {
+        BlockQuoteKind::Note => ("note", &l[0]),
+        BlockQuoteKind::Tip => ("tip", &l[1]),
+        BlockQuoteKind::Important => ("important", &l[2]),
+        BlockQuoteKind::Warning => ("warning", &l[3]),
+        BlockQuoteKind::Caution => ("caution", &l[4]),
+    }
+}
+
+/// Escapes text for HTML (element content and quoted attribute values).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).ok();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoLinks;
+    impl Resolver for NoLinks {
+        fn link(&self, dest: &str) -> Resolved {
+            if dest.ends_with(".md") {
+                Resolved::Rewrite(format!("../{}/", dest.trim_end_matches(".md")))
+            } else if dest == "mangler" {
+                Resolved::Problem("no such page".into(), "hint".into())
+            } else {
+                Resolved::Keep
+            }
+        }
+        fn image(&self, _: &str) -> Resolved {
+            Resolved::Keep
+        }
+    }
+
+    fn settings(allow_html: bool) -> Settings {
+        Settings {
+            allow_html,
+            callout_labels: [
+                "Note til facilitator".into(),
+                "Tip".into(),
+                "Vigtigt".into(),
+                "Advarsel".into(),
+                "Pas på".into(),
+            ],
+            table_label: "Tabel".into(),
+        }
+    }
+
+    fn html(body: &str) -> Rendered {
+        render(body, &headings(body), &settings(false), &NoLinks)
+    }
+
+    #[test]
+    fn heading_ids_are_danish_slugs_and_unique() {
+        let h = headings("## Øvelser i gruppen\n\n## Øvelser i gruppen\n\n### Kode `x` {#eget}\n");
+        assert_eq!(h[0].id, "oevelser-i-gruppen");
+        assert_eq!(h[1].id, "oevelser-i-gruppen-1");
+        assert_eq!(h[2].id, "eget");
+        let r = html("## Øvelser i gruppen\n");
+        assert!(
+            r.html.contains("<h2 id=\"oevelser-i-gruppen\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn leading_h1_is_detected_and_later_h1_demoted() {
+        let r = html("# Titel\n\nTekst\n\n# Igen\n");
+        assert!(r.starts_with_h1);
+        assert!(r.html.contains("<h2 id=\"igen\">Igen</h2>"), "{}", r.html);
+        assert_eq!(r.problems.len(), 1);
+        assert!(!html("Tekst\n\n# Senere\n").starts_with_h1);
+    }
+
+    #[test]
+    fn alerts_become_labelled_boxes() {
+        let r = html("> [!NOTE]\n> Husk navneskilte.\n");
+        assert!(
+            r.html
+                .contains("class=\"callout callout-note\" role=\"note\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("Note til facilitator"));
+        assert!(r.html.contains("Husk navneskilte."));
+    }
+
+    #[test]
+    fn raw_html_is_escaped() {
+        let r = html("<script>alert(1)</script>\n\nTekst <b>fed</b>\n");
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert!(r.html.contains("&lt;b&gt;"));
+        let allowed = render("Tekst <b>fed</b>\n", &[], &settings(true), &NoLinks);
+        assert!(allowed.html.contains("<b>fed</b>"));
+    }
+
+    #[test]
+    fn links_rewritten_and_broken_reported() {
+        let r = html("Se [øvelsen](ovelse.md) og [noget](mangler).\n");
+        assert!(r.html.contains("href=\"../ovelse/\""), "{}", r.html);
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].offset, 28);
+    }
+
+    #[test]
+    fn image_without_alt_is_a_problem() {
+        let r = html("Tekst\n\n![](billede.png)\n");
+        assert_eq!(r.problems[0].code, "markdown.image-alt");
+        assert_eq!(r.problems[0].offset, 7);
+        assert!(html("![Et billede](b.png)").problems.is_empty());
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let r = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ \"citat\"\n\n- [x] færdig\n\nFod[^1]\n\n[^1]: Note\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("“citat”"));
+        assert!(r.html.contains("checkbox"));
+        assert!(r.html.contains("footnote"));
+    }
+}

@@ -1,0 +1,954 @@
+//! Render: Markdown bodies to HTML and every page through the theme's Tera templates.
+//!
+//! In: a linked [`Site`], its compiled [`Theme`] and the build's settings. Out: the site's pages as
+//! HTML strings by site path, and the problems found (broken links, missing images, template
+//! errors). Pages render in parallel; nothing here touches the disk. The view structs below are
+//! what templates see; `themes/default/README.md` documents them.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+use tera::Context;
+
+use crate::config::{Language, Project};
+use crate::error::Diagnostic;
+use crate::frontmatter::{Details, Facilitator, Kind, Page};
+use crate::i18n;
+use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
+use crate::site::{Site, SitePage, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
+use crate::slug::relative_prefix;
+use crate::theme::Theme;
+
+/// What a build needs to know beyond the content.
+#[derive(Debug, Clone)]
+pub struct RenderSettings {
+    /// The base URL of this site, ending in `/`.
+    pub base_url: String,
+    /// The day the build is for: decides which courses are upcoming.
+    pub today: NaiveDate,
+}
+
+/// One rendered page.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    pub path: String,
+    pub html: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub updated: Option<NaiveDate>,
+}
+
+/// The rendered site: pages, plus the content files they reference (by content-relative path).
+#[derive(Debug, Default)]
+pub struct RenderedSite {
+    pub pages: Vec<RenderedPage>,
+    pub assets: BTreeSet<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct Link {
+    title: String,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    base_url: &'a str,
+    project_title: &'a str,
+    logo: Option<&'a str>,
+    primary_color: &'a str,
+    accessibility_statement: Option<&'a str>,
+    contacts: Vec<&'a crate::config::Contact>,
+    locations: Vec<&'a crate::config::Location>,
+    manuals: Vec<Value>,
+    categories: Vec<&'a crate::config::Category>,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    path: &'a str,
+    permalink: String,
+    content: String,
+    starts_with_h1: bool,
+    toc: Vec<&'a Heading>,
+    updated: Option<String>,
+    breadcrumbs: Vec<Link>,
+    extra: &'a Value,
+}
+
+/// Resolves a page's links and images against its site; remembers the files it references.
+struct PageLinks<'a> {
+    site: &'a Site,
+    page: &'a SitePage,
+    used_assets: RefCell<Vec<String>>,
+}
+
+/// Joins a relative reference onto the folder of `from_rel`, resolving `.` and `..`.
+/// Returns `None` when the path climbs out of the content folder.
+fn join_rel(from_rel: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
+        return normalize(abs.split('/'));
+    } else {
+        from_rel.split('/').collect()
+    };
+    parts.pop();
+    parts.extend(target.split('/'));
+    normalize(parts.into_iter())
+}
+
+fn normalize<'a>(parts: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for part in parts {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
+fn decode(s: &str) -> String {
+    // Links to files with spaces or Danish letters in their names arrive percent-encoded.
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Schemes that run code when a link is followed; refused wherever a URL comes from content.
+pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| cleaned.starts_with(s))
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.starts_with("//")
+        || url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+impl PageLinks<'_> {
+    fn root(&self) -> String {
+        relative_prefix(&self.page.path)
+    }
+
+    fn check_anchor(&self, target: &Page, fragment: &str) -> Result<(), (String, String)> {
+        if fragment.is_empty()
+            || target.headings.iter().any(|h| h.id == fragment)
+            || target.headings.is_empty()
+                && target.kind != Kind::Page
+                && target.kind != Kind::Chapter
+        {
+            return Ok(());
+        }
+        let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+        Err((
+            format!(
+                "{} has no heading with the id `#{fragment}`",
+                target.file.display()
+            ),
+            if ids.is_empty() {
+                "the page has no headings to link to".into()
+            } else {
+                format!("its headings are: #{}", ids.join(", #"))
+            },
+        ))
+    }
+
+    fn resolve(&self, dest: &str, image: bool) -> Resolved {
+        if let Some(scheme) = dangerous_scheme(dest) {
+            return Resolved::Problem(
+                format!("`{scheme}` links are not allowed"),
+                "link to a web page (https://…), an e-mail (mailto:…) or another page's .md file"
+                    .into(),
+            );
+        }
+        if has_scheme(dest) {
+            return Resolved::Keep;
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path = decode(path.split('?').next().unwrap_or(""));
+        if path.is_empty() {
+            return match fragment {
+                Some(f) if !image => match self.check_anchor(&self.page.page, f) {
+                    Ok(()) => Resolved::Keep,
+                    Err((m, h)) => Resolved::Problem(m, h),
+                },
+                _ => Resolved::Keep,
+            };
+        }
+        let Some(rel) = join_rel(&self.page.page.rel, &path) else {
+            return Resolved::Problem(
+                format!("`{dest}` points outside the content folder"),
+                "link to a file inside content/".into(),
+            );
+        };
+        let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        if path.ends_with(".md") {
+            if let Some(&i) = self.site.by_rel.get(&rel) {
+                let target = self.site.page(i);
+                if let Err((m, h)) = self.check_anchor(&target.page, fragment.unwrap_or("")) {
+                    return Resolved::Problem(m, h);
+                }
+                return Resolved::Rewrite(format!("{}{}{frag}", self.root(), target.path));
+            }
+            if let Some((generated, _)) = self.site.intros.iter().find(|(_, p)| p.rel == rel) {
+                return Resolved::Rewrite(format!("{}{generated}{frag}", self.root()));
+            }
+            if self.site.failed.contains(&rel) {
+                return Resolved::Keep;
+            }
+            if self.site.left_out.contains(&rel) {
+                return Resolved::Problem(
+                    format!("`{dest}` links to {rel}, which {} does not include (a draft, excluded, or a manual the site does not take)", self.site.municipality.name),
+                    "remove the link, or include the page in this site".into(),
+                );
+            }
+            return Resolved::Problem(
+                format!("`{dest}` links to {rel}, which does not exist"),
+                "check the file name and the path relative to this file".into(),
+            );
+        }
+        if self.site.assets.contains_key(&rel) {
+            self.used_assets.borrow_mut().push(rel.clone());
+            return Resolved::Rewrite(format!("{}{rel}{frag}", self.root()));
+        }
+        if !image {
+            // A link to a site path (`../kurser/`) rather than to a file.
+            let site_path = if rel.is_empty() {
+                String::new()
+            } else {
+                format!("{rel}/")
+            };
+            if self.site.by_path.contains_key(&site_path)
+                || [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
+                    .contains(&site_path.as_str())
+            {
+                return Resolved::Rewrite(format!("{}{site_path}{frag}", self.root()));
+            }
+        }
+        let what = if image { "image" } else { "file" };
+        Resolved::Problem(
+            format!("the {what} `{dest}` does not exist (looked for {rel})"),
+            format!("put the {what} beside the page, or fix the path; links to pages end in .md"),
+        )
+    }
+}
+
+impl Resolver for PageLinks<'_> {
+    fn link(&self, dest: &str) -> Resolved {
+        self.resolve(dest, false)
+    }
+    fn image(&self, dest: &str) -> Resolved {
+        self.resolve(dest, true)
+    }
+}
+
+/// Everything the pages of one site share while rendering.
+struct Renderer<'a> {
+    site: &'a Site,
+    project: &'a Project,
+    theme: &'a Theme,
+    settings: &'a RenderSettings,
+    markdown: Settings,
+    site_value: tera::Value,
+    strings_value: tera::Value,
+    assets_value: tera::Value,
+    lang: Language,
+}
+
+/// The `{title, path}` of a page by index.
+fn link_to(site: &Site, i: usize) -> Link {
+    let p = site.page(i);
+    Link {
+        title: p.page.common.title.clone(),
+        path: p.path.clone(),
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn breadcrumbs(&self, path: &str) -> Vec<Link> {
+        let mut crumbs = vec![Link {
+            title: self.theme.strings.get("home").to_string(),
+            path: String::new(),
+        }];
+        if path.is_empty() {
+            return Vec::new();
+        }
+        let mut prefix = String::new();
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        for seg in &segments[..segments.len() - 1] {
+            prefix.push_str(seg);
+            prefix.push('/');
+            if let Some(&i) = self.site.by_path.get(&prefix) {
+                crumbs.push(link_to(self.site, i));
+            } else if let Some(title) = self.generated_title(&prefix) {
+                crumbs.push(Link {
+                    title,
+                    path: prefix.clone(),
+                });
+            }
+        }
+        crumbs
+    }
+
+    fn generated_title(&self, path: &str) -> Option<String> {
+        let key = match path {
+            CATALOGUE_PATH => "catalogue_title",
+            MANUALS_PATH => "manuals_title",
+            SEARCH_PATH => "search_title",
+            _ => return None,
+        };
+        Some(match self.site.intros.get(path) {
+            Some(intro) => intro.common.title.clone(),
+            None => self.theme.strings.get(key).to_string(),
+        })
+    }
+
+    fn context(&self, path: &str) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("lang", self.lang.code());
+        ctx.insert_value("t", self.strings_value.clone());
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("assets", self.assets_value.clone());
+        ctx.insert("root", &relative_prefix(path));
+        ctx
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        ctx: &Context,
+        file: &std::path::Path,
+    ) -> Result<String, Diagnostic> {
+        self.theme.tera.render(template, ctx).map_err(|e| {
+            let mut d = crate::theme::template_diagnostic(&e);
+            d.message = format!("{} (while rendering {})", d.message, file.display());
+            d
+        })
+    }
+
+    /// Renders a Markdown body for the page at `index`, placing its problems in the file.
+    fn body(
+        &self,
+        sp: &SitePage,
+        page: &Page,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> markdown::Rendered {
+        let links = PageLinks {
+            site: self.site,
+            page: sp,
+            used_assets: RefCell::new(Vec::new()),
+        };
+        let rendered = markdown::render(page.body(), &page.headings, &self.markdown, &links);
+        for p in &rendered.problems {
+            let d = Diagnostic::error(p.code, &page.file, p.message.clone())
+                .at_offset(&page.text, page.body_offset + p.offset, p.len)
+                .hint(p.hint.clone());
+            diags.push(if p.severity == crate::error::Severity::Warning {
+                crate::error::Diagnostic {
+                    severity: p.severity,
+                    ..d
+                }
+            } else {
+                d
+            });
+        }
+        assets.extend(links.used_assets.into_inner());
+        rendered
+    }
+
+    fn page_view<'p>(
+        &self,
+        sp: &'p SitePage,
+        content: String,
+        starts_with_h1: bool,
+    ) -> PageView<'p> {
+        let page = &sp.page;
+        PageView {
+            kind: page.kind.name(),
+            title: &page.common.title,
+            description: page.common.description.as_deref(),
+            path: &sp.path,
+            permalink: format!("{}{}", self.settings.base_url, sp.path),
+            content,
+            starts_with_h1,
+            toc: page
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
+            updated: page.common.updated.map(|d| i18n::date(d.0, self.lang)),
+            breadcrumbs: self.breadcrumbs(&sp.path),
+            extra: &page.common.extra,
+        }
+    }
+
+    fn render_page(
+        &self,
+        index: usize,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> Option<RenderedPage> {
+        let sp = self.site.page(index);
+        let page = &sp.page;
+        let rendered = self.body(sp, page, diags, assets);
+        let view = self.page_view(sp, rendered.html, rendered.starts_with_h1);
+        let mut ctx = self.context(&sp.path);
+        ctx.insert("page", &view);
+        let template = match (&page.details, sp.manual) {
+            (Details::Course(_), _) => {
+                ctx.insert("course", &self.course_view(page));
+                "course.html"
+            }
+            (Details::Manual(_), Some(m)) => {
+                ctx.insert("manual", &self.manual_view(m));
+                "manual.html"
+            }
+            (Details::Session(_), Some(m)) => {
+                ctx.insert("session", &self.session_view(index, m));
+                "session.html"
+            }
+            (Details::Exercise(_), Some(m)) => {
+                ctx.insert("exercise", &self.exercise_view(index, m));
+                "exercise.html"
+            }
+            (Details::Chapter | Details::Page, Some(m)) => {
+                ctx.insert("chapter", &self.chapter_view(index, m));
+                "chapter.html"
+            }
+            _ => "page.html",
+        };
+        match self.render_template(template, &ctx, &page.file) {
+            Ok(html) => Some(RenderedPage {
+                path: sp.path.clone(),
+                html,
+                title: page.common.title.clone(),
+                kind: page.kind.name(),
+                updated: page.common.updated.map(|d| d.0),
+            }),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn course_view(&self, page: &Page) -> Value {
+        let Some(c) = page.course() else {
+            return Value::Null;
+        };
+        let lang = self.lang;
+        let meetings = &c.schedule.meetings;
+        let same_weekday = meetings
+            .windows(2)
+            .all(|w| w[0].weekday_index() == w[1].weekday_index());
+        let category = self.project.categories.get(&c.category);
+        let location = c
+            .location
+            .as_ref()
+            .and_then(|k| self.site.municipality.locations.get(k));
+        let contact = c
+            .contact
+            .as_ref()
+            .and_then(|k| self.site.municipality.contacts.get(k));
+        let facilitators: Vec<&str> = c
+            .facilitators
+            .iter()
+            .map(|f| match f {
+                Facilitator::Peer => self.theme.strings.get("facilitator_peer"),
+                Facilitator::Staff => self.theme.strings.get("facilitator_staff"),
+            })
+            .collect();
+        json!({
+            "category": category.map(|c| json!({"slug": c.slug, "label": c.label})),
+            "summary": c.summary,
+            "audience": c.audience,
+            "referral": c.referral,
+            "capacity": c.capacity,
+            "price": price_value(c.price),
+            "location": location,
+            "contact": contact,
+            "facilitators": facilitators,
+            "time": c.schedule.time.map(|t| t.to_string()),
+            "weekday": if same_weekday { meetings.first().map(|d| i18n::weekday(*d, lang)) } else { None },
+            "meetings": meetings.iter().map(|d| json!({"date": i18n::long_date(*d, lang), "iso": d.to_string()})).collect::<Vec<_>>(),
+            "first": meetings.first().map(|d| i18n::long_date(*d, lang)),
+            "last": meetings.last().map(|d| i18n::long_date(*d, lang)),
+            "count": meetings.len(),
+            "signup": c.signup.as_ref().map(|s| json!({
+                "deadline": s.deadline.map(|d| i18n::long_date(d.0, lang)),
+                "email": s.email, "phone": s.phone, "url": s.url,
+            })),
+            "intake_until": c.intake_until,
+        })
+    }
+
+    fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
+        let front = &self.site.page(self.site.manuals[m].front).page;
+        let Details::Manual(mf) = &front.details else {
+            return Value::Null;
+        };
+        match number.and_then(|n| mf.phases.iter().find(|p| p.number == n)) {
+            Some(p) => json!(p),
+            None => number
+                .map(|n| json!({"number": n, "title": null, "weeks": null}))
+                .unwrap_or(Value::Null),
+        }
+    }
+
+    fn manual_view(&self, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let front = &self.site.page(manual.front).page;
+        let Details::Manual(mf) = &front.details else {
+            return Value::Null;
+        };
+        let mut groups: Vec<(Option<u32>, Vec<Value>)> = Vec::new();
+        for &s in &manual.sessions {
+            let Details::Session(plan) = &self.site.page(s).page.details else {
+                continue;
+            };
+            let link = link_to(self.site, s);
+            let entry = json!({"number": plan.number, "title": link.title, "path": link.path});
+            match groups.iter_mut().find(|(p, _)| *p == plan.phase) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((plan.phase, vec![entry])),
+            }
+        }
+        groups.sort_by_key(|(p, _)| p.unwrap_or(u32::MAX));
+        json!({
+            "summary": mf.summary,
+            "audience": mf.audience,
+            "duration_weeks": mf.duration_weeks,
+            "phases": mf.phases,
+            "chapters": manual.chapters.iter().map(|&(i, depth)| {
+                let l = link_to(self.site, i);
+                json!({"title": l.title, "path": l.path, "depth": depth})
+            }).collect::<Vec<_>>(),
+            "sessions_by_phase": groups.into_iter().map(|(p, sessions)| json!({"phase": self.phase_value(m, p), "sessions": sessions})).collect::<Vec<_>>(),
+            "exercises": manual.exercises.iter().map(|&i| {
+                let p = &self.site.page(i).page;
+                let (purpose, duration) = match &p.details { Details::Exercise(e) => (e.purpose.clone(), e.duration), _ => (None, None) };
+                json!({"title": p.common.title, "path": self.site.page(i).path, "purpose": purpose, "duration": duration})
+            }).collect::<Vec<_>>(),
+        })
+    }
+
+    fn manual_link(&self, m: usize) -> Link {
+        link_to(self.site, self.site.manuals[m].front)
+    }
+
+    fn neighbours(&self, list: &[usize], index: usize) -> (Option<Link>, Option<Link>) {
+        let Some(pos) = list.iter().position(|&i| i == index) else {
+            return (None, None);
+        };
+        let prev = pos.checked_sub(1).map(|p| link_to(self.site, list[p]));
+        let next = list.get(pos + 1).map(|&n| link_to(self.site, n));
+        (prev, next)
+    }
+
+    fn chapter_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let order: Vec<usize> = manual.chapters.iter().map(|(i, _)| *i).collect();
+        let (prev, next) = self.neighbours(&order, index);
+        json!({
+            "manual": self.manual_link(m),
+            "contents": manual.chapters.iter().map(|&(i, depth)| {
+                let l = link_to(self.site, i);
+                json!({"title": l.title, "path": l.path, "depth": depth, "current": i == index})
+            }).collect::<Vec<_>>(),
+            "prev": prev,
+            "next": next,
+        })
+    }
+
+    fn session_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let Details::Session(plan) = &self.site.page(index).page.details else {
+            return Value::Null;
+        };
+        let (prev, next) = self.neighbours(&manual.sessions, index);
+        let mut start = 0u32;
+        let agenda: Vec<Value> = plan
+            .agenda
+            .iter()
+            .map(|item| {
+                let v = json!({"start": format!("{}:{:02}", start / 60, start % 60), "minutes": item.minutes, "activity": item.activity});
+                start += item.minutes;
+                v
+            })
+            .collect();
+        let exercises: Vec<Link> = manual
+            .session_exercises
+            .get(&index)
+            .map(|l| l.iter().map(|&e| link_to(self.site, e)).collect())
+            .unwrap_or_default();
+        json!({
+            "manual": self.manual_link(m),
+            "number": plan.number,
+            "phase": self.phase_value(m, plan.phase),
+            "duration": plan.duration,
+            "duration_text": plan.duration.map(|d| duration_text(d, &self.theme.strings)),
+            "goals": plan.goals,
+            "materials": plan.materials,
+            "agenda": agenda,
+            "exercises": exercises,
+            "prev": prev,
+            "next": next,
+        })
+    }
+
+    fn exercise_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let Details::Exercise(sheet) = &self.site.page(index).page.details else {
+            return Value::Null;
+        };
+        let used_in: Vec<Value> = manual
+            .used_in
+            .get(&index)
+            .map(|sessions| {
+                sessions
+                    .iter()
+                    .map(|&s| {
+                        let number = match &self.site.page(s).page.details {
+                            Details::Session(p) => p.number,
+                            _ => 0,
+                        };
+                        let l = link_to(self.site, s);
+                        json!({"number": number, "title": l.title, "path": l.path})
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        json!({
+            "manual": self.manual_link(m),
+            "purpose": sheet.purpose,
+            "duration": sheet.duration,
+            "used_in": used_in,
+        })
+    }
+
+    /// Course cards for listings: courses that have not ended by `today`, by first meeting.
+    fn course_cards(&self) -> Vec<Value> {
+        let mut courses: Vec<(NaiveDate, &str, Value)> = Vec::new();
+        for (_, sp) in self.site.courses() {
+            let Some(c) = sp.page.course() else { continue };
+            let (Some(first), Some(last)) =
+                (c.schedule.meetings.first(), c.schedule.meetings.last())
+            else {
+                continue;
+            };
+            if *last < self.settings.today {
+                continue;
+            }
+            let location = c
+                .location
+                .as_ref()
+                .and_then(|k| self.site.municipality.locations.get(k));
+            courses.push((
+                *first,
+                &sp.path,
+                json!({
+                    "title": sp.page.common.title,
+                    "path": sp.path,
+                    "summary": c.summary,
+                    "category_label": self.project.categories.get(&c.category).map(|c| c.label.clone()),
+                    "first": i18n::long_date(*first, self.lang),
+                    "time": c.schedule.time.map(|t| t.to_string()),
+                    "count": c.schedule.meetings.len(),
+                    "location_name": location.map(|l| l.name.clone()),
+                    "referral": c.referral,
+                    "price": price_value(c.price),
+                    "capacity": c.capacity,
+                    "deadline": c.signup.as_ref().and_then(|s| s.deadline).map(|d| i18n::long_date(d.0, self.lang)),
+                }),
+            ));
+        }
+        courses.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        courses.into_iter().map(|(_, _, v)| v).collect()
+    }
+
+    fn render_generated(
+        &self,
+        path: &'static str,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> Option<RenderedPage> {
+        let (kind, template, title) = match path {
+            FRONT_PATH => ("front", "front.html", self.site.municipality.name.clone()),
+            CATALOGUE_PATH => ("catalogue", "catalogue.html", self.generated_title(path)?),
+            MANUALS_PATH => ("manuals", "manuals.html", self.generated_title(path)?),
+            _ => ("search", "search.html", self.generated_title(path)?),
+        };
+        let intro = self.site.intros.get(path);
+        let (content, starts_with_h1, title, description) = match intro {
+            Some(page) => {
+                let sp = SitePage {
+                    page: page.clone(),
+                    path: path.to_string(),
+                    manual: None,
+                };
+                let r = self.body(&sp, page, diags, assets);
+                let title = if path == FRONT_PATH {
+                    title
+                } else {
+                    page.common.title.clone()
+                };
+                (
+                    r.html,
+                    r.starts_with_h1,
+                    title,
+                    page.common.description.clone(),
+                )
+            }
+            None => (String::new(), false, title, None),
+        };
+        let empty = Value::Object(Default::default());
+        let view = PageView {
+            kind,
+            title: &title,
+            description: description.as_deref(),
+            path,
+            permalink: format!("{}{}", self.settings.base_url, path),
+            content,
+            starts_with_h1,
+            toc: Vec::new(),
+            updated: None,
+            breadcrumbs: self.breadcrumbs(path),
+            extra: &empty,
+        };
+        let mut ctx = self.context(path);
+        ctx.insert("page", &view);
+        match kind {
+            "front" | "catalogue" => ctx.insert(
+                "listing",
+                &json!({"courses": self.course_cards(), "intro": view.content}),
+            ),
+            "search" => {
+                let mut pages: Vec<Value> = self
+                    .site
+                    .pages
+                    .iter()
+                    .filter(|p| p.page.common.search)
+                    .map(|p| json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()}))
+                    .collect();
+                pages.sort_by(|a, b| {
+                    (a["title"].as_str(), a["path"].as_str())
+                        .cmp(&(b["title"].as_str(), b["path"].as_str()))
+                });
+                ctx.insert("search", &json!({"pages": pages}));
+            }
+            _ => {}
+        }
+        let file = self.site.dir.join(path);
+        match self.render_template(template, &ctx, &file) {
+            Ok(html) => Some(RenderedPage {
+                path: path.to_string(),
+                html,
+                title,
+                kind,
+                updated: None,
+            }),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    }
+}
+
+trait WeekdayIndex {
+    fn weekday_index(&self) -> u32;
+}
+impl WeekdayIndex for NaiveDate {
+    fn weekday_index(&self) -> u32 {
+        chrono::Datelike::weekday(self).num_days_from_monday()
+    }
+}
+
+fn price_value(price: f64) -> Value {
+    if price.fract() == 0.0 {
+        json!(price as i64)
+    } else {
+        json!(price)
+    }
+}
+
+/// `120` → `2 timer`, `90` → `1 time 30 minutter`-style text from the UI strings.
+fn duration_text(minutes: u32, strings: &i18n::Strings) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} {}", strings.get("minutes")),
+        (h, 0) => format!("{h} {}", strings.get("hours")),
+        (h, m) => format!(
+            "{h} {} {m} {}",
+            strings.get("hours"),
+            strings.get("minutes")
+        ),
+    }
+}
+
+/// Renders every page of a site. `assets` maps static names to hashed site paths.
+pub fn render_site(
+    site: &Site,
+    project: &Project,
+    theme: &Theme,
+    settings: &RenderSettings,
+    asset_paths: &BTreeMap<String, String>,
+    logo: Option<&str>,
+) -> (RenderedSite, Vec<Diagnostic>) {
+    let m = &site.municipality;
+    let site_view = SiteView {
+        slug: &m.slug,
+        name: &m.name,
+        base_url: &settings.base_url,
+        project_title: &project.title,
+        logo,
+        primary_color: &m.primary_color,
+        accessibility_statement: m.accessibility_statement.as_deref(),
+        contacts: m.contacts.values().collect(),
+        locations: m.locations.values().collect(),
+        manuals: site
+            .manuals
+            .iter()
+            .map(|man| {
+                let p = site.page(man.front);
+                let summary = match &p.page.details {
+                    Details::Manual(mf) => mf.summary.clone(),
+                    _ => None,
+                };
+                json!({"title": p.page.common.title, "path": p.path, "summary": summary})
+            })
+            .collect(),
+        categories: project.categories.values().collect(),
+    };
+    let strings = &theme.strings;
+    let renderer = Renderer {
+        site,
+        project,
+        theme,
+        settings,
+        markdown: Settings {
+            allow_html: project.allow_html,
+            callout_labels: [
+                "callout_note",
+                "callout_tip",
+                "callout_important",
+                "callout_warning",
+                "callout_caution",
+            ]
+            .map(|k| strings.get(k).to_string()),
+            table_label: strings.get("table").to_string(),
+        },
+        site_value: to_value(&site_view),
+        strings_value: to_value(&theme.strings),
+        assets_value: to_value(asset_paths),
+        lang: project.language,
+    };
+
+    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut diags = Vec::new();
+            let mut assets = Vec::new();
+            let page = renderer.render_page(i, &mut diags, &mut assets);
+            (page, diags, assets)
+        })
+        .chain(
+            [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
+                .into_par_iter()
+                .map(|path| {
+                    let mut diags = Vec::new();
+                    let mut assets = Vec::new();
+                    let page = renderer.render_generated(path, &mut diags, &mut assets);
+                    (page, diags, assets)
+                }),
+        )
+        .collect();
+    let mut out = RenderedSite::default();
+    let mut diags = Vec::new();
+    for (page, d, assets) in results {
+        out.pages.extend(page);
+        diags.extend(d);
+        out.assets.extend(assets);
+    }
+    (out, diags)
+}
+
+/// A view as a Tera value. Views are plain data, so serializing them cannot fail.
+fn to_value<T: Serialize>(view: &T) -> tera::Value {
+    tera::Value::try_from_serializable(view).unwrap_or(tera::Value::none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_joins() {
+        assert_eq!(
+            join_rel("manualer/abc/sessioner/uge-01.md", "../ovelser/x.md").unwrap(),
+            "manualer/abc/ovelser/x.md"
+        );
+        assert_eq!(join_rel("om.md", "kurser/a.md").unwrap(), "kurser/a.md");
+        assert_eq!(join_rel("a/b.md", "/kurser/a.md").unwrap(), "kurser/a.md");
+        assert!(join_rel("om.md", "../../etc/passwd").is_none());
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x.dk"));
+        assert!(has_scheme("mailto:a@b.dk"));
+        assert!(!has_scheme("../x.md"));
+        assert!(!has_scheme("x.md#a:b"));
+        assert_eq!(
+            dangerous_scheme(" JaVa\tscript:alert(1)"),
+            Some("javascript:")
+        );
+        assert_eq!(dangerous_scheme("https://x"), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(decode("f%C3%B8r.md"), "før.md");
+        assert_eq!(decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,104 @@
+//! Slugs and URL paths, with Danish letters transliterated the Danish way (æ→ae, ø→oe, å→aa).
+
+/// Turns a title or file name into a URL-safe slug: lower case ASCII letters, digits and single
+/// hyphens. `Skriveværksted` → `skrivevaerksted`, `Ældre & Året` → `aeldre-aaret`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        let replacement: &str = match c {
+            'æ' | 'Æ' => "ae",
+            'ø' | 'Ø' => "oe",
+            'å' | 'Å' => "aa",
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
+            'ß' => "ss",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => "a",
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => "i",
+            'ó' | 'ò' | 'ô' | 'Ó' | 'Ò' | 'Ô' => "o",
+            'ú' | 'ù' | 'û' | 'Ú' | 'Ù' | 'Û' => "u",
+            'ç' | 'Ç' => "c",
+            'ñ' | 'Ñ' => "n",
+            _ => "",
+        };
+        if !replacement.is_empty() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push_str(replacement);
+        } else if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// The file name without a leading ordering prefix: `01-om-metoden` → `om-metoden`. Returns the
+/// prefix number too, used to order chapters.
+pub fn strip_order_prefix(stem: &str) -> (Option<u32>, &str) {
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return (None, stem);
+    }
+    let rest = &stem[digits..];
+    match rest.strip_prefix(['-', '_']) {
+        Some(rest) if !rest.is_empty() => (stem[..digits].parse().ok(), rest),
+        _ => (None, stem),
+    }
+}
+
+/// The relative link from one site path (a folder like `kurser/x/`, or `""` for the root) to
+/// another. Always ends in `/` for folder targets and never is empty.
+pub fn relative_prefix(from_dir: &str) -> String {
+    let depth = from_dir.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_letters_are_transliterated() {
+        assert_eq!(slugify("Skriveværksted"), "skrivevaerksted");
+        assert_eq!(slugify("Høj skole på Ærø"), "hoej-skole-paa-aeroe");
+        assert_eq!(slugify("Recoverycafé"), "recoverycafe");
+        assert_eq!(
+            slugify("  ABC – Act, Belong, Commit! "),
+            "abc-act-belong-commit"
+        );
+        assert_eq!(slugify("uge-01"), "uge-01");
+        assert_eq!(slugify("ÆØÅ"), "aeoeaa");
+    }
+
+    #[test]
+    fn order_prefix() {
+        assert_eq!(strip_order_prefix("01-om-metoden"), (Some(1), "om-metoden"));
+        assert_eq!(strip_order_prefix("2_x"), (Some(2), "x"));
+        assert_eq!(strip_order_prefix("uge-01"), (None, "uge-01"));
+        assert_eq!(strip_order_prefix("2027"), (None, "2027"));
+    }
+
+    #[test]
+    fn relative_prefixes() {
+        assert_eq!(relative_prefix(""), "./");
+        assert_eq!(relative_prefix("kurser/"), "../");
+        assert_eq!(
+            relative_prefix("manualer/abc/sessioner/uge-01/"),
+            "../../../../"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Theme resolution: the project's theme (`themes/<name>/`) with a municipality's
+//! `content/<slug>/_theme/` laid over it file by file, compiled into one Tera instance, its UI
+//! strings, and its static files with content-hashed names.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::config::Project;
+use crate::error::{Diagnostic, Error};
+use crate::i18n::Strings;
+use crate::load::{display_path, read_text};
+use crate::yaml;
+
+/// A compiled theme for one site.
+pub struct Theme {
+    pub tera: Tera,
+    pub strings: Strings,
+    /// Static files by their name under `static/` (`style.css`) → contents.
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+/// The files of a theme, before compiling: where each relative path comes from.
+#[derive(Debug, Clone, Default)]
+pub struct ThemeFiles {
+    /// `templates/…`, `static/…`, `i18n/…` relative path → file on disk.
+    pub files: BTreeMap<String, PathBuf>,
+}
+
+impl ThemeFiles {
+    /// The project's theme folder, checked to exist.
+    pub fn of_project(root: &Path, project: &Project) -> Result<ThemeFiles, Error> {
+        let dir = root.join("themes").join(&project.theme);
+        if !dir.join("templates").is_dir() {
+            return Err(Error::Usage(format!(
+                "the theme `{}` has no templates folder at {}",
+                project.theme,
+                dir.join("templates").display()
+            )));
+        }
+        let mut files = ThemeFiles::default();
+        files.overlay(&dir);
+        Ok(files)
+    }
+
+    /// Lays the files of `dir` over these, path by path.
+    pub fn overlay(&mut self, dir: &Path) {
+        for entry in WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if rel.starts_with("templates/")
+                || rel.starts_with("static/")
+                || rel.starts_with("i18n/")
+            {
+                self.files.insert(rel, entry.into_path());
+            }
+        }
+    }
+
+    /// Reads and compiles the theme.
+    pub fn compile(&self, root: &Path, project: &Project) -> Result<Theme, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let mut templates = Vec::new();
+        let mut statics = BTreeMap::new();
+        let mut strings = Strings::default();
+        let lang_file = format!("i18n/{}.yaml", project.language.code());
+        for (rel, path) in &self.files {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                match read_text(root, path) {
+                    Ok(text) => templates.push((name.to_string(), text.to_string())),
+                    Err(d) => diags.push(d),
+                }
+            } else if let Some(name) = rel.strip_prefix("static/") {
+                match std::fs::read(path) {
+                    Ok(bytes) => {
+                        statics.insert(name.to_string(), bytes);
+                    }
+                    Err(e) => diags.push(Diagnostic::error(
+                        "theme.read",
+                        display_path(root, path),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            } else if *rel == lang_file {
+                let shown = display_path(root, path);
+                match read_text(root, path) {
+                    Ok(text) => match yaml::from_str::<BTreeMap<String, String>>(&text) {
+                        Ok(map) => strings = Strings(map),
+                        Err(e) => {
+                            diags.push(crate::frontmatter::yaml_diagnostic(&shown, &text, &e, 0))
+                        }
+                    },
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+        if let Some(path) = self.files.get(&lang_file) {
+            let missing = strings.missing_required();
+            if !missing.is_empty() && diags.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        "theme.i18n",
+                        display_path(root, path),
+                        format!("missing UI strings: {}", missing.join(", ")),
+                    )
+                    .hint("add each key with its text to the theme's UI strings"),
+                );
+            }
+        } else {
+            diags.push(Diagnostic::error(
+                "theme.i18n",
+                PathBuf::from("themes")
+                    .join(&project.theme)
+                    .join(&lang_file),
+                format!(
+                    "the theme has no UI strings for the language `{}`",
+                    project.language.code()
+                ),
+            ));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        if let Err(e) = tera.add_raw_templates(templates) {
+            diags.push(template_diagnostic(&e));
+        }
+        if diags.is_empty() {
+            Ok(Theme {
+                tera,
+                strings,
+                statics,
+            })
+        } else {
+            Err(diags)
+        }
+    }
+}
+
+/// A Tera error as a diagnostic. Tera's own report names the template and shows the line.
+pub fn template_diagnostic(e: &tera::Error) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    Diagnostic::error("theme.template", "themes", format!("template error: {message}"))
+        .hint("fix the template named in the message (a site's own copy lies under content/<slug>/_theme/templates/)")
+}
+
+/// A short, stable content hash for asset file names (FNV-1a, 64 bits, 8 hex digits shown).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", (hash >> 32) as u32 ^ hash as u32)
+}
+
+/// `style.css` → `style.1a2b3c4d.css`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = content_hash(bytes);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !stem.ends_with('/') => {
+            format!("{stem}.{hash}.{ext}")
+        }
+        _ => format!("{name}.{hash}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_change_with_content() {
+        let a = hashed_name("style.css", b"a");
+        let b = hashed_name("style.css", b"b");
+        assert_ne!(a, b);
+        assert!(a.starts_with("style.") && a.ends_with(".css"));
+        assert_eq!(a, hashed_name("style.css", b"a"));
+    }
+}

@@ -1,0 +1,24 @@
+//! The integration tests of vejviser: small fixture projects under `tests/fixtures/<feature>/<case>/`
+//! are copied into a temporary folder, built, and checked on the HTML they produce, the
+//! diagnostics they report and the command line's exit codes. One module per feature,
+//! in `tests/build/` (a crate root looks for its modules beside itself, hence the `#[path]`s).
+
+#[path = "build/common.rs"]
+mod common;
+
+#[path = "build/cli.rs"]
+mod cli;
+#[path = "build/errors.rs"]
+mod errors;
+#[path = "build/example.rs"]
+mod example;
+#[path = "build/layering.rs"]
+mod layering;
+#[path = "build/links.rs"]
+mod links;
+#[path = "build/markdown.rs"]
+mod markdown;
+#[path = "build/output.rs"]
+mod output;
+#[path = "build/rendering.rs"]
+mod rendering;
