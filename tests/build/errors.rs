@@ -292,7 +292,7 @@ fn unknown_exercise_in_a_session() {
         line: 4,
         column: Some(27),
         message: "no exercise sheet `min-uge`",
-        hint: "the exercise sheets are: mit-netvaerk",
+        hint: "the exercise sheets of this manual are: mit-netvaerk",
         source_line: Some("exercises: [mit-netvaerk, min-uge]"),
     }];
     let project = Project::fixture("errors/unknown-exercise");
