@@ -146,6 +146,9 @@ pub fn render(
     // The image whose alt text is being collected: (index of its Start event, offset, len, alt).
     let mut image: Option<(usize, usize, usize, String)> = None;
     let mut in_html_block = false;
+    // Each table's scroll box is a region with its own name ("Tabel 1", "Tabel 2"): landmarks on
+    // one page must be told apart by assistive technology.
+    let mut tables = 0;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
@@ -200,8 +203,9 @@ pub fn render(
                 events.push(Event::Html(CowStr::from("</div>")))
             }
             Event::Start(Tag::Table(align)) => {
+                tables += 1;
                 events.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{} {tables}\">",
                     escape(&settings.table_label)
                 ))));
                 events.push(Event::Start(Tag::Table(align)));

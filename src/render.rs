@@ -812,16 +812,19 @@ fn price_value(price: f64) -> Value {
     }
 }
 
-/// `120` → `2 timer`, `90` → `1 time 30 minutter`-style text from the UI strings.
+/// `120` → `2 timer`, `60` → `1 time`, `90` → `1 time 30 minutter`, in the site language.
 fn duration_text(minutes: u32, strings: &i18n::Strings) -> String {
+    let unit = |n: u32, one: &str, many: &str| {
+        format!("{n} {}", strings.get(if n == 1 { one } else { many }))
+    };
     let (h, m) = (minutes / 60, minutes % 60);
     match (h, m) {
-        (0, m) => format!("{m} {}", strings.get("minutes")),
-        (h, 0) => format!("{h} {}", strings.get("hours")),
+        (0, m) => unit(m, "minute", "minutes"),
+        (h, 0) => unit(h, "hour", "hours"),
         (h, m) => format!(
-            "{h} {} {m} {}",
-            strings.get("hours"),
-            strings.get("minutes")
+            "{} {}",
+            unit(h, "hour", "hours"),
+            unit(m, "minute", "minutes")
         ),
     }
 }
