@@ -321,6 +321,15 @@ impl Municipality {
             }
             None => "#00587c".to_string(),
         };
+        if let Some(url) = &raw.accessibility_statement {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                diags.push(at(
+                    &["accessibility_statement"],
+                    Diagnostic::error("site.accessibility-statement", file, format!("`{url}` is not an http(s) URL"))
+                        .hint("give the full address of the statement made with the WAS tool, e.g. `https://was.digst.dk/...`"),
+                ));
+            }
+        }
         for (key, location) in &raw.locations {
             if location.name.trim().is_empty() {
                 diags.push(at(

@@ -228,6 +228,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         );
         diagnostics.extend(found);
         files.add_pages(&rendered.pages);
+        for (path, html) in &rendered.redirects {
+            files.add_html(path, html);
+        }
         for rel in &rendered.assets {
             if let Some(path) = linked.assets.get(rel) {
                 match std::fs::read(path) {

@@ -51,6 +51,11 @@ impl SiteFiles {
         self.pages += minified.len();
         self.files.extend(minified);
     }
+
+    /// Adds a page that is not counted or listed (a redirect), minified.
+    pub fn add_html(&mut self, path: &str, html: &str) {
+        self.files.insert(format!("{path}index.html"), minify(html));
+    }
 }
 
 /// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in

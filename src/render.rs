@@ -19,7 +19,9 @@ use crate::error::Diagnostic;
 use crate::frontmatter::{Details, Facilitator, Kind, Page};
 use crate::i18n;
 use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
-use crate::site::{Site, SitePage, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
+use crate::site::{
+    Site, SitePage, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
+};
 use crate::slug::relative_prefix;
 use crate::theme::Theme;
 
@@ -46,6 +48,9 @@ pub struct RenderedPage {
 #[derive(Debug, Default)]
 pub struct RenderedSite {
     pub pages: Vec<RenderedPage>,
+    /// Pages that only send the browser on (`was/` → the accessibility statement), by site path.
+    /// They are not in the sitemap.
+    pub redirects: Vec<(String, String)>,
     pub assets: BTreeSet<String>,
 }
 
@@ -908,6 +913,16 @@ pub fn render_site(
         .collect();
     let mut out = RenderedSite::default();
     let mut diags = Vec::new();
+    // `/was/`: the short address Danish rules name for the accessibility statement.
+    if let Some(target) = &m.accessibility_statement {
+        let mut ctx = renderer.context(WAS_PATH);
+        ctx.insert("target", target);
+        ctx.insert("title", strings.get("accessibility_statement"));
+        match renderer.render_template("redirect.html", &ctx, &m.file) {
+            Ok(html) => out.redirects.push((WAS_PATH.to_string(), html)),
+            Err(d) => diags.push(d),
+        }
+    }
     for (page, d, assets) in results {
         out.pages.extend(page);
         diags.extend(d);

@@ -20,7 +20,15 @@ pub const FRONT_PATH: &str = "";
 pub const CATALOGUE_PATH: &str = "kurser/";
 pub const MANUALS_PATH: &str = "manualer/";
 pub const SEARCH_PATH: &str = "sog/";
-pub const GENERATED_PATHS: [&str; 4] = [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH];
+/// Redirects to the site's accessibility statement (the short address Danish rules name).
+pub const WAS_PATH: &str = "was/";
+pub const GENERATED_PATHS: [&str; 5] = [
+    FRONT_PATH,
+    CATALOGUE_PATH,
+    MANUALS_PATH,
+    SEARCH_PATH,
+    WAS_PATH,
+];
 
 /// A page as part of one site.
 #[derive(Debug, Clone)]
