@@ -107,9 +107,10 @@ fn sitemap_lists_absolute_urls_from_the_base_url() {
             .all(|u| u.starts_with("https://roskilde.example.dk/")),
         "{urls:?}"
     );
-    // Every page of the site is listed, and nothing else.
+    // Every page of the site is listed, and nothing else (the `was/` redirect is not a page).
     let mut pages: Vec<String> = html_files(roskilde)
         .iter()
+        .filter(|f| **f != "was/index.html")
         .map(|f| format!("https://roskilde.example.dk/{}", site_path(f)))
         .collect();
     pages.sort();
@@ -189,4 +190,49 @@ fn the_binary_writes_sites_with_base_url_and_out() {
     );
     assert!(out.join("roskilde/om/index.html").is_file());
     assert!(!project.path("public").exists(), "--out was not used");
+}
+
+#[test]
+fn was_redirects_to_the_accessibility_statement_and_is_not_in_the_sitemap() {
+    let project = Project::fixture("rendering/page");
+    let outcome = project.build_ok();
+    let roskilde = site(&outcome, "roskilde");
+    let doc = page(roskilde, "was/index.html");
+    let refresh = attrs(&doc, r#"meta[http-equiv="refresh"]"#, "content");
+    let statement = attrs(&page(roskilde, "om/index.html"), "footer a", "href")
+        .into_iter()
+        .find(|h| h.starts_with("https://"))
+        .expect("no footer link to the accessibility statement");
+    assert_eq!(refresh, [format!("0; url={statement}")]);
+    assert_eq!(attrs(&doc, "main a", "href"), [statement]);
+    assert!(!roskilde.text("sitemap.xml").unwrap().contains("/was/"));
+}
+
+#[test]
+fn a_site_without_accessibility_statement_builds_with_a_warning_naming_its_file() {
+    let project = Project::fixture("rendering/page");
+    let config = std::fs::read_to_string(project.path("content/roskilde/_site.yaml")).unwrap();
+    let without: String = config
+        .lines()
+        .filter(|l| !l.starts_with("accessibility_statement"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(
+        config, without,
+        "the fixture should have a statement to remove"
+    );
+    project.write("content/roskilde/_site.yaml", without.as_bytes());
+    let outcome = project.build();
+    assert_eq!(outcome.errors(), 0, "{:?}", outcome.diagnostics);
+    let warning = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "site.accessibility-statement")
+        .expect("no warning about the missing accessibility statement");
+    assert_eq!(warning.severity, vejviser::Severity::Warning);
+    assert_eq!(
+        warning.file,
+        std::path::Path::new("content/roskilde/_site.yaml")
+    );
+    assert!(site(&outcome, "roskilde").text("was/index.html").is_none());
 }

@@ -372,7 +372,8 @@ fn every_page_has_one_h1_danish_language_skip_link_and_accessibility_statement()
         let roskilde = site(&outcome, "roskilde");
         let files = html_files(roskilde);
         assert!(files.len() >= 5, "{fixture}: {files:?}");
-        for file in files {
+        // `was/` only forwards the browser to the accessibility statement (tested in output.rs).
+        for file in files.into_iter().filter(|f| *f != "was/index.html") {
             let doc = page(roskilde, file);
             let at = format!("{fixture}: {file}");
             assert_eq!(
