@@ -564,15 +564,53 @@ pub fn split(text: &str) -> Option<(&str, usize, usize)> {
 }
 
 impl Page {
+    /// A chapter without front matter: titled by its first heading, else by `fallback`.
+    fn bare_chapter(file: &Path, rel: &str, text: Arc<str>, fallback: &str) -> Page {
+        let headings = crate::markdown::headings(&text);
+        let title = headings
+            .first()
+            .map(|h| h.title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| fallback.to_string());
+        Page {
+            file: file.to_path_buf(),
+            rel: rel.to_string(),
+            kind: Kind::Chapter,
+            common: Common {
+                title,
+                description: None,
+                order: None,
+                slug: None,
+                draft: false,
+                search: true,
+                updated: None,
+                extra: serde_json::Value::Object(Default::default()),
+            },
+            details: Details::Chapter,
+            headings,
+            text,
+            body_offset: 0,
+        }
+    }
+
     /// Parses a content file. `file` is the path shown in messages, `rel` its path inside the
     /// layer (which decides the kind when the front matter does not), `text` the whole file.
+    ///
+    /// `bare_title` is given for chapters listed in a manual's `SUMMARY.md`: such a file may have
+    /// no front matter (as in an mdBook book); its title is then its first heading, else this.
     pub fn parse(
         file: &Path,
         rel: &str,
         text: Arc<str>,
         project: &Project,
+        bare_title: Option<&str>,
     ) -> Result<Page, Vec<Diagnostic>> {
         let err = |code, msg: String| Diagnostic::error(code, file, msg);
+        if let (None, Some(fallback)) = (split(&text), bare_title) {
+            if !text.starts_with("---") {
+                return Ok(Page::bare_chapter(file, rel, text, fallback));
+            }
+        }
         let Some((fm, fm_offset, body_offset)) = split(&text) else {
             let d = if text.starts_with("---") {
                 err(
@@ -921,7 +959,7 @@ mod tests {
     }
 
     fn parse(rel: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
-        Page::parse(Path::new(rel), rel, Arc::from(text), &project())
+        Page::parse(Path::new(rel), rel, Arc::from(text), &project(), None)
     }
 
     #[test]

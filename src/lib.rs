@@ -28,6 +28,7 @@ pub mod output;
 pub mod render;
 pub mod site;
 pub mod slug;
+pub mod summary;
 pub mod theme;
 mod yaml;
 

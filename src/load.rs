@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::{Municipality, Project};
 use crate::error::{Diagnostic, Error};
-use crate::frontmatter::Page;
+use crate::frontmatter::{Kind, Page};
 
 /// Larger files are refused: no real page is this big, and reading one would stall the build.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -27,6 +27,8 @@ pub struct Layer {
     pub failed: Vec<String>,
     /// Other files (images, PDFs) that pages may reference, by relative path → path on disk.
     pub assets: BTreeMap<String, PathBuf>,
+    /// Manuals' `SUMMARY.md` files by relative path: the path shown in messages and the text.
+    pub summaries: BTreeMap<String, (PathBuf, Arc<str>)>,
 }
 
 /// A municipality's folder: its config, its own pages and its theme overrides.
@@ -154,7 +156,7 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
 
     let shared_dir = content.join("_shared");
     let shared = if shared_dir.is_dir() {
-        load_layer(root, &shared_dir, &project, &mut diags)
+        load_layer(root, &shared_dir, &project, &BTreeMap::new(), &mut diags)
     } else {
         Layer::default()
     };
@@ -188,7 +190,7 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
                 continue;
             }
         };
-        let layer = load_layer(root, &dir, &project, &mut diags);
+        let layer = load_layer(root, &dir, &project, &shared.summaries, &mut diags);
         let theme_dir = Some(dir.join("_theme")).filter(|d| d.is_dir());
         sites.push(SiteSource {
             municipality,
@@ -208,8 +210,48 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
     ))
 }
 
-/// Reads and parses every file of one layer folder, in parallel.
-fn load_layer(root: &Path, dir: &Path, project: &Project, diags: &mut Vec<Diagnostic>) -> Layer {
+/// The manual folder (`manualer/abc`) a content path lies in, if any.
+pub fn manual_dir(rel: &str) -> Option<&str> {
+    let rest = rel.strip_prefix("manualer/")?;
+    let end = rest.find('/')?;
+    Some(&rel[.."manualer/".len() + end])
+}
+
+/// Chapters listed in a `SUMMARY.md` may do without front matter (as in an mdBook book): for
+/// each such chapter, the title its summary entry gives, used when the file has no heading.
+fn summary_titles<'a>(
+    summaries: impl Iterator<Item = (&'a String, &'a Arc<str>)>,
+) -> BTreeMap<String, String> {
+    let mut titles = BTreeMap::new();
+    for (rel, text) in summaries {
+        let Some(dir) = manual_dir(rel) else { continue };
+        for line in crate::summary::parse(text).0 {
+            if let crate::summary::Entry::Chapter {
+                title,
+                path: Some(path),
+                ..
+            } = line.entry
+            {
+                if let Some(target) = crate::slug::join_rel(rel, &path) {
+                    if target.starts_with(dir) {
+                        titles.insert(target, title);
+                    }
+                }
+            }
+        }
+    }
+    titles
+}
+
+/// Reads and parses every file of one layer folder, in parallel. `inherited` are the summaries
+/// of the shared layer, which also decide how a site's own chapter files may be written.
+fn load_layer(
+    root: &Path,
+    dir: &Path,
+    project: &Project,
+    inherited: &BTreeMap<String, (PathBuf, Arc<str>)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Layer {
     let mut layer = Layer::default();
     let mut markdown = Vec::new();
     let walker = WalkDir::new(dir)
@@ -259,19 +301,50 @@ fn load_layer(root: &Path, dir: &Path, project: &Project, diags: &mut Vec<Diagno
             Err(_) => continue,
         };
         // SUMMARY.md is a manual's table of contents, not a page.
-        if rel.ends_with(".md") && !(rel == "SUMMARY.md" || rel.ends_with("/SUMMARY.md")) {
+        if rel.ends_with("/SUMMARY.md")
+            && manual_dir(&rel).is_some_and(|d| rel.len() == d.len() + "/SUMMARY.md".len())
+        {
+            match read_text(root, entry.path()) {
+                Ok(text) => {
+                    layer
+                        .summaries
+                        .insert(rel, (display_path(root, entry.path()), text));
+                }
+                Err(d) => diags.push(d),
+            }
+        } else if rel.ends_with(".md") {
             markdown.push((rel, entry.into_path()));
         } else {
             layer.assets.insert(rel, entry.into_path());
         }
     }
+    let mut summaries: BTreeMap<&String, &Arc<str>> =
+        inherited.iter().map(|(k, (_, t))| (k, t)).collect();
+    summaries.extend(layer.summaries.iter().map(|(k, (_, t))| (k, t)));
+    let with_summary: Vec<String> = summaries
+        .keys()
+        .filter_map(|rel| manual_dir(rel).map(str::to_string))
+        .collect();
+    let titles = summary_titles(summaries.into_iter());
     let parsed: Vec<(String, Result<Page, Vec<Diagnostic>>)> = markdown
         .into_par_iter()
         .map(|(rel, path)| {
             let shown = display_path(root, &path);
+            // A chapter of a manual with a SUMMARY.md needs no front matter.
+            let in_summary_manual =
+                manual_dir(&rel).is_some_and(|d| with_summary.iter().any(|s| s == d));
+            let bare = (Kind::from_path(&rel) == Kind::Chapter && in_summary_manual).then(|| {
+                titles.get(&rel).cloned().unwrap_or_else(|| {
+                    rel.rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches(".md")
+                        .to_string()
+                })
+            });
             let result = read_text(root, &path)
                 .map_err(|d| vec![d])
-                .and_then(|text| Page::parse(&shown, &rel, text, project));
+                .and_then(|text| Page::parse(&shown, &rel, text, project, bare.as_deref()));
             (rel, result)
         })
         .collect();

@@ -131,12 +131,31 @@ pub fn headings(body: &str) -> Vec<Heading> {
     out
 }
 
+/// How a body is placed inside a larger page (a manual printed whole): heading ids get a
+/// prefix so they stay unique, and headings move down a level under the part's own title.
+#[derive(Debug, Clone, Copy)]
+pub struct Embed<'a> {
+    pub id_prefix: &'a str,
+    pub shift: u8,
+}
+
 /// Renders a body. `heads` must be `headings(body)` (computed once when the page is loaded).
 pub fn render(
     body: &str,
     heads: &[Heading],
     settings: &Settings,
     resolver: &dyn Resolver,
+) -> Rendered {
+    render_embedded(body, heads, settings, resolver, None)
+}
+
+/// Renders a body, optionally embedded in a larger page (see [`Embed`]).
+pub fn render_embedded(
+    body: &str,
+    heads: &[Heading],
+    settings: &Settings,
+    resolver: &dyn Resolver,
+    embed: Option<Embed>,
 ) -> Rendered {
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -160,7 +179,13 @@ pub fn render(
                 attrs,
             }) => {
                 let mut level = level;
-                if level == HeadingLevel::H1 {
+                if let Some(embed) = embed {
+                    let shifted = (level_number(level) + embed.shift).min(6);
+                    level = HeadingLevel::try_from(shifted as usize).unwrap_or(HeadingLevel::H6);
+                    if first_block && level_number(level) == 1 + embed.shift {
+                        starts_with_h1 = true;
+                    }
+                } else if level == HeadingLevel::H1 {
                     if first_block {
                         starts_with_h1 = true;
                     } else {
@@ -175,7 +200,10 @@ pub fn render(
                         });
                     }
                 }
-                let id = heads.get(heading_index).map(|h| CowStr::from(h.id.clone()));
+                let id = heads.get(heading_index).map(|h| match embed {
+                    Some(e) => CowStr::from(format!("{}-{}", e.id_prefix, h.id)),
+                    None => CowStr::from(h.id.clone()),
+                });
                 heading_index += 1;
                 events.push(Event::Start(Tag::Heading {
                     level,

@@ -6,7 +6,7 @@
 //! what templates see; `themes/default/README.md` documents them.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -20,9 +20,9 @@ use crate::frontmatter::{Details, Facilitator, Kind, Page};
 use crate::i18n;
 use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
 use crate::site::{
-    Site, SitePage, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
+    Site, SitePage, TocEntry, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
 };
-use crate::slug::relative_prefix;
+use crate::slug::{join_rel, relative_prefix, slugify};
 use crate::theme::Theme;
 
 /// What a build needs to know beyond the content.
@@ -95,33 +95,8 @@ struct PageLinks<'a> {
     site: &'a Site,
     page: &'a SitePage,
     used_assets: RefCell<Vec<String>>,
-}
-
-/// Joins a relative reference onto the folder of `from_rel`, resolving `.` and `..`.
-/// Returns `None` when the path climbs out of the content folder.
-fn join_rel(from_rel: &str, target: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
-        return normalize(abs.split('/'));
-    } else {
-        from_rel.split('/').collect()
-    };
-    parts.pop();
-    parts.extend(target.split('/'));
-    normalize(parts.into_iter())
-}
-
-fn normalize<'a>(parts: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut out: Vec<&str> = Vec::new();
-    for part in parts {
-        match part {
-            "" | "." => {}
-            ".." => {
-                out.pop()?;
-            }
-            p => out.push(p),
-        }
-    }
-    Some(out.join("/"))
+    /// On a manual's print page: the in-page anchor of each page printed there, by page index.
+    print: Option<&'a HashMap<usize, String>>,
 }
 
 fn decode(s: &str) -> String {
@@ -171,14 +146,27 @@ impl PageLinks<'_> {
         relative_prefix(&self.page.path)
     }
 
-    fn check_anchor(&self, target: &Page, fragment: &str) -> Result<(), (String, String)> {
-        if fragment.is_empty()
-            || target.headings.iter().any(|h| h.id == fragment)
-            || target.headings.is_empty()
-                && target.kind != Kind::Page
-                && target.kind != Kind::Chapter
-        {
-            return Ok(());
+    /// The heading id a `#fragment` names on `target`. Besides our own ids, a fragment written
+    /// for mdBook (`#øvelser_i-gruppen`, or percent-encoded) finds its heading by slugifying it the
+    /// same way, so a book copied in keeps its anchors. `Ok(None)` for an empty fragment, or for
+    /// pages whose template makes its own ids (courses and the like).
+    fn resolve_anchor(
+        &self,
+        target: &Page,
+        fragment: &str,
+    ) -> Result<Option<String>, (String, String)> {
+        if fragment.is_empty() {
+            return Ok(None);
+        }
+        if let Some(h) = target.headings.iter().find(|h| h.id == fragment) {
+            return Ok(Some(h.id.clone()));
+        }
+        let wanted = slugify(&decode(fragment));
+        if let Some(h) = target.headings.iter().find(|h| h.id == wanted) {
+            return Ok(Some(h.id.clone()));
+        }
+        if target.headings.is_empty() && !matches!(target.kind, Kind::Page | Kind::Chapter) {
+            return Ok(Some(fragment.to_string()));
         }
         let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
         Err((
@@ -192,6 +180,21 @@ impl PageLinks<'_> {
                 format!("its headings are: #{}", ids.join(", #"))
             },
         ))
+    }
+
+    /// Where a link to page `index` (with a resolved heading id) points from this page: in the
+    /// whole-manual print page, an in-page anchor when the target is part of it.
+    fn href_to(&self, index: usize, id: Option<&str>) -> String {
+        if let Some(print) = self.print {
+            if let Some(anchor) = print.get(&index) {
+                return match id {
+                    Some(id) => format!("#{anchor}-{id}"),
+                    None => format!("#{anchor}"),
+                };
+            }
+        }
+        let frag = id.map(|id| format!("#{id}")).unwrap_or_default();
+        format!("{}{}{frag}", self.root(), self.site.page(index).path)
     }
 
     fn resolve(&self, dest: &str, image: bool) -> Resolved {
@@ -212,8 +215,20 @@ impl PageLinks<'_> {
         let path = decode(path.split('?').next().unwrap_or(""));
         if path.is_empty() {
             return match fragment {
-                Some(f) if !image => match self.check_anchor(&self.page.page, f) {
-                    Ok(()) => Resolved::Keep,
+                Some(f) if !image => match self.resolve_anchor(&self.page.page, f) {
+                    Ok(id) => match (
+                        self.print.and_then(|p| {
+                            self.site
+                                .by_rel
+                                .get(&self.page.page.rel)
+                                .and_then(|i| p.get(i))
+                        }),
+                        id,
+                    ) {
+                        (Some(anchor), Some(id)) => Resolved::Rewrite(format!("#{anchor}-{id}")),
+                        (None, Some(id)) => Resolved::Rewrite(format!("#{id}")),
+                        (_, None) => Resolved::Keep,
+                    },
                     Err((m, h)) => Resolved::Problem(m, h),
                 },
                 _ => Resolved::Keep,
@@ -228,11 +243,10 @@ impl PageLinks<'_> {
         let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         if path.ends_with(".md") {
             if let Some(&i) = self.site.by_rel.get(&rel) {
-                let target = self.site.page(i);
-                if let Err((m, h)) = self.check_anchor(&target.page, fragment.unwrap_or("")) {
-                    return Resolved::Problem(m, h);
-                }
-                return Resolved::Rewrite(format!("{}{}{frag}", self.root(), target.path));
+                return match self.resolve_anchor(&self.site.page(i).page, fragment.unwrap_or("")) {
+                    Ok(id) => Resolved::Rewrite(self.href_to(i, id.as_deref())),
+                    Err((m, h)) => Resolved::Problem(m, h),
+                };
             }
             if let Some((generated, _)) = self.site.intros.iter().find(|(_, p)| p.rel == rel) {
                 return Resolved::Rewrite(format!("{}{generated}{frag}", self.root()));
@@ -378,12 +392,31 @@ impl<'a> Renderer<'a> {
         diags: &mut Vec<Diagnostic>,
         assets: &mut Vec<String>,
     ) -> markdown::Rendered {
+        self.body_in(sp, page, None, diags, assets)
+    }
+
+    /// Renders a body, placed in a manual's print page when `print` gives the anchors there.
+    fn body_in(
+        &self,
+        sp: &SitePage,
+        page: &Page,
+        print: Option<(&HashMap<usize, String>, markdown::Embed)>,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> markdown::Rendered {
         let links = PageLinks {
             site: self.site,
             page: sp,
             used_assets: RefCell::new(Vec::new()),
+            print: print.map(|(anchors, _)| anchors),
         };
-        let rendered = markdown::render(page.body(), &page.headings, &self.markdown, &links);
+        let rendered = markdown::render_embedded(
+            page.body(),
+            &page.headings,
+            &self.markdown,
+            &links,
+            print.map(|(_, e)| e),
+        );
         for p in &rendered.problems {
             let d = Diagnostic::error(p.code, &page.file, p.message.clone())
                 .at_offset(&page.text, page.body_offset + p.offset, p.len)
@@ -564,10 +597,8 @@ impl<'a> Renderer<'a> {
             "audience": mf.audience,
             "duration_weeks": mf.duration_weeks,
             "phases": mf.phases,
-            "chapters": manual.chapters.iter().map(|&(i, depth)| {
-                let l = link_to(self.site, i);
-                json!({"title": l.title, "path": l.path, "depth": depth})
-            }).collect::<Vec<_>>(),
+            "chapters": self.contents(m, None),
+            "print_path": format!("{}print/", self.site.page(manual.front).path),
             "sessions_by_phase": groups.into_iter().map(|(p, sessions)| json!({"phase": self.phase_value(m, p), "sessions": sessions})).collect::<Vec<_>>(),
             "exercises": manual.exercises.iter().map(|&i| {
                 let p = &self.site.page(i).page;
@@ -575,6 +606,26 @@ impl<'a> Renderer<'a> {
                 json!({"title": p.common.title, "path": self.site.page(i).path, "purpose": purpose, "duration": duration})
             }).collect::<Vec<_>>(),
         })
+    }
+
+    /// The manual's table of contents as `{kind, title, path, depth, number, current}` entries;
+    /// `kind` is `chapter`, `draft`, `part` or `separator`.
+    fn contents(&self, m: usize, current: Option<usize>) -> Vec<Value> {
+        self.site.manuals[m]
+            .contents
+            .iter()
+            .map(|entry| match entry {
+                TocEntry::Chapter { page, depth, number } => {
+                    let l = link_to(self.site, *page);
+                    json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
+                }
+                TocEntry::Draft { title, depth, number } => {
+                    json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
+                }
+                TocEntry::Part { title } => json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false}),
+                TocEntry::Separator => json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false}),
+            })
+            .collect()
     }
 
     fn manual_link(&self, m: usize) -> Link {
@@ -596,10 +647,7 @@ impl<'a> Renderer<'a> {
         let (prev, next) = self.neighbours(&order, index);
         json!({
             "manual": self.manual_link(m),
-            "contents": manual.chapters.iter().map(|&(i, depth)| {
-                let l = link_to(self.site, i);
-                json!({"title": l.title, "path": l.path, "depth": depth, "current": i == index})
-            }).collect::<Vec<_>>(),
+            "contents": self.contents(m, Some(index)),
             "prev": prev,
             "next": next,
         })
@@ -629,6 +677,8 @@ impl<'a> Renderer<'a> {
         json!({
             "manual": self.manual_link(m),
             "number": plan.number,
+            // Sessions are weekly meetings: session N is held in week N of the course.
+            "week": plan.number,
             "phase": self.phase_value(m, plan.phase),
             "duration": plan.duration,
             "duration_text": plan.duration.map(|d| duration_text(d, &self.theme.strings)),
@@ -669,6 +719,123 @@ impl<'a> Renderer<'a> {
             "duration": sheet.duration,
             "used_in": used_in,
         })
+    }
+
+    /// A manual on one page for printing: its front page, every chapter, session plan and
+    /// exercise sheet in order, each part an anchor that links inside the page point to.
+    fn render_manual_print(
+        &self,
+        m: usize,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> Option<RenderedPage> {
+        let manual = &self.site.manuals[m];
+        let front = self.site.page(manual.front);
+        let path = format!("{}print/", front.path);
+        let mut order = vec![manual.front];
+        order.extend(manual.chapters.iter().map(|(i, _)| *i));
+        order.extend(&manual.sessions);
+        order.extend(&manual.exercises);
+        let anchors: HashMap<usize, String> = order
+            .iter()
+            .map(|&i| {
+                let rest = self
+                    .site
+                    .page(i)
+                    .path
+                    .strip_prefix(&front.path)
+                    .unwrap_or("")
+                    .trim_end_matches('/')
+                    .replace('/', "-");
+                (
+                    i,
+                    if rest.is_empty() {
+                        "manual".to_string()
+                    } else {
+                        format!("del-{rest}")
+                    },
+                )
+            })
+            .collect();
+        let mut parts = Vec::new();
+        for &i in &order {
+            let sp = self.site.page(i);
+            // Links resolve from the part's own file, but relative to the print page's folder.
+            let placed = SitePage {
+                page: sp.page.clone(),
+                path: path.clone(),
+                manual: Some(m),
+            };
+            let anchor = &anchors[&i];
+            let embed = markdown::Embed {
+                id_prefix: anchor,
+                shift: 1,
+            };
+            let r = self.body_in(&placed, &sp.page, Some((&anchors, embed)), diags, assets);
+            let anchor_of = |list: &[usize]| -> Vec<Value> {
+                list.iter().map(|&e| json!({"title": self.site.page(e).page.common.title, "anchor": anchors.get(&e)})).collect()
+            };
+            let details = match &sp.page.details {
+                Details::Session(_) => {
+                    let mut v = self.session_view(i, m);
+                    v["exercises"] = json!(anchor_of(
+                        manual
+                            .session_exercises
+                            .get(&i)
+                            .map(Vec::as_slice)
+                            .unwrap_or(&[])
+                    ));
+                    v
+                }
+                Details::Exercise(_) => {
+                    let mut v = self.exercise_view(i, m);
+                    v["used_in"] = json!(anchor_of(
+                        manual.used_in.get(&i).map(Vec::as_slice).unwrap_or(&[])
+                    ));
+                    v
+                }
+                _ => Value::Null,
+            };
+            parts.push(json!({
+                "kind": sp.page.kind.name(),
+                "anchor": anchor,
+                "title": sp.page.common.title,
+                "content": r.html,
+                "starts_with_h1": r.starts_with_h1,
+                "details": details,
+            }));
+        }
+        let empty = Value::Object(Default::default());
+        let view = PageView {
+            kind: "print",
+            title: &front.page.common.title,
+            description: front.page.common.description.as_deref(),
+            path: &path,
+            permalink: format!("{}{}", self.settings.base_url, path),
+            content: String::new(),
+            starts_with_h1: false,
+            toc: Vec::new(),
+            updated: None,
+            breadcrumbs: self.breadcrumbs(&path),
+            extra: &empty,
+        };
+        let mut ctx = self.context(&path);
+        ctx.insert("page", &view);
+        ctx.insert("manual", &self.manual_view(m));
+        ctx.insert("parts", &parts);
+        match self.render_template("manual_print.html", &ctx, &front.page.file) {
+            Ok(html) => Some(RenderedPage {
+                path,
+                html,
+                title: front.page.common.title.clone(),
+                kind: "print",
+                updated: None,
+            }),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
     }
 
     /// Course cards for listings: courses that have not ended by `today`, by first meeting.
@@ -900,6 +1067,12 @@ pub fn render_site(
             let page = renderer.render_page(i, &mut diags, &mut assets);
             (page, diags, assets)
         })
+        .chain((0..site.manuals.len()).into_par_iter().map(|m| {
+            let mut diags = Vec::new();
+            let mut assets = Vec::new();
+            let page = renderer.render_manual_print(m, &mut diags, &mut assets);
+            (page, diags, assets)
+        }))
         .chain(
             [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
                 .into_par_iter()

@@ -47,8 +47,12 @@ pub struct Manual {
     pub name: String,
     /// Its `_index.md`.
     pub front: usize,
-    /// Chapters in reading order, with their nesting depth.
+    /// Chapters in reading order, with their nesting depth (before `order_chapters`, in file
+    /// order).
     pub chapters: Vec<(usize, usize)>,
+    /// The table of contents: chapters in order, with the part titles, separators and draft
+    /// chapters of a `SUMMARY.md`.
+    pub contents: Vec<TocEntry>,
     /// Session plans by number.
     pub sessions: Vec<usize>,
     pub exercises: Vec<usize>,
@@ -56,6 +60,26 @@ pub struct Manual {
     pub session_exercises: HashMap<usize, Vec<usize>>,
     /// For each exercise sheet (page index): the sessions that use it, by number.
     pub used_in: HashMap<usize, Vec<usize>>,
+}
+
+/// One line of a manual's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TocEntry {
+    Chapter {
+        page: usize,
+        depth: usize,
+        number: Option<String>,
+    },
+    /// A chapter that is announced but not written yet (`[Titel]()` in SUMMARY.md).
+    Draft {
+        title: String,
+        depth: usize,
+        number: Option<String>,
+    },
+    Part {
+        title: String,
+    },
+    Separator,
 }
 
 /// One municipality's linked site.
@@ -273,7 +297,9 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
         .map(|(i, p)| (p.path.clone(), i))
         .collect();
 
-    let manuals = link_manuals(&mut pages, &by_rel, &mut diags);
+    let mut summaries = shared.summaries.clone();
+    summaries.extend(layer.summaries.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let manuals = link_manuals(&mut pages, &by_rel, &summaries, &left_out, &mut diags);
     check_courses(&pages, &municipality, &mut diags);
 
     let site = Site {
@@ -296,6 +322,8 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
 fn link_manuals(
     pages: &mut [SitePage],
     by_rel: &HashMap<String, usize>,
+    summaries: &BTreeMap<String, (PathBuf, Arc<str>)>,
+    left_out: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Manual> {
     let mut manuals: Vec<Manual> = Vec::new();
@@ -358,19 +386,20 @@ fn link_manuals(
     }
 
     for manual in &mut manuals {
-        let chapter_key = |i: usize| {
-            let p = &pages[i].page;
-            let file = p.rel.rsplit('/').next().unwrap_or("");
-            let prefix = strip_order_prefix(file.trim_end_matches(".md"))
-                .0
-                .map(i64::from);
-            (
-                p.common.order.or(prefix).unwrap_or(i64::MAX),
-                p.common.title.clone(),
-                p.rel.clone(),
-            )
-        };
-        manual.chapters.sort_by_key(|(i, _)| chapter_key(*i));
+        let summary_rel = format!("manualer/{}/SUMMARY.md", manual.name);
+        match summaries.get(&summary_rel) {
+            Some((file, text)) => order_by_summary(
+                manual,
+                pages,
+                by_rel,
+                &summary_rel,
+                file,
+                text,
+                left_out,
+                diags,
+            ),
+            None => order_by_files(manual, pages),
+        }
         let number = |i: usize| match &pages[i].page.details {
             Details::Session(s) => s.number,
             _ => 0,
@@ -456,8 +485,224 @@ fn link_manuals(
             }
             manual.session_exercises.insert(s, resolved);
         }
+        validate_sessions(manual, pages, diags);
     }
     manuals
+}
+
+/// Orders chapters without a SUMMARY.md: by `order`, then the `01-` file-name prefix, then title.
+fn order_by_files(manual: &mut Manual, pages: &[SitePage]) {
+    let key = |i: usize| {
+        let p = &pages[i].page;
+        let file = p.rel.rsplit('/').next().unwrap_or("");
+        let prefix = strip_order_prefix(file.trim_end_matches(".md"))
+            .0
+            .map(i64::from);
+        (
+            p.common.order.or(prefix).unwrap_or(i64::MAX),
+            p.common.title.clone(),
+            p.rel.clone(),
+        )
+    };
+    manual.chapters.sort_by_key(|(i, _)| key(*i));
+    manual.contents = manual
+        .chapters
+        .iter()
+        .map(|&(page, depth)| TocEntry::Chapter {
+            page,
+            depth,
+            number: None,
+        })
+        .collect();
+}
+
+/// Orders chapters as the manual's SUMMARY.md lists them. Every chapter file must be listed, and
+/// every listed file must exist.
+#[allow(clippy::too_many_arguments)]
+fn order_by_summary(
+    manual: &mut Manual,
+    pages: &[SitePage],
+    by_rel: &HashMap<String, usize>,
+    summary_rel: &str,
+    file: &std::path::Path,
+    text: &Arc<str>,
+    left_out: &HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let (lines, problems) = crate::summary::parse(text);
+    for p in problems {
+        diags.push(
+            Diagnostic::error("summary.syntax", file, p.message)
+                .at_offset(text, p.offset, p.len)
+                .hint(p.hint),
+        );
+    }
+    let manual_dir = summary_rel.trim_end_matches("SUMMARY.md");
+    let mut listed = HashSet::new();
+    let mut contents = Vec::new();
+    let mut order = Vec::new();
+    for line in lines {
+        match line.entry {
+            crate::summary::Entry::Part { title } => contents.push(TocEntry::Part { title }),
+            crate::summary::Entry::Separator => contents.push(TocEntry::Separator),
+            crate::summary::Entry::Chapter {
+                title,
+                path: None,
+                depth,
+                number,
+            } => contents.push(TocEntry::Draft {
+                title,
+                depth,
+                number,
+            }),
+            crate::summary::Entry::Chapter {
+                path: Some(path),
+                depth,
+                number,
+                ..
+            } => {
+                let target =
+                    crate::slug::join_rel(summary_rel, path.split('#').next().unwrap_or(&path));
+                let found = target
+                    .as_ref()
+                    .filter(|t| t.starts_with(manual_dir))
+                    .and_then(|t| by_rel.get(t));
+                match found {
+                    Some(&page) if matches!(pages[page].page.kind, Kind::Chapter | Kind::Page) => {
+                        if listed.insert(page) {
+                            contents.push(TocEntry::Chapter { page, depth, number });
+                            order.push((page, depth));
+                        }
+                    }
+                    Some(_) => diags.push(
+                        Diagnostic::error("summary.not-a-chapter", file, format!("`{path}` is a session plan or exercise sheet, not a chapter"))
+                            .at_offset(text, line.offset, line.len)
+                            .hint("SUMMARY.md lists chapters; sessions and exercise sheets are listed on the manual's front page by themselves"),
+                    ),
+                    None if target.as_ref().is_some_and(|t| left_out.contains(t)) => {}
+                    None => diags.push(
+                        Diagnostic::error(
+                            "summary.missing-file",
+                            file,
+                            format!("SUMMARY.md lists `{path}`, which does not exist in {manual_dir}"),
+                        )
+                        .at_offset(text, line.offset, line.len)
+                        .hint("fix the path (relative to SUMMARY.md), or write `[Titel]()` for a chapter still to come"),
+                    ),
+                }
+            }
+        }
+    }
+    for &(page, _) in &manual.chapters {
+        if !listed.contains(&page) {
+            let p = &pages[page].page;
+            let rel = p.rel.strip_prefix(manual_dir).unwrap_or(&p.rel);
+            diags.push(
+                Diagnostic::error(
+                    "summary.unlisted-chapter",
+                    &p.file,
+                    format!("this chapter is not listed in {}", file.display()),
+                )
+                .at(&p.text, 1, 1)
+                .hint(format!(
+                    "add `- [{}]({rel})` to SUMMARY.md where the chapter belongs",
+                    p.common.title
+                )),
+            );
+        }
+    }
+    manual.chapters = order;
+    manual.contents = contents;
+}
+
+/// Checks each session plan against its manual: agenda against duration, phase numbers,
+/// numbering gaps; and warns about exercise sheets no session uses.
+fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagnostic>) {
+    let front = &pages[manual.front].page;
+    let phases: Vec<u32> = match &front.details {
+        Details::Manual(m) => m.phases.iter().map(|p| p.number).collect(),
+        _ => Vec::new(),
+    };
+    let mut previous: Option<u32> = None;
+    for &s in &manual.sessions {
+        let page = &pages[s].page;
+        let Details::Session(plan) = &page.details else {
+            continue;
+        };
+        let total: u32 = plan.agenda.iter().map(|a| a.minutes).sum();
+        if let Some(duration) = plan.duration {
+            if !plan.agenda.is_empty() && total > duration {
+                diags.push(page.diagnostic_at(
+                    &["agenda"],
+                    None,
+                    Diagnostic::error("session.agenda-too-long", &page.file, format!("the agenda takes {total} minutes, but the session lasts {duration}"))
+                        .hint(format!("shorten the agenda by {} minutes, or set `duration: {total}`", total - duration)),
+                ));
+            } else if !plan.agenda.is_empty() && total < duration {
+                diags.push(page.diagnostic_at(
+                    &["agenda"],
+                    None,
+                    Diagnostic::warning("session.agenda-too-short", &page.file, format!("the agenda fills {total} of the session's {duration} minutes"))
+                        .hint("add the missing minutes to the agenda (a break, a closing round), or shorten `duration`"),
+                ));
+            }
+        }
+        if let Some(phase) = plan.phase {
+            if !phases.is_empty() && !phases.contains(&phase) {
+                let list = phases
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                diags.push(
+                    page.diagnostic_at(
+                        &["phase"],
+                        None,
+                        Diagnostic::error(
+                            "session.unknown-phase",
+                            &page.file,
+                            format!("the manual has no phase {phase}"),
+                        )
+                        .hint(format!(
+                            "the phases of {} are: {list}",
+                            front.file.display()
+                        )),
+                    ),
+                );
+            }
+        }
+        if let Some(prev) = previous {
+            if plan.number > prev + 1 {
+                diags.push(page.diagnostic_at(
+                    &["number"],
+                    None,
+                    Diagnostic::warning(
+                        "session.numbering-gap",
+                        &page.file,
+                        format!("session numbers jump from {prev} to {}", plan.number),
+                    )
+                    .hint("number the sessions of a manual 1, 2, 3, … or add the missing session plans"),
+                ));
+            }
+        }
+        previous = Some(plan.number);
+    }
+    for &e in &manual.exercises {
+        if !manual.used_in.contains_key(&e) {
+            let p = &pages[e].page;
+            diags.push(
+                Diagnostic::warning(
+                    "exercise.unused",
+                    &p.file,
+                    "no session plan uses this exercise sheet",
+                )
+                .at(&p.text, 1, 1)
+                .hint(
+                    "list it under `exercises:` of the sessions that use it, or remove the sheet",
+                ),
+            );
+        }
+    }
 }
 
 /// Checks that every course's location and contact exist in this municipality.

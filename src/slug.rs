@@ -67,6 +67,33 @@ pub fn relative_prefix(from_dir: &str) -> String {
     }
 }
 
+/// Joins a relative reference onto the folder of `from_rel`, resolving `.` and `..`.
+/// Returns `None` when the path climbs out of the content folder.
+pub fn join_rel(from_rel: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if let Some(abs) = target.strip_prefix('/') {
+        return normalize(abs.split('/'));
+    } else {
+        from_rel.split('/').collect()
+    };
+    parts.pop();
+    parts.extend(target.split('/'));
+    normalize(parts.into_iter())
+}
+
+fn normalize<'a>(parts: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for part in parts {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +117,21 @@ mod tests {
         assert_eq!(strip_order_prefix("2_x"), (Some(2), "x"));
         assert_eq!(strip_order_prefix("uge-01"), (None, "uge-01"));
         assert_eq!(strip_order_prefix("2027"), (None, "2027"));
+    }
+
+    #[test]
+    fn relative_joins() {
+        assert_eq!(
+            join_rel("manualer/abc/sessioner/uge-01.md", "../ovelser/x.md").unwrap(),
+            "manualer/abc/ovelser/x.md"
+        );
+        assert_eq!(join_rel("om.md", "kurser/a.md").unwrap(), "kurser/a.md");
+        assert_eq!(join_rel("a/b.md", "/kurser/a.md").unwrap(), "kurser/a.md");
+        assert_eq!(
+            join_rel("manualer/abc/SUMMARY.md", "./kapitel/../x.md").unwrap(),
+            "manualer/abc/x.md"
+        );
+        assert!(join_rel("om.md", "../../etc/passwd").is_none());
     }
 
     #[test]
