@@ -788,6 +788,39 @@ impl Page {
                         })
                     }
                 };
+                if let (Some(first), Some(deadline)) = (
+                    schedule.meetings.first(),
+                    raw.signup.as_ref().and_then(|s| s.deadline),
+                ) {
+                    if deadline.0 > *first {
+                        diags.push(placed(
+                            err(
+                                "course.deadline-after-start",
+                                format!("the signup deadline {deadline} is after the first meeting ({first})"),
+                            )
+                            .hint("set the deadline on or before the first meeting; with `intake:` people may also join later"),
+                            place_value(&["signup", "deadline"]),
+                        ));
+                    }
+                }
+                if let Some(intake) = &raw.intake {
+                    let count = schedule.meetings.len() as u32;
+                    if count > 0
+                        && (intake.open_until_session == 0 || intake.open_until_session > count)
+                    {
+                        diags.push(placed(
+                            err(
+                                "course.intake",
+                                format!(
+                                    "`open_until_session: {}` is not a meeting of this course (it has {count})",
+                                    intake.open_until_session
+                                ),
+                            )
+                            .hint(format!("give a meeting number from 1 to {count}")),
+                            place_value(&["intake", "open_until_session"]),
+                        ));
+                    }
+                }
                 Details::Course(Box::new(Course {
                     category,
                     summary: raw.summary.clone(),
@@ -851,9 +884,18 @@ fn validate_schedule(s: &RawSchedule, report: &mut dyn FnMut(&[&str], String, &s
         Some(t) => match TimeRange::parse(t) {
             Some(r) => Some(r),
             None => {
+                let ends_first = t
+                    .split_once('-')
+                    .and_then(|(a, b)| Some((TimeRange::parse(&format!("{b}-{a}"))?, ())))
+                    .is_some();
+                let message = if ends_first {
+                    format!("`{t}` ends before it starts")
+                } else {
+                    format!("`{t}` is not a time range")
+                };
                 report(
                     &["time"],
-                    format!("`{t}` is not a time range"),
+                    message,
                     "write the start and end time as \"10:00-12:00\"",
                 );
                 None

@@ -116,6 +116,16 @@ pub const REQUIRED: &[&str] = &[
     "manuals_title",
     "search_title",
     "table",
+    "status_open",
+    "status_closed",
+    "status_running",
+    "status_finished",
+    "intake_until",
+    "intake_until_suffix",
+    "courses_at",
+    "courses_on",
+    "no_referral_title",
+    "archive_title",
 ];
 
 #[cfg(test)]

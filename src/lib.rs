@@ -16,6 +16,8 @@
 // boxing it everywhere would cost more clarity than it saves.
 #![allow(clippy::result_large_err)]
 
+pub mod calendar;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod error;
@@ -229,6 +231,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         );
         diagnostics.extend(found);
         files.add_pages(&rendered.pages);
+        for (path, text) in &rendered.files {
+            files.add(path.clone(), text.clone().into_bytes());
+        }
         for (path, html) in &rendered.redirects {
             files.add_html(path, html);
         }

@@ -245,6 +245,20 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for (rel, page) in files {
         let path = site_path(&rel, page.common.slug.as_deref());
+        if crate::catalogue::is_catalogue_path(&path) {
+            diags.push(
+                Diagnostic::error(
+                    "site.reserved-url",
+                    &page.file,
+                    format!(
+                        "this page would be written to /{path}, which the course catalogue uses"
+                    ),
+                )
+                .at(&page.text, 1, 1)
+                .hint("rename the file or give it another `slug:`"),
+            );
+            continue;
+        }
         if let Some(generated) = GENERATED_PATHS.iter().find(|g| **g == path) {
             if rel.ends_with("_index.md") && page.kind == Kind::Page {
                 intros.insert(*generated, page);

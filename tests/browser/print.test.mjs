@@ -65,3 +65,30 @@ test('exercise sheets print on one A4 page, session plans on A4, without navigat
   assert.ok(sessions >= 6, `only ${sessions} session plans printed`);
   await context.close();
 });
+
+test('the Print button appears with JavaScript and prints', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const sheet = env.pages('roskilde').find((u) => u.includes('/ovelser/'));
+  await page.goto(sheet);
+  const button = page.getByRole('button', { name: 'Print' });
+  assert.equal(await button.isVisible(), true, 'no visible Print button on the exercise sheet');
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await button.click();
+  assert.equal(await page.evaluate(() => window.printed), 1, 'the button did not print');
+  await context.close();
+});
+
+test('the whole manual prints with each part on a new page', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const url = env.pages('roskilde').find((u) => u.endsWith('/manualer/abc/print/'));
+  assert.ok(url, 'no print page for the ABC manual in the sitemap');
+  await page.goto(url);
+  const parts = await page.locator('section.print-part').count();
+  assert.ok(parts > 20, `only ${parts} parts on the print page`);
+  const { pages, a4 } = await printed(page, url);
+  assert.ok(a4, 'the manual did not print on A4');
+  assert.ok(pages >= parts, `${parts} parts printed on only ${pages} pages: parts do not start new pages`);
+  await context.close();
+});

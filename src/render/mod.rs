@@ -25,6 +25,9 @@ use crate::site::{
 use crate::slug::{join_rel, relative_prefix, slugify};
 use crate::theme::Theme;
 
+mod courses;
+use crate::catalogue;
+
 /// What a build needs to know beyond the content.
 #[derive(Debug, Clone)]
 pub struct RenderSettings {
@@ -48,6 +51,8 @@ pub struct RenderedPage {
 #[derive(Debug, Default)]
 pub struct RenderedSite {
     pub pages: Vec<RenderedPage>,
+    /// Other generated files by site path: calendars, the feed, `kurser.json`.
+    pub files: Vec<(String, String)>,
     /// Pages that only send the browser on (`was/` → the accessibility statement), by site path.
     /// They are not in the sitemap.
     pub redirects: Vec<(String, String)>,
@@ -473,8 +478,14 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&sp.path);
         ctx.insert("page", &view);
         let template = match (&page.details, sp.manual) {
-            (Details::Course(_), _) => {
-                ctx.insert("course", &self.course_view(page));
+            (Details::Course(course), _) => {
+                let mut view = self.course_view(page);
+                if let (Value::Object(map), Value::Object(extras)) =
+                    (&mut view, self.course_extras(sp, course))
+                {
+                    map.extend(extras);
+                }
+                ctx.insert("course", &view);
                 "course.html"
             }
             (Details::Manual(_), Some(m)) => {
@@ -838,46 +849,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Course cards for listings: courses that have not ended by `today`, by first meeting.
-    fn course_cards(&self) -> Vec<Value> {
-        let mut courses: Vec<(NaiveDate, &str, Value)> = Vec::new();
-        for (_, sp) in self.site.courses() {
-            let Some(c) = sp.page.course() else { continue };
-            let (Some(first), Some(last)) =
-                (c.schedule.meetings.first(), c.schedule.meetings.last())
-            else {
-                continue;
-            };
-            if *last < self.settings.today {
-                continue;
-            }
-            let location = c
-                .location
-                .as_ref()
-                .and_then(|k| self.site.municipality.locations.get(k));
-            courses.push((
-                *first,
-                &sp.path,
-                json!({
-                    "title": sp.page.common.title,
-                    "path": sp.path,
-                    "summary": c.summary,
-                    "category_label": self.project.categories.get(&c.category).map(|c| c.label.clone()),
-                    "first": i18n::long_date(*first, self.lang),
-                    "time": c.schedule.time.map(|t| t.to_string()),
-                    "count": c.schedule.meetings.len(),
-                    "location_name": location.map(|l| l.name.clone()),
-                    "referral": c.referral,
-                    "price": price_value(c.price),
-                    "capacity": c.capacity,
-                    "deadline": c.signup.as_ref().and_then(|s| s.deadline).map(|d| i18n::long_date(d.0, self.lang)),
-                }),
-            ));
-        }
-        courses.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        courses.into_iter().map(|(_, _, v)| v).collect()
-    }
-
     fn render_generated(
         &self,
         path: &'static str,
@@ -890,8 +861,67 @@ impl<'a> Renderer<'a> {
             MANUALS_PATH => ("manuals", "manuals.html", self.generated_title(path)?),
             _ => ("search", "search.html", self.generated_title(path)?),
         };
+        let data = match kind {
+            "front" | "catalogue" => {
+                let all = self.listed();
+                let current: Vec<courses::Listed> = all
+                    .iter()
+                    .copied()
+                    .filter(|l| l.status != catalogue::Status::Finished)
+                    .collect();
+                let archive = all.len() - current.len();
+                if kind == "front" {
+                    // The front page shows the next courses a citizen can still join.
+                    let next: Vec<courses::Listed> = current
+                        .iter()
+                        .copied()
+                        .filter(|l| l.status.joinable())
+                        .take(6)
+                        .collect();
+                    self.listing(&next, &current, archive, None)
+                } else {
+                    self.listing(&current, &current, archive, None)
+                }
+            }
+            "search" => {
+                let mut pages: Vec<Value> = self
+                    .site
+                    .pages
+                    .iter()
+                    .filter(|p| p.page.common.search)
+                    .map(|p| json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()}))
+                    .collect();
+                pages.sort_by(|a, b| {
+                    (a["title"].as_str(), a["path"].as_str())
+                        .cmp(&(b["title"].as_str(), b["path"].as_str()))
+                });
+                json!({"pages": pages})
+            }
+            _ => Value::Null,
+        };
         let intro = self.site.intros.get(path);
-        let (content, starts_with_h1, title, description) = match intro {
+        let title = match intro {
+            Some(page) if path != FRONT_PATH => page.common.title.clone(),
+            _ => title,
+        };
+        self.listing_page(path, kind, template, title, intro, data, diags, assets)
+    }
+
+    /// Renders a generated page: `data` goes to templates as `listing` (front page, catalogue)
+    /// or `search`; `intro` is the `_index.md` whose body opens the page.
+    #[allow(clippy::too_many_arguments)]
+    fn listing_page(
+        &self,
+        path: &str,
+        kind: &'static str,
+        template: &str,
+        title: String,
+        intro: Option<&std::sync::Arc<Page>>,
+        mut data: Value,
+        diags: &mut Vec<Diagnostic>,
+        assets: &mut Vec<String>,
+    ) -> Option<RenderedPage> {
+        let (content, starts_with_h1, description) = match intro {
             Some(page) => {
                 let sp = SitePage {
                     page: page.clone(),
@@ -899,19 +929,9 @@ impl<'a> Renderer<'a> {
                     manual: None,
                 };
                 let r = self.body(&sp, page, diags, assets);
-                let title = if path == FRONT_PATH {
-                    title
-                } else {
-                    page.common.title.clone()
-                };
-                (
-                    r.html,
-                    r.starts_with_h1,
-                    title,
-                    page.common.description.clone(),
-                )
+                (r.html, r.starts_with_h1, page.common.description.clone())
             }
-            None => (String::new(), false, title, None),
+            None => (String::new(), false, None),
         };
         let empty = Value::Object(Default::default());
         let view = PageView {
@@ -930,23 +950,10 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(path);
         ctx.insert("page", &view);
         match kind {
-            "front" | "catalogue" => ctx.insert(
-                "listing",
-                &json!({"courses": self.course_cards(), "intro": view.content}),
-            ),
-            "search" => {
-                let mut pages: Vec<Value> = self
-                    .site
-                    .pages
-                    .iter()
-                    .filter(|p| p.page.common.search)
-                    .map(|p| json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()}))
-                    .collect();
-                pages.sort_by(|a, b| {
-                    (a["title"].as_str(), a["path"].as_str())
-                        .cmp(&(b["title"].as_str(), b["path"].as_str()))
-                });
-                ctx.insert("search", &json!({"pages": pages}));
+            "search" => ctx.insert("search", &data),
+            "front" | "catalogue" => {
+                data["intro"] = json!(view.content);
+                ctx.insert("listing", &data);
             }
             _ => {}
         }
@@ -1067,6 +1074,17 @@ pub fn render_site(
             let page = renderer.render_page(i, &mut diags, &mut assets);
             (page, diags, assets)
         })
+        .chain([()].into_par_iter().flat_map(|()| {
+            let mut diags = Vec::new();
+            let mut assets = Vec::new();
+            let pages = renderer.catalogue_pages(&mut diags, &mut assets);
+            let mut out: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = pages
+                .into_iter()
+                .map(|p| (Some(p), Vec::new(), Vec::new()))
+                .collect();
+            out.push((None, diags, assets));
+            out
+        }))
         .chain((0..site.manuals.len()).into_par_iter().map(|m| {
             let mut diags = Vec::new();
             let mut assets = Vec::new();
@@ -1096,6 +1114,7 @@ pub fn render_site(
             Err(d) => diags.push(d),
         }
     }
+    out.files = renderer.course_files();
     for (page, d, assets) in results {
         out.pages.extend(page);
         diags.extend(d);

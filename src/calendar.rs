@@ -1,0 +1,121 @@
+//! iCalendar files: one per course (`kurser/<course>.ics`) and `kurser/kalender.ics` for every
+//! current course of a site, written with the `icalendar` crate.
+//!
+//! Meetings are stored in UTC, converted from Europe/Copenhagen local time (so a 10:00 meeting is
+//! 09:00Z in winter and 08:00Z in summer); calendar programs show them in the reader's zone. UIDs
+//! are derived from the site, course and date, and DTSTAMP from the build's day, so two builds
+//! for the same day give the same bytes.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Copenhagen;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
+
+use crate::frontmatter::Course;
+
+/// What one course contributes to a calendar.
+pub struct CourseEvents<'a> {
+    pub course: &'a Course,
+    pub title: &'a str,
+    /// Absolute URL of the course page.
+    pub url: &'a str,
+    /// A stable id for the course: `<site>/<course-path>`.
+    pub id: &'a str,
+    /// Place as one line: name and address.
+    pub location: Option<String>,
+    pub description: Option<&'a str>,
+}
+
+/// Local Copenhagen time on `date` as UTC. In the hour that does not exist when clocks go
+/// forward the later reading is used; in the hour that repeats, the first.
+fn utc(date: NaiveDate, time: NaiveTime) -> chrono::DateTime<Utc> {
+    let local = date.and_time(time);
+    let zoned = Copenhagen
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            Copenhagen
+                .from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+        });
+    match zoned {
+        Some(t) => t.with_timezone(&Utc),
+        None => Utc.from_utc_datetime(&local),
+    }
+}
+
+fn events(calendar: &mut Calendar, e: &CourseEvents, host: &str, stamp: chrono::DateTime<Utc>) {
+    let count = e.course.schedule.meetings.len();
+    for (i, date) in e.course.schedule.meetings.iter().enumerate() {
+        let mut event = Event::new();
+        event
+            .uid(&format!(
+                "{}-{}@{host}",
+                e.id.replace('/', "-").trim_end_matches('-'),
+                date.format("%Y%m%d")
+            ))
+            .timestamp(stamp)
+            .summary(&format!("{} ({}/{count})", e.title, i + 1))
+            .url(e.url);
+        match e.course.schedule.time {
+            Some(t) => {
+                let start = NaiveTime::from_hms_opt(t.start.0, t.start.1, 0).unwrap_or_default();
+                let end = NaiveTime::from_hms_opt(t.end.0, t.end.1, 0).unwrap_or_default();
+                event
+                    .starts(CalendarDateTime::Utc(utc(*date, start)))
+                    .ends(CalendarDateTime::Utc(utc(*date, end)));
+            }
+            None => {
+                event.all_day(*date);
+            }
+        }
+        if let Some(location) = &e.location {
+            event.location(location);
+        }
+        let mut description = String::new();
+        if let Some(d) = e.description {
+            description.push_str(d);
+            description.push_str("\n\n");
+        }
+        description.push_str(e.url);
+        event.description(&description);
+        calendar.push(event.done());
+    }
+}
+
+/// An iCalendar file with every meeting of the given courses.
+pub fn calendar(name: &str, courses: &[CourseEvents], base_url: &str, today: NaiveDate) -> String {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split('/')
+        .next()
+        .unwrap_or("vejviser");
+    let stamp = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let mut calendar = Calendar::new();
+    calendar.name(name).timezone("Europe/Copenhagen");
+    for course in courses {
+        events(&mut calendar, course, host, stamp);
+    }
+    calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_time_follows_daylight_saving() {
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        let winter = utc(NaiveDate::from_ymd_opt(2027, 3, 23).unwrap(), ten);
+        let summer = utc(NaiveDate::from_ymd_opt(2027, 3, 30).unwrap(), ten);
+        assert_eq!(winter.format("%H:%M").to_string(), "09:00");
+        assert_eq!(summer.format("%H:%M").to_string(), "08:00");
+        // 02:30 on the night clocks go forward does not exist: it becomes 03:30 CEST.
+        let gap = utc(
+            NaiveDate::from_ymd_opt(2027, 3, 28).unwrap(),
+            NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
+        );
+        assert_eq!(gap.format("%H:%M").to_string(), "01:30");
+    }
+}

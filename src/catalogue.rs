@@ -1,0 +1,226 @@
+//! The course catalogue: what a citizen sees of a course on a given day.
+//!
+//! Everything here is a pure function of the course and `today` (from `--today`, so builds are
+//! reproducible): a course's status, which courses are current and which belong to the archive,
+//! and the groups behind the filter pages (category, place, weekday, no referral needed).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::frontmatter::Course;
+
+/// Site paths of the catalogue's generated pages.
+pub const ARCHIVE_PATH: &str = "kurser/tidligere/";
+pub const NO_REFERRAL_PATH: &str = "kurser/uden-henvisning/";
+pub const CALENDAR_FILE: &str = "kurser/kalender.ics";
+
+/// Whether a site path belongs to the catalogue's generated pages (a course may not take it).
+pub fn is_catalogue_path(path: &str) -> bool {
+    path == ARCHIVE_PATH
+        || path == NO_REFERRAL_PATH
+        || path == "kurser/kalender/"
+        || ["kurser/kategori/", "kurser/sted/", "kurser/ugedag/"]
+            .iter()
+            .any(|p| path.starts_with(p))
+}
+
+/// Where a course stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Not started, and signup is open (no deadline, or the deadline has not passed).
+    Open,
+    /// Not started, and the signup deadline has passed.
+    Closed,
+    /// Started, and new participants may still join up to and including this meeting.
+    Intake(u32),
+    /// Started, no more intake.
+    Running,
+    /// The last meeting has been held.
+    Finished,
+}
+
+impl Status {
+    /// A stable key for templates and scripts: `open`, `closed`, `intake`, `running`, `finished`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Closed => "closed",
+            Status::Intake(_) => "intake",
+            Status::Running => "running",
+            Status::Finished => "finished",
+        }
+    }
+
+    /// Whether a citizen can still join (open for signup or intake).
+    pub fn joinable(self) -> bool {
+        matches!(self, Status::Open | Status::Intake(_))
+    }
+}
+
+/// The status of `course` on `today`.
+pub fn status(course: &Course, today: NaiveDate) -> Status {
+    let meetings = &course.schedule.meetings;
+    let (Some(&first), Some(&last)) = (meetings.first(), meetings.last()) else {
+        return Status::Finished;
+    };
+    if today > last {
+        return Status::Finished;
+    }
+    if today >= first {
+        return match course.intake_until {
+            Some(n) if n >= 1 && meetings.get(n as usize - 1).is_some_and(|d| today <= *d) => {
+                Status::Intake(n)
+            }
+            _ => Status::Running,
+        };
+    }
+    match course.signup.as_ref().and_then(|s| s.deadline) {
+        Some(deadline) if today > deadline.0 => Status::Closed,
+        _ => Status::Open,
+    }
+}
+
+/// The URL slug of a weekday, Danish and transliterated: `mandag` … `loerdag`, `soendag`.
+pub fn weekday_slug(date: NaiveDate) -> &'static str {
+    [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "loerdag", "soendag",
+    ][date.weekday().num_days_from_monday() as usize]
+}
+
+/// The weekdays a course meets on (usually one), as (Monday-based index, slug).
+pub fn weekdays(course: &Course) -> Vec<(u32, &'static str)> {
+    let mut days: Vec<(u32, &'static str)> = course
+        .schedule
+        .meetings
+        .iter()
+        .map(|d| (d.weekday().num_days_from_monday(), weekday_slug(*d)))
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// A filter page: which courses (by index into the list given) share a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The value's slug in the URL (`skrivevaerksted`, `makers-corner`, `tirsdag`).
+    pub slug: String,
+    pub members: Vec<usize>,
+}
+
+/// Groups courses by a key function that yields zero or more slugs per course. Groups come in
+/// the order of `order` (slugs listed there first, in that order), then by slug.
+pub fn group_by<'a>(
+    courses: &[&'a Course],
+    order: &[&str],
+    keys: impl Fn(&'a Course) -> Vec<String>,
+) -> Vec<Group> {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in courses.iter().enumerate() {
+        for key in keys(c) {
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Group> = order
+        .iter()
+        .filter_map(|slug| {
+            groups.remove(*slug).map(|members| Group {
+                slug: slug.to_string(),
+                members,
+            })
+        })
+        .collect();
+    out.extend(
+        groups
+            .into_iter()
+            .map(|(slug, members)| Group { slug, members }),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontmatter::{Date, Schedule, Signup};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn course(meetings: &[&str], deadline: Option<&str>, intake: Option<u32>) -> Course {
+        Course {
+            category: "x".into(),
+            summary: None,
+            audience: None,
+            referral: false,
+            capacity: None,
+            price: 0.0,
+            location: None,
+            contact: None,
+            facilitators: Vec::new(),
+            schedule: Schedule {
+                meetings: meetings.iter().map(|d| date(d)).collect(),
+                time: None,
+            },
+            signup: deadline.map(|d| Signup {
+                deadline: Some(Date(date(d))),
+                email: None,
+                phone: None,
+                url: None,
+            }),
+            intake_until: intake,
+        }
+    }
+
+    #[test]
+    fn statuses_follow_the_day() {
+        let c = course(
+            &["2027-02-02", "2027-02-09", "2027-02-16", "2027-02-23"],
+            Some("2027-01-26"),
+            Some(3),
+        );
+        assert_eq!(status(&c, date("2027-01-20")), Status::Open);
+        assert_eq!(status(&c, date("2027-01-26")), Status::Open);
+        assert_eq!(status(&c, date("2027-01-27")), Status::Closed);
+        assert_eq!(status(&c, date("2027-02-02")), Status::Intake(3));
+        assert_eq!(status(&c, date("2027-02-16")), Status::Intake(3));
+        assert_eq!(status(&c, date("2027-02-17")), Status::Running);
+        assert_eq!(status(&c, date("2027-02-23")), Status::Running);
+        assert_eq!(status(&c, date("2027-02-24")), Status::Finished);
+        let no_intake = course(&["2027-02-02", "2027-02-09"], None, None);
+        assert_eq!(status(&no_intake, date("2027-02-03")), Status::Running);
+        assert_eq!(status(&no_intake, date("2026-12-01")), Status::Open);
+    }
+
+    #[test]
+    fn weekday_slugs_are_ascii() {
+        assert_eq!(weekday_slug(date("2027-02-06")), "loerdag");
+        assert_eq!(weekday_slug(date("2027-02-07")), "soendag");
+    }
+
+    #[test]
+    fn groups_keep_the_given_order() {
+        let a = course(&["2027-02-02"], None, None);
+        let b = course(&["2027-02-04"], None, None);
+        let groups = group_by(&[&a, &b, &a], &["torsdag", "tirsdag"], |c| {
+            weekdays(c)
+                .into_iter()
+                .map(|(_, s)| s.to_string())
+                .collect()
+        });
+        assert_eq!(
+            groups,
+            vec![
+                Group {
+                    slug: "torsdag".into(),
+                    members: vec![1]
+                },
+                Group {
+                    slug: "tirsdag".into(),
+                    members: vec![0, 2]
+                }
+            ]
+        );
+    }
+}
