@@ -564,11 +564,13 @@ pub fn split(text: &str) -> Option<(&str, usize, usize)> {
 }
 
 impl Page {
-    /// A chapter without front matter: titled by its first heading, else by `fallback`.
+    /// A chapter without front matter: titled by its opening `# heading`, else by `fallback` (its
+    /// title in SUMMARY.md).
     fn bare_chapter(file: &Path, rel: &str, text: Arc<str>, fallback: &str) -> Page {
         let headings = crate::markdown::headings(&text);
         let title = headings
             .first()
+            .filter(|h| h.level == 1)
             .map(|h| h.title.clone())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback.to_string());

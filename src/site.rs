@@ -245,6 +245,24 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for (rel, page) in files {
         let path = site_path(&rel, page.common.slug.as_deref());
+        let manual_print = path
+            .strip_prefix("manualer/")
+            .and_then(|p| p.strip_suffix("/print/"))
+            .is_some_and(|m| !m.contains('/'));
+        if manual_print {
+            diags.push(
+                Diagnostic::error(
+                    "site.reserved-url",
+                    &page.file,
+                    format!(
+                        "this page would be written to /{path}, where the manual's print page is"
+                    ),
+                )
+                .at(&page.text, 1, 1)
+                .hint("rename the file or give it another `slug:`"),
+            );
+            continue;
+        }
         if crate::catalogue::is_catalogue_path(&path) {
             diags.push(
                 Diagnostic::error(
@@ -471,6 +489,8 @@ fn link_manuals(
             let mut resolved = Vec::new();
             for name in &plan.exercises {
                 match by_slug.get(name) {
+                    // A sheet named twice is still one sheet.
+                    Some(&e) if resolved.contains(&e) => {}
                     Some(&e) => {
                         resolved.push(e);
                         manual.used_in.entry(e).or_default().push(s);

@@ -16,6 +16,8 @@ mod example;
 mod layering;
 #[path = "build/links.rs"]
 mod links;
+#[path = "build/manuals.rs"]
+mod manuals;
 #[path = "build/markdown.rs"]
 mod markdown;
 #[path = "build/output.rs"]

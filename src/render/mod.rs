@@ -192,7 +192,17 @@ impl PageLinks<'_> {
     fn href_to(&self, index: usize, id: Option<&str>) -> String {
         if let Some(print) = self.print {
             if let Some(anchor) = print.get(&index) {
-                return match id {
+                // Body headings keep their (prefixed) ids on the print page; ids that only the
+                // page's own template makes (a session's agenda) land on the part itself.
+                let heading = id.filter(|id| {
+                    self.site
+                        .page(index)
+                        .page
+                        .headings
+                        .iter()
+                        .any(|h| h.id == *id)
+                });
+                return match heading {
                     Some(id) => format!("#{anchor}-{id}"),
                     None => format!("#{anchor}"),
                 };
