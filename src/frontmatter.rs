@@ -951,7 +951,7 @@ fn validate_schedule(s: &RawSchedule, report: &mut dyn FnMut(&[&str], String, &s
                 if used_skips != s.skip.len() {
                     for skip in &s.skip {
                         let on_day = skip.0.weekday() == start.0.weekday();
-                        if !on_day || skip.0 < start.0 || skip.0 > date {
+                        if !on_day || skip.0 < start.0 || skip.0 >= date {
                             report(
                                 &["skip"],
                                 format!("`skip: {skip}` is not a meeting day of this course"),

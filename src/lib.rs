@@ -28,6 +28,7 @@ pub mod locate;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod summary;

@@ -26,6 +26,7 @@ use crate::slug::{join_rel, relative_prefix, slugify};
 use crate::theme::Theme;
 
 mod courses;
+mod searching;
 use crate::catalogue;
 
 /// What a build needs to know beyond the content.
@@ -326,6 +327,8 @@ struct Renderer<'a> {
     strings_value: tera::Value,
     assets_value: tera::Value,
     lang: Language,
+    /// Site path of the search index's `meta.js`.
+    search_meta: String,
 }
 
 /// The `{title, path}` of a page by index.
@@ -383,6 +386,7 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert_value("assets", self.assets_value.clone());
         ctx.insert("root", &relative_prefix(path));
+        ctx.insert("search_index", &self.search_meta);
         ctx
     }
 
@@ -894,18 +898,45 @@ impl<'a> Renderer<'a> {
                 }
             }
             "search" => {
-                let mut pages: Vec<Value> = self
+                // The A–Å index: every searchable page under its first letter, in Danish order.
+                let mut pages: Vec<(String, &SitePage)> = self
                     .site
                     .pages
                     .iter()
                     .filter(|p| p.page.common.search)
-                    .map(|p| json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()}))
+                    .map(|p| (danish_sort_key(&p.page.common.title), p))
                     .collect();
-                pages.sort_by(|a, b| {
-                    (a["title"].as_str(), a["path"].as_str())
-                        .cmp(&(b["title"].as_str(), b["path"].as_str()))
-                });
-                json!({"pages": pages})
+                pages.sort_by(|a, b| (&a.0, &a.1.path).cmp(&(&b.0, &b.1.path)));
+                let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
+                for (_, p) in pages {
+                    let first = p
+                        .page
+                        .common
+                        .title
+                        .chars()
+                        .find(|c| c.is_alphanumeric())
+                        .map(|c| c.to_uppercase().collect::<String>());
+                    let letter = match first {
+                        Some(l) if l.chars().all(char::is_alphabetic) => l,
+                        _ => "#".to_string(),
+                    };
+                    let entry = json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()});
+                    match letters.last_mut() {
+                        Some((l, list)) if *l == letter => list.push(entry),
+                        _ => letters.push((letter, vec![entry])),
+                    }
+                }
+                let letters: Vec<Value> = letters
+                    .into_iter()
+                    .map(|(letter, pages)| {
+                        let anchor = match slugify(&letter) {
+                            a if a.is_empty() => "tal".to_string(),
+                            a => a,
+                        };
+                        json!({"letter": letter, "anchor": anchor, "pages": pages})
+                    })
+                    .collect();
+                json!({"letters": letters})
             }
             _ => Value::Null,
         };
@@ -984,6 +1015,21 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A sort key that puts Danish letters where Danish readers look for them: æ, ø, å after z.
+fn danish_sort_key(title: &str) -> String {
+    title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' | 'ä' => '\u{7b}',
+            'ø' | 'ö' => '\u{7c}',
+            'å' => '\u{7d}',
+            'é' | 'è' => 'e',
+            c => c,
+        })
+        .collect()
+}
+
 trait WeekdayIndex {
     fn weekday_index(&self) -> u32;
 }
@@ -1053,7 +1099,7 @@ pub fn render_site(
         categories: project.categories.values().collect(),
     };
     let strings = &theme.strings;
-    let renderer = Renderer {
+    let mut renderer = Renderer {
         site,
         project,
         theme,
@@ -1074,7 +1120,11 @@ pub fn render_site(
         strings_value: to_value(&theme.strings),
         assets_value: to_value(asset_paths),
         lang: project.language,
+        search_meta: String::new(),
     };
+    // The index comes first: every page's search form names its meta file.
+    let index = renderer.search_index();
+    renderer.search_meta = index.meta_path.clone();
 
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
@@ -1125,6 +1175,7 @@ pub fn render_site(
         }
     }
     out.files = renderer.course_files();
+    out.files.extend(index.files);
     for (page, d, assets) in results {
         out.pages.extend(page);
         diags.extend(d);

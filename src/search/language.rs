@@ -1,0 +1,96 @@
+//! The language rules the index and the browser client share: words, folding, stemming, stop
+//! words. `themes/default/static/search-language.js` implements the same rules for queries; the
+//! vectors in `tests/vectors/search-language.json` are checked against both sides.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Lower case, Danish letters written the way a keyboard without them does (æ→ae, ø→oe, å→aa),
+/// accents dropped (é→e). So `værksted` and `vaerksted` meet, and `Recoverycafé` is `recoverycafe`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.to_lowercase().chars() {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'á' | 'à' | 'â' => out.push('a'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ó' | 'ò' | 'ô' => out.push('o'),
+            'ú' | 'ù' | 'û' => out.push('u'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The folded Snowball (Danish) stem of a word: `fællesskaberne` → `faellesskab`. The stemmer
+/// runs on the word with its Danish letters; folding comes after.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::Danish);
+    }
+    let lower = word.to_lowercase();
+    STEMMER.with(|s| fold(&s.stem(&lower)))
+}
+
+/// The words of a text, by Unicode word segmentation (UAX #29).
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.unicode_words()
+}
+
+/// Danish stop words (Snowball's list, folded): too common to help find anything, so they are
+/// left out of the index and ignored in queries.
+pub const STOP_WORDS: &[&str] = &[
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "paa", "de", "med", "han",
+    "af", "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min",
+    "havde", "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man",
+    "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind",
+    "naar", "vaere", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne",
+    "end", "dette", "mit", "ogsaa", "under", "have", "dig", "anden", "hende", "mine", "alt",
+    "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange",
+    "ad", "bliver", "hendes", "vaeret", "thi", "jer", "saadan",
+];
+
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.binary_search(&folded).is_ok() || STOP_WORDS.contains(&folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_meets_the_danish_keyboard_problem() {
+        assert_eq!(fold("Værksted"), "vaerksted");
+        assert_eq!(fold("FORÆLDRE"), "foraeldre");
+        assert_eq!(fold("åbent"), "aabent");
+        assert_eq!(fold("Højskole"), "hoejskole");
+        assert_eq!(fold("Recoverycafé"), "recoverycafe");
+        assert_eq!(fold("vaerksted"), "vaerksted");
+    }
+
+    #[test]
+    fn stemming_joins_inflections() {
+        assert_eq!(stem("fællesskaberne"), stem("fællesskab"));
+        assert_eq!(stem("fællesskaberne"), "faellesskab");
+        assert_eq!(stem("deltagerne"), stem("deltager"));
+    }
+
+    #[test]
+    fn words_and_stop_words() {
+        let words: Vec<&str> = tokens("Mød andre – i en ABC-gruppe, 2. februar 2027!").collect();
+        assert_eq!(
+            words,
+            ["Mød", "andre", "i", "en", "ABC", "gruppe", "2", "februar", "2027"]
+        );
+        assert!(is_stop_word("og"));
+        assert!(is_stop_word(&fold("på")));
+        assert!(!is_stop_word("vaerksted"));
+    }
+}

@@ -1,0 +1,441 @@
+//! Search: a full-text index per site, built from the structured content (not by re-reading the
+//! HTML), served as static files that a small client loads as scripts — so search works over
+//! HTTP and from `file://` alike.
+//!
+//! In: the site's searchable pages as [`IndexPage`]s. Out: the files under
+//! `sog/index/<hash>/`:
+//!
+//! - `meta.js`: the first key of every term shard, the facet values, the stop words;
+//! - `s<n>.js`: term shards, a sorted range of keys each, cut at about [`SHARD_BYTES`], so a query
+//!   fetches only the shards its words fall in. A key holds postings (`p`), the words it is the
+//!   stem of (`s`) and the longer compound words it ends (`c`: `vaerksted` → `skrivevaerksted`);
+//! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
+//!   page's title, path, kind, breadcrumb and course facts, and the text excerpts come from.
+//!
+//! Postings are single integers: `((doc * 256 + combo) * 4 + field)`, where `combo` indexes the
+//! (kind, category, place, upcoming) combinations in `meta.js` (facets and ranking need no
+//! document fetch) and `field` is 3 for the title, 2 for a heading, 1 for body text.
+
+pub mod language;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::markdown::Heading;
+use language::{fold, is_stop_word, stem, tokens};
+
+/// Target size of a term shard, before compression.
+pub const SHARD_BYTES: usize = 12 * 1024;
+/// Documents per document chunk.
+pub const CHUNK_DOCS: usize = 16;
+/// Characters of a section's text kept for excerpts.
+pub const EXCERPT_CHARS: usize = 600;
+/// Compound words remembered under one ending.
+const MAX_COMPOUNDS: usize = 40;
+
+/// One heading section of a page: the unit a search hit links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id (`""` for the text before the first heading).
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// A searchable page with what a hit shows.
+#[derive(Debug, Clone, Default)]
+pub struct IndexPage {
+    pub title: String,
+    /// Site path (`kurser/x/`).
+    pub path: String,
+    /// The kind in words ("Kursus", "Kapitel" …), also a facet.
+    pub kind: String,
+    /// Where the page sits, in words: "Manualer › ABC".
+    pub breadcrumb: String,
+    /// Course facets.
+    pub category: Option<String>,
+    pub location: Option<String>,
+    /// First meeting in words.
+    pub date: Option<String>,
+    /// Courses not yet finished rank above finished ones.
+    pub upcoming: bool,
+    pub sections: Vec<Section>,
+}
+
+/// The index's files, by site path, and the path of `meta.js`.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    pub files: Vec<(String, String)>,
+    pub meta_path: String,
+}
+
+/// Splits a Markdown body into sections at its headings. `heads` are the body's headings (with
+/// their ids, as rendered); `lead` is text that belongs to the first section (a course's summary).
+pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
+    let mut out = vec![Section {
+        anchor: String::new(),
+        heading: String::new(),
+        text: format!("{lead} "),
+    }];
+    let mut heading_index = 0;
+    let mut in_heading = false;
+    for event in Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_GFM,
+    ) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                let anchor = heads
+                    .get(heading_index)
+                    .map(|h| h.id.clone())
+                    .unwrap_or_default();
+                heading_index += 1;
+                out.push(Section {
+                    anchor,
+                    heading: String::new(),
+                    text: String::new(),
+                });
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) => {
+                let section = out.last_mut().expect("there is always a section");
+                let target = if in_heading {
+                    &mut section.heading
+                } else {
+                    &mut section.text
+                };
+                target.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                out.last_mut().expect("a section").text.push(' ')
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => {
+                let text = &mut out.last_mut().expect("a section").text;
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in &mut out {
+        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.heading = s.heading.trim().to_string();
+    }
+    // The lead section may be empty when the body opens with a heading.
+    if out.len() > 1 && out[0].text.is_empty() {
+        out.remove(0);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    v: u32,
+    shards: Vec<&'a str>,
+    chunks: usize,
+    chunk: usize,
+    docs: usize,
+    combos: Vec<[u32; 4]>,
+    kinds: Vec<&'a str>,
+    categories: Vec<&'a str>,
+    locations: Vec<&'a str>,
+    stop: &'a [&'a str],
+}
+
+/// Interns strings into a list, returning each one's index.
+#[derive(Default)]
+struct Interner<'a> {
+    list: Vec<&'a str>,
+    index: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s);
+        self.index.insert(s, i);
+        i
+    }
+}
+
+fn truncate(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// Wraps a file's data as a script that hands it to the client (no `fetch`: works from disk).
+fn script(name: &str, data: &str) -> String {
+    format!(
+        "VejviserSearch.load({},{});\n",
+        serde_json::to_string(name).unwrap_or_default(),
+        data.replace("</", "<\\/")
+    )
+}
+
+/// Builds the index of a site's searchable pages.
+pub fn build(pages: &[IndexPage]) -> SearchIndex {
+    // Facet combinations and documents.
+    let mut kinds = Interner::default();
+    let mut categories = Interner::default();
+    let mut locations = Interner::default();
+    let mut combos: Vec<[u32; 4]> = Vec::new();
+    let mut combo_index: HashMap<[u32; 4], u32> = HashMap::new();
+    let mut docs: Vec<(usize, &Section)> = Vec::new();
+    // term → doc → best field
+    let mut terms: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
+    let mut doc_combo: Vec<u32> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let key = [
+            kinds.id(&page.kind),
+            page.category
+                .as_deref()
+                .map_or(u32::MAX, |c| categories.id(c)),
+            page.location
+                .as_deref()
+                .map_or(u32::MAX, |l| locations.id(l)),
+            u32::from(page.upcoming),
+        ];
+        let combo = *combo_index.entry(key).or_insert_with(|| {
+            combos.push(key);
+            (combos.len() - 1) as u32
+        });
+        for (s, section) in page.sections.iter().enumerate() {
+            let doc = docs.len() as u32;
+            docs.push((p, section));
+            doc_combo.push(combo.min(255));
+            let mut add = |text: &str, field: u8| {
+                for word in tokens(text) {
+                    let folded = fold(word);
+                    if folded.is_empty() || is_stop_word(&folded) {
+                        continue;
+                    }
+                    let best = terms.entry(folded).or_default().entry(doc).or_insert(field);
+                    *best = (*best).max(field);
+                }
+            };
+            if s == 0 {
+                add(&page.title, 3);
+                for facet in [&page.category, &page.location].into_iter().flatten() {
+                    add(facet, 1);
+                }
+            }
+            add(&section.heading, 2);
+            add(&section.text, 1);
+        }
+    }
+
+    // Stems and compound endings point at the words that carry postings.
+    let mut pointers: BTreeMap<String, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    for word in terms.keys() {
+        let stemmed = stem(word);
+        if stemmed != *word && !stemmed.is_empty() {
+            pointers.entry(stemmed).or_default().0.insert(word);
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() >= 8 {
+            for &(at, _) in &chars[3..chars.len() - 3] {
+                let ending = &word[at..];
+                if ending.chars().count() >= 4 {
+                    let compounds = &mut pointers.entry(ending.to_string()).or_default().1;
+                    if compounds.len() < MAX_COMPOUNDS {
+                        compounds.insert(word);
+                    }
+                }
+            }
+        }
+    }
+
+    // Entries in key order, cut into shards.
+    let mut keys: BTreeSet<&str> = terms.keys().map(String::as_str).collect();
+    keys.extend(pointers.keys().map(String::as_str));
+    let mut shards: Vec<(String, String)> = Vec::new();
+    let mut current = String::new();
+    let mut first_key: Option<&str> = None;
+    for key in keys {
+        let mut entry = serde_json::Map::new();
+        if let Some(postings) = terms.get(key) {
+            let list: Vec<u64> = postings
+                .iter()
+                .map(|(&doc, &field)| {
+                    (u64::from(doc) * 256 + u64::from(doc_combo[doc as usize])) * 4
+                        + u64::from(field)
+                })
+                .collect();
+            entry.insert("p".into(), json!(list));
+        }
+        if let Some((stems, compounds)) = pointers.get(key) {
+            if !stems.is_empty() {
+                entry.insert("s".into(), json!(stems));
+            }
+            if !compounds.is_empty() {
+                entry.insert("c".into(), json!(compounds));
+            }
+        }
+        let item = format!(
+            "{}:{}",
+            serde_json::to_string(key).unwrap_or_default(),
+            serde_json::Value::Object(entry)
+        );
+        if current.len() + item.len() > SHARD_BYTES && first_key.is_some() {
+            shards.push((
+                first_key.take().unwrap_or_default().to_string(),
+                std::mem::take(&mut current),
+            ));
+        }
+        if first_key.is_none() {
+            first_key = Some(key);
+        } else {
+            current.push(',');
+        }
+        current.push_str(&item);
+    }
+    if let Some(key) = first_key {
+        shards.push((key.to_string(), current));
+    }
+
+    // Document chunks.
+    let mut chunks = Vec::new();
+    for (c, chunk) in docs.chunks(CHUNK_DOCS).enumerate() {
+        let mut page_info = serde_json::Map::new();
+        let list: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|(p, section)| {
+                let page = &pages[*p];
+                page_info.entry(p.to_string()).or_insert_with(|| {
+                    json!([
+                        page.title,
+                        page.path,
+                        page.kind,
+                        page.breadcrumb,
+                        page.category,
+                        page.location,
+                        page.date
+                    ])
+                });
+                json!([
+                    p,
+                    section.anchor,
+                    section.heading,
+                    truncate(&section.text, EXCERPT_CHARS)
+                ])
+            })
+            .collect();
+        chunks.push((
+            format!("c{c}"),
+            json!({"d": list, "p": page_info}).to_string(),
+        ));
+    }
+
+    let meta = Meta {
+        v: 1,
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        chunks: chunks.len(),
+        chunk: CHUNK_DOCS,
+        docs: docs.len(),
+        combos,
+        kinds: kinds.list,
+        categories: categories.list,
+        locations: locations.list,
+        stop: language::STOP_WORDS,
+    };
+    let meta_json = serde_json::to_string(&meta).unwrap_or_default();
+    let mut files: Vec<(String, String)> = Vec::new();
+    files.push(("meta".into(), script("meta", &meta_json)));
+    for (i, (_, body)) in shards.iter().enumerate() {
+        files.push((
+            format!("s{i}"),
+            script(&format!("s{i}"), &format!("{{{body}}}")),
+        ));
+    }
+    for (name, body) in &chunks {
+        files.push((name.clone(), script(name, body)));
+    }
+    // One content hash over the whole index names its folder: every file name carries it.
+    let mut all = Vec::new();
+    for (name, content) in &files {
+        all.extend_from_slice(name.as_bytes());
+        all.extend_from_slice(content.as_bytes());
+    }
+    let dir = format!("sog/index/{}/", crate::theme::content_hash(&all));
+    SearchIndex {
+        meta_path: format!("{dir}meta.js"),
+        files: files
+            .into_iter()
+            .map(|(name, content)| (format!("{dir}{name}.js"), content))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(title: &str, body: &str) -> IndexPage {
+        let heads = crate::markdown::headings(body);
+        IndexPage {
+            title: title.into(),
+            path: "x/".into(),
+            kind: "Side".into(),
+            sections: sections(body, &heads, ""),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn sections_split_at_headings_with_ids() {
+        let body = "Intro om *fællesskab*.\n\n## Sådan gør du\n\nTal sammen.\n\n- Punkt\n";
+        let s = sections(body, &crate::markdown::headings(body), "Resumé.");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].text, "Resumé. Intro om fællesskab.");
+        assert_eq!(s[1].anchor, "saadan-goer-du");
+        assert_eq!(s[1].heading, "Sådan gør du");
+        assert_eq!(s[1].text, "Tal sammen. Punkt");
+    }
+
+    #[test]
+    fn index_files_are_few_and_hashed() {
+        let pages: Vec<IndexPage> = (0..40)
+            .map(|i| {
+                page(
+                    &format!("Skriveværksted {i}"),
+                    "Vi skriver i fællesskaberne.\n\n## Praktisk\n\nKaffe.",
+                )
+            })
+            .collect();
+        let index = build(&pages);
+        assert!(index.meta_path.starts_with("sog/index/") && index.meta_path.ends_with("/meta.js"));
+        let names: Vec<&str> = index.files.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(names.len() < 20, "{names:?}");
+        let all: String = index.files.iter().map(|(_, c)| c.as_str()).collect();
+        assert!(
+            all.contains("\"skrivevaerksted\""),
+            "the title word is a key"
+        );
+        assert!(
+            all.contains("\"vaerksted\":{\"c\":[\"skrivevaerksted\"]}"),
+            "the compound ending points at the word"
+        );
+        assert!(
+            all.contains("\"faellesskab\":{\"s\":[\"faellesskaberne\"]}"),
+            "the stem points at the word"
+        );
+        assert!(!all.contains("\"og\":"), "stop words are not indexed");
+        let again = build(&pages);
+        assert_eq!(again.files, index.files, "deterministic");
+    }
+}
