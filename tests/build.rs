@@ -6,6 +6,8 @@
 #[path = "build/common.rs"]
 mod common;
 
+#[path = "build/catalogue.rs"]
+mod catalogue;
 #[path = "build/cli.rs"]
 mod cli;
 #[path = "build/errors.rs"]

@@ -107,28 +107,51 @@ mod shared_vectors {
 
     #[test]
     fn rust_side_matches_the_shared_vectors() {
-        let vectors: serde_json::Value = serde_json::from_str(&read("tests/vectors/search-language.json")).unwrap();
-        let words: Vec<String> = read("tests/vectors/words.txt").lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let vectors: serde_json::Value =
+            serde_json::from_str(&read("tests/vectors/search-language.json")).unwrap();
+        let words: Vec<String> = read("tests/vectors/words.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
         assert!(words.len() > 300, "the word list is too short to mean much");
         let mut wrong = Vec::new();
         for word in &words {
             let fold_expected = vectors["fold"][word].as_str();
             let stem_expected = vectors["stem"][word].as_str();
             if fold_expected != Some(fold(word).as_str()) {
-                wrong.push(format!("fold({word}) = {} but the vectors say {fold_expected:?}", fold(word)));
+                wrong.push(format!(
+                    "fold({word}) = {} but the vectors say {fold_expected:?}",
+                    fold(word)
+                ));
             }
             if stem_expected != Some(stem(word).as_str()) {
-                wrong.push(format!("stem({word}) = {} but the vectors say {stem_expected:?}", stem(word)));
+                wrong.push(format!(
+                    "stem({word}) = {} but the vectors say {stem_expected:?}",
+                    stem(word)
+                ));
             }
         }
         for case in vectors["tokens"].as_array().unwrap() {
             let text = case["text"].as_str().unwrap();
-            let expected: Vec<&str> = case["tokens"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+            let expected: Vec<&str> = case["tokens"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+                .collect();
             let got: Vec<&str> = tokens(text).collect();
             if got != expected {
-                wrong.push(format!("tokens({text:?}) = {got:?} but the vectors say {expected:?}"));
+                wrong.push(format!(
+                    "tokens({text:?}) = {got:?} but the vectors say {expected:?}"
+                ));
             }
         }
-        assert!(wrong.is_empty(), "{} mismatches:\n{}", wrong.len(), wrong.join("\n"));
+        assert!(
+            wrong.is_empty(),
+            "{} mismatches:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
     }
 }
