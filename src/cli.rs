@@ -50,6 +50,9 @@ pub struct BuildArgs {
     /// Defaults to the system date.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Print the time each stage took (load, link, search, render, write), summed over sites.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -102,6 +105,18 @@ fn build(args: BuildArgs) -> i32 {
             }
             if warnings > 0 {
                 eprintln!("{warnings} warning(s)");
+            }
+            if args.timings {
+                let t = outcome.timings;
+                let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                println!(
+                    "stages: load {:.1} ms, link {:.1} ms, search {:.1} ms, render {:.1} ms, write {:.1} ms",
+                    ms(t.load),
+                    ms(t.link),
+                    ms(t.search),
+                    ms(t.render),
+                    ms(t.write)
+                );
             }
             0
         }

@@ -85,12 +85,24 @@ pub struct SiteSummary {
     pub elapsed: Duration,
 }
 
+/// Wall time spent in each stage of a build, summed over the sites.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub load: Duration,
+    pub link: Duration,
+    pub search: Duration,
+    /// Markdown, templates, minification, feeds and calendars.
+    pub render: Duration,
+    pub write: Duration,
+}
+
 /// The result of a build: the sites' files (in memory), a summary, and every finding.
 #[derive(Debug, Default)]
 pub struct BuildOutcome {
     pub sites: Vec<SiteFiles>,
     pub summaries: Vec<SiteSummary>,
     pub diagnostics: Vec<Diagnostic>,
+    pub timings: Timings,
 }
 
 impl BuildOutcome {
@@ -106,7 +118,12 @@ impl BuildOutcome {
 /// Builds every selected site in memory. Content problems are in the outcome's diagnostics;
 /// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let started = Instant::now();
     let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites)?;
+    let mut timings = Timings {
+        load: started.elapsed(),
+        ..Timings::default()
+    };
     let Some(loaded) = loaded else {
         error::normalize(&mut diagnostics);
         return Ok(BuildOutcome {
@@ -121,7 +138,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
 
     for source in loaded.sites {
         let started = Instant::now();
+        let link_started = Instant::now();
         let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
+        timings.link += link_started.elapsed();
         diagnostics.extend(found);
         let m = &linked.municipality;
         if m.accessibility_statement.is_none() {
@@ -222,6 +241,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             base_url: base_url.clone(),
             today: opts.today,
         };
+        let render_started = Instant::now();
         let (rendered, found) = render::render_site(
             &linked,
             &loaded.project,
@@ -255,6 +275,10 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             output::sitemap(&base_url, &rendered.pages).into_bytes(),
         );
         files.add("robots.txt", output::robots(&base_url).into_bytes());
+        timings.search += rendered.search_time;
+        timings.render += render_started
+            .elapsed()
+            .saturating_sub(rendered.search_time);
 
         outcome.summaries.push(SiteSummary {
             slug: m.slug.clone(),
@@ -267,6 +291,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     }
     error::normalize(&mut diagnostics);
     outcome.diagnostics = diagnostics;
+    outcome.timings = timings;
     Ok(outcome)
 }
 
@@ -289,9 +314,11 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
 /// is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let outcome = build_in_memory(opts)?;
+    let mut outcome = build_in_memory(opts)?;
     if outcome.errors() == 0 {
+        let started = Instant::now();
         output::write(&opts.out, &outcome.sites)?;
+        outcome.timings.write = started.elapsed();
     }
     Ok(outcome)
 }

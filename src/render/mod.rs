@@ -52,8 +52,10 @@ pub struct RenderedPage {
 #[derive(Debug, Default)]
 pub struct RenderedSite {
     pub pages: Vec<RenderedPage>,
-    /// Other generated files by site path: calendars, the feed, `kurser.json`.
+    /// Other generated files by site path: calendars, the feed, `kurser.json`, the search index.
     pub files: Vec<(String, String)>,
+    /// Time spent building the search index.
+    pub search_time: std::time::Duration,
     /// Pages that only send the browser on (`was/` → the accessibility statement), by site path.
     /// They are not in the sitemap.
     pub redirects: Vec<(String, String)>,
@@ -1123,7 +1125,9 @@ pub fn render_site(
         search_meta: String::new(),
     };
     // The index comes first: every page's search form names its meta file.
+    let search_started = std::time::Instant::now();
     let index = renderer.search_index();
+    let search_time = search_started.elapsed();
     renderer.search_meta = index.meta_path.clone();
 
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
@@ -1174,6 +1178,7 @@ pub fn render_site(
             Err(d) => diags.push(d),
         }
     }
+    out.search_time = search_time;
     out.files = renderer.course_files();
     out.files.extend(index.files);
     for (page, d, assets) in results {
