@@ -1,4 +1,4 @@
-//! The command line: `vejviser build` with the flags of the design, parsed with clap.
+//! The command line: `vejviser build`, `check` and `new`, parsed with clap.
 //!
 //! `main.rs` calls [`run`]; exit codes are 0 (success), 1 (content errors), 2 (usage errors).
 
@@ -26,6 +26,60 @@ pub struct Cli {
 pub enum Command {
     /// Build the sites of content/ into the output folder (public/<slug>/ for each municipality).
     Build(BuildArgs),
+    /// Check the content without writing anything: every error of `build`, and more.
+    Check(CheckArgs),
+    /// Start a new site, course, session plan or exercise sheet from a commented template.
+    New(NewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// The project folder, which holds vejviser.yaml, content/ and themes/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Check only this municipality; repeat for several.
+    #[arg(long = "site", value_name = "SLUG")]
+    pub sites: Vec<String>,
+    /// `human` (blocks with the source line marked) or `json` (an array of findings).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit 1 on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Check as if today were this date (YYYY-MM-DD); defaults to the system date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+/// How `check` prints its findings.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".", global = true)]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub what: NewWhat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewWhat {
+    /// A municipality: content/<SLUG>/_site.yaml and a first page.
+    Site {
+        /// The municipality's folder name (lower-case letters, digits, hyphens).
+        slug: String,
+    },
+    /// A course of a municipality: content/<SITE>/kurser/<SLUG>.md.
+    Course { site: String, slug: String },
+    /// A session plan: content/_shared/manualer/<MANUAL>/sessioner/uge-<NUMBER>.md.
+    Session { manual: String, number: u32 },
+    /// An exercise sheet: content/_shared/manualer/<MANUAL>/ovelser/<SLUG>.md.
+    Exercise { manual: String, slug: String },
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,6 +118,62 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::New(args) => new(args),
+    }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let mut opts = BuildOptions::new(&args.root);
+    opts.sites = args.sites;
+    if let Some(today) = args.today {
+        opts.today = today;
+    }
+    let findings = match crate::check::run(&opts) {
+        Ok(f) => f,
+        Err(Error::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            return 2;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    match args.format {
+        Format::Json => println!("{}", crate::check::to_json(&findings)),
+        Format::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            print!("{}", render_human(&findings, color));
+            println!("{errors} error(s), {warnings} warning(s)");
+        }
+    }
+    i32::from(errors > 0 || (args.deny_warnings && warnings > 0))
+}
+
+fn new(args: NewArgs) -> i32 {
+    use crate::scaffold::Scaffold;
+    let what = match args.what {
+        NewWhat::Site { slug } => Scaffold::Site { slug },
+        NewWhat::Course { site, slug } => Scaffold::Course { site, slug },
+        NewWhat::Session { manual, number } => Scaffold::Session { manual, number },
+        NewWhat::Exercise { manual, slug } => Scaffold::Exercise { manual, slug },
+    };
+    match crate::scaffold::create(&args.root, &what, chrono::Local::now().date_naive()) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            0
+        }
+        Err(Error::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            2
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
     }
 }
 

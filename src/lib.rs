@@ -18,6 +18,7 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod error;
@@ -28,6 +29,7 @@ pub mod locate;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod site;
 pub mod slug;
