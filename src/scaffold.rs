@@ -66,9 +66,7 @@ pub fn create(root: &Path, what: &Scaffold, today: NaiveDate) -> Result<PathBuf,
             let om = dir.join("om.md");
             write_new(
                 &om,
-                &format!(
-                    "---\n# The page's title, shown as its heading and in the browser tab.\ntitle: Om vores tilbud\n# One sentence for search engines and link previews.\ndescription: Gruppeforløb og recovery-kurser i kommunen.\n---\nSkriv her om kommunens tilbud til borgere, der vil være en del af et fællesskab.\n"
-                ),
+                "---\n# The page's title, shown as its heading and in the browser tab.\ntitle: Om vores tilbud\n# One sentence for search engines and link previews.\ndescription: Gruppeforløb og recovery-kurser i kommunen.\n---\nSkriv her om kommunens tilbud til borgere, der vil være en del af et fællesskab.\n",
             )?;
             (
                 dir.join("_site.yaml"),
