@@ -26,10 +26,31 @@ pub struct Cli {
 pub enum Command {
     /// Build the sites of content/ into the output folder (public/<slug>/ for each municipality).
     Build(BuildArgs),
+    /// Preview the sites on 127.0.0.1, rebuilding and reloading the browser on every change.
+    Serve(ServeArgs),
     /// Check the content without writing anything: every error of `build`, and more.
     Check(CheckArgs),
     /// Start a new site, course, session plan or exercise sheet from a commented template.
     New(NewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The project folder, which holds vejviser.yaml, content/ and themes/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Serve only this municipality, at `/` (without it: each under /<slug>/).
+    #[arg(long, value_name = "SLUG")]
+    pub site: Option<String>,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, value_name = "N", default_value_t = 8000)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Build as if today were this date (YYYY-MM-DD); defaults to the system date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -118,8 +139,34 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Serve(args) => serve(args),
         Command::Check(args) => check(args),
         Command::New(args) => new(args),
+    }
+}
+
+fn serve(args: ServeArgs) -> i32 {
+    let opts = crate::serve::ServeOptions {
+        root: args.root,
+        site: args.site,
+        port: args.port,
+        today: args.today,
+    };
+    if args.open {
+        let url = format!("http://127.0.0.1:{}/", args.port);
+        // Best effort: without a desktop there is nothing to open, and the address is printed.
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    match crate::serve::run(&opts) {
+        Ok(()) => 0,
+        Err(Error::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            2
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
     }
 }
 

@@ -94,6 +94,26 @@ fn normalize<'a>(parts: impl Iterator<Item = &'a str>) -> Option<String> {
     Some(out.join("/"))
 }
 
+/// Decodes `%xx` escapes: links to files with spaces or Danish letters in their names, and URLs
+/// the preview server receives, arrive percent-encoded.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

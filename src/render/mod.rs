@@ -22,7 +22,7 @@ use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
 use crate::site::{
     Site, SitePage, TocEntry, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
 };
-use crate::slug::{join_rel, relative_prefix, slugify};
+use crate::slug::{join_rel, percent_decode as decode, relative_prefix, slugify};
 use crate::theme::Theme;
 
 mod courses;
@@ -105,25 +105,6 @@ struct PageLinks<'a> {
     used_assets: RefCell<Vec<String>>,
     /// On a manual's print page: the in-page anchor of each page printed there, by page index.
     print: Option<&'a HashMap<usize, String>>,
-}
-
-fn decode(s: &str) -> String {
-    // Links to files with spaces or Danish letters in their names arrive percent-encoded.
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Schemes that run code when a link is followed; refused wherever a URL comes from content.
