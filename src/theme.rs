@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::Tera;
 use walkdir::WalkDir;
@@ -18,6 +19,8 @@ use crate::yaml;
 pub struct Theme {
     pub tera: Tera,
     pub strings: Strings,
+    /// Each template's file, by template name, so errors can name the file and show its line.
+    pub sources: BTreeMap<String, (PathBuf, Arc<str>)>,
     /// Static files by their name under `static/` (`style.css`) → contents.
     pub statics: BTreeMap<String, Vec<u8>>,
 }
@@ -77,13 +80,17 @@ impl ThemeFiles {
     pub fn compile(&self, root: &Path, project: &Project) -> Result<Theme, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let mut templates = Vec::new();
+        let mut sources = BTreeMap::new();
         let mut statics = BTreeMap::new();
         let mut strings = Strings::default();
         let lang_file = format!("i18n/{}.yaml", project.language.code());
         for (rel, path) in &self.files {
             if let Some(name) = rel.strip_prefix("templates/") {
                 match read_text(root, path) {
-                    Ok(text) => templates.push((name.to_string(), text.to_string())),
+                    Ok(text) => {
+                        templates.push((name.to_string(), text.to_string()));
+                        sources.insert(name.to_string(), (display_path(root, path), text));
+                    }
                     Err(d) => diags.push(d),
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
@@ -137,12 +144,13 @@ impl ThemeFiles {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(e) = tera.add_raw_templates(templates) {
-            diags.push(template_diagnostic(&e));
+            diags.push(template_diagnostic(&e, &sources));
         }
         if diags.is_empty() {
             Ok(Theme {
                 tera,
                 strings,
+                sources,
                 statics,
             })
         } else {
@@ -151,16 +159,52 @@ impl ThemeFiles {
     }
 }
 
-/// A Tera error as a diagnostic. Tera's own report names the template and shows the line.
-pub fn template_diagnostic(e: &tera::Error) -> Diagnostic {
-    let mut message = e.to_string();
+/// A Tera error as a diagnostic placed in the template's own file. Tera's report says where
+/// (`--> page.html:4:45`); the diagnostic points there, so the report shows the template line.
+pub fn template_diagnostic(
+    e: &tera::Error,
+    sources: &BTreeMap<String, (PathBuf, Arc<str>)>,
+) -> Diagnostic {
+    let mut full = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        message.push_str(&format!("\n{s}"));
+        full.push_str(&format!("\n{s}"));
         source = s.source();
     }
-    Diagnostic::error("theme.template", "themes", format!("template error: {message}"))
-        .hint("fix the template named in the message (a site's own copy lies under content/<slug>/_theme/templates/)")
+    // The first line is the message; a `--> name:line:col` line gives the place.
+    let message = full
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    let place = full.lines().find_map(|l| {
+        let at = l.trim_start().strip_prefix("--> ")?;
+        let mut parts = at.rsplitn(3, ':');
+        let col: usize = parts.next()?.trim().parse().ok()?;
+        let line: usize = parts.next()?.trim().parse().ok()?;
+        Some((parts.next()?.trim().to_string(), line, col))
+    });
+    let hint =
+        "fix the template (a municipality's own copy lies under content/<slug>/_theme/templates/)";
+    match place.and_then(|(name, line, col)| {
+        sources
+            .get(&name)
+            .map(|(path, text)| (path, text, line, col))
+    }) {
+        Some((path, text, line, col)) => {
+            Diagnostic::error("theme.template", path, format!("template error: {message}"))
+                .at(text, line, col)
+                .span(1)
+                .hint(hint)
+        }
+        None => Diagnostic::error(
+            "theme.template",
+            "themes",
+            format!("template error: {full}"),
+        )
+        .hint(hint),
+    }
 }
 
 /// A short, stable content hash for asset file names (FNV-1a, 64 bits, 8 hex digits shown).

@@ -380,9 +380,14 @@ impl<'a> Renderer<'a> {
         file: &std::path::Path,
     ) -> Result<String, Diagnostic> {
         self.theme.tera.render(template, ctx).map_err(|e| {
-            let mut d = crate::theme::template_diagnostic(&e);
-            d.message = format!("{} (while rendering {})", d.message, file.display());
-            d
+            let d = crate::theme::template_diagnostic(&e, &self.theme.sources);
+            // The same template mistake shows on many pages: one report names the first page.
+            let hint = format!(
+                "{} (first seen while rendering {})",
+                d.hint.clone().unwrap_or_default(),
+                file.display()
+            );
+            d.hint(hint)
         })
     }
 

@@ -500,3 +500,34 @@ fn the_library_build_writes_nothing_when_there_are_errors() {
     assert_eq!(found[0].code, "markdown.broken-link", "{}", found[0]);
     assert!(tree(&project.path("public")) == before, "public/ changed");
 }
+
+#[test]
+fn template_error_names_the_template_file_line_and_page() {
+    let project = Project::fixture("errors/template-error");
+    let outcome = project.build();
+    let found = assert_diagnostics(
+        &outcome,
+        &[Expected {
+            code: "theme.template",
+            file: "content/roskilde/_theme/templates/page.html",
+            line: 3,
+            column: Some(13),
+            message: "`titel` is not defined",
+            hint: "content/roskilde/om.md",
+            source_line: Some("<h1>{{ page.titel }}</h1>"),
+        }],
+    );
+    assert_eq!(found.len(), 1);
+    assert_cli_rejects(
+        &project,
+        &[Expected {
+            code: "theme.template",
+            file: "content/roskilde/_theme/templates/page.html",
+            line: 3,
+            column: Some(13),
+            message: "`titel` is not defined",
+            hint: "content/roskilde/om.md",
+            source_line: Some("<h1>{{ page.titel }}</h1>"),
+        }],
+    );
+}
