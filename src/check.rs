@@ -19,11 +19,14 @@
 //! Decisions, for the next reader:
 //! - Drafts are never "unused": they are held back on purpose. A location or contact that only a
 //!   draft course names counts as used.
-//! - Unused files are only looked for when the build found no errors: a page that failed to parse
-//!   links to nothing, and a site whose `_site.yaml` failed uses nothing, which would make used
-//!   files look unused. With `--site`, the other sites still count as users of shared files (the
-//!   question is about the project), but only the chosen sites' own files are reported; files
-//!   that are not pages (images, PDFs) are only judged when every site was built.
+//! - Unused files are only looked for when the project loads and builds without errors: a page
+//!   that failed to parse links to nothing, and a site whose `_site.yaml` failed uses nothing,
+//!   which would make used files look unused. With `--site`, the other sites still count as users
+//!   of shared files (the question is about the project), but only the chosen sites' own files
+//!   are reported; files that are not pages (images, PDFs) are only judged when every site was
+//!   built.
+//! - Headings are judged on the body as written, not on the outline a theme's template makes
+//!   around it.
 //! - Readability is only scored when `vejviser.yaml` sets `readability: { max_lix: … }`.
 //!
 //! # JSON format
@@ -57,7 +60,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -73,13 +76,15 @@ use crate::{BuildOptions, BuildOutcome};
 /// Runs every check on the project. Content problems are findings; `Err` is for usage problems.
 pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
     let outcome = crate::build_in_memory(opts)?;
-    let build_ok = outcome.errors() == 0;
     // The build consumes its linked sites; `check` loads and links again (cheap beside rendering)
     // to see every site as a graph. All sites, not only `--site` ones: whether a shared file is
-    // used is a question about the whole project.
-    let (loaded, _) = load::load(&opts.root, &[])?;
+    // used is a question about the whole project. The problems of this second load are the
+    // build's own (reported from the build) or those of sites `--site` left out (not reported),
+    // but any of them makes "unused" unreliable.
+    let (loaded, load_problems) = load::load(&opts.root, &[])?;
+    let sound = outcome.errors() == 0 && !load_problems.iter().any(Diagnostic::is_error);
     let mut findings = match loaded {
-        Some(loaded) => project_findings(loaded, &outcome, opts, build_ok),
+        Some(loaded) => project_findings(loaded, &outcome, opts, sound),
         None => Vec::new(),
     };
     findings.extend(outcome.diagnostics);
@@ -141,7 +146,7 @@ fn project_findings(
     loaded: Loaded,
     outcome: &BuildOutcome,
     opts: &BuildOptions,
-    build_ok: bool,
+    sound: bool,
 ) -> Vec<Diagnostic> {
     let Loaded {
         project,
@@ -193,7 +198,7 @@ fn project_findings(
             left_out: site.left_out,
         });
     }
-    if build_ok && !uses.is_empty() {
+    if sound && !uses.is_empty() {
         unused_files(&shared, &uses, outcome, &mut findings);
     }
     findings
@@ -201,18 +206,6 @@ fn project_findings(
 
 // ---------------------------------------------------------------------------------------------
 // Page bodies: links, headings, readability, courses
-
-/// The Markdown extensions the build parses with (`markdown.rs`), so that headings and links are
-/// found where the build finds them.
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-}
 
 /// A link of a body: its place (byte offset and length in the body), destination and text.
 struct BodyLink {
@@ -245,7 +238,7 @@ fn scan_body(body: &str) -> BodyScan {
     let mut in_code_block = false;
     let mut in_image = 0usize;
     let mut seen_block = false;
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let line = &body[range.clone()];
@@ -342,7 +335,9 @@ fn hashes(level: u8) -> String {
 
 /// Headings must go down one level at a time (WCAG's "info and relationships"): a screen reader's
 /// outline otherwise shows a gap. The page title is the `#` heading; a `#` heading later in a body
-/// is shown as `##` (the build warns about that), so it counts as level 2 here.
+/// is shown as `##` (the build warns about that), so it counts as level 2 here. The body is judged
+/// as written, whatever sections a theme's template puts before it, so the verdict does not change
+/// with the theme.
 fn heading_findings(page: &Page, headings: &[BodyHeading], out: &mut Vec<Diagnostic>) {
     let mut previous = 1u8;
     for h in headings {
@@ -398,16 +393,16 @@ pub struct Lix {
 /// LIX = words / sentences + 100 × long words / words
 /// ```
 ///
-/// - **Words** are the words of Unicode word segmentation (UAX #29), so `10.30` and `caféen` are one
-///   word each and `ABC-forløb` is two.
+/// - **Words** are the words of Unicode word segmentation (UAX #29), so `10.30` and `caféen` are
+///   one word each and `ABC-forløb` is two.
 /// - **Long words** have more than 6 letters (digits do not count as letters).
 /// - **Sentences** end at `.`, `:`, `!` or `?` (a run such as `?!` or `...` ends one sentence), or
 ///   at a line break followed by a capital letter (a heading, a list item, a new paragraph). A `.`
 ///   or `:` between two digits (`10.30`, `10:00`) ends nothing. Sentences without words do not
 ///   count.
 ///
-/// Below 25 is very easy, 25–34 easy, 35–44 medium, 45–54 hard, 55 and above very hard. `None` for
-/// a text without words.
+/// Below 25 is very easy, 25–34 easy, 35–44 medium, 45–54 hard, 55 and above very hard. `None`
+/// for a text without words.
 pub fn lix(text: &str) -> Option<Lix> {
     let sentences: Vec<(String, usize)> = split_sentences(text)
         .into_iter()
@@ -495,7 +490,7 @@ fn readability_finding(page: &Page, prose: &str, max: f64, out: &mut Vec<Diagnos
     }
     let mut longest: Vec<&(String, usize)> = lix.sentences.iter().collect();
     // Stable: of sentences equally long, the first in the text comes first.
-    longest.sort_by(|a, b| b.1.cmp(&a.1));
+    longest.sort_by_key(|s| std::cmp::Reverse(s.1));
     let quoted: Vec<String> = longest
         .iter()
         .take(3)
@@ -532,8 +527,10 @@ fn shorten(s: &str, chars: usize) -> String {
     if s.chars().count() <= chars {
         s.to_string()
     } else {
+        // Cut at a space, so no word is shown half.
         let cut: String = s.chars().take(chars).collect();
-        format!("{}…", cut.trim_end())
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{}…", cut.trim_end_matches([' ', ',']))
     }
 }
 
@@ -940,5 +937,84 @@ fn unused_files(
                 u.slug
             ))));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lix_of_a_known_text() {
+        // Sentences: "Vi mødes hver tirsdag 10.30 i caféen." (7 words; long: tirsdag),
+        // "Gruppen taler sammen om hverdagen" (5; ended by the capital after the line break;
+        // long: Gruppen, hverdagen), "Der er kaffe:" (3), "alle er velkomne!" (3; velkomne).
+        // 18 words, 4 sentences, 4 long words: 18/4 + 100·4/18 = 4.5 + 22.22… = 26.72…
+        let text = "Vi mødes hver tirsdag 10.30 i caféen. Gruppen taler sammen om hverdagen\nDer er kaffe: alle er velkomne!";
+        let lix = lix(text).unwrap();
+        assert_eq!(lix.words, 18);
+        assert_eq!(lix.long_words, 4);
+        let sentences: Vec<&str> = lix.sentences.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Vi mødes hver tirsdag 10.30 i caféen.",
+                "Gruppen taler sammen om hverdagen",
+                "Der er kaffe:",
+                "alle er velkomne!"
+            ]
+        );
+        assert!((lix.score - (18.0 / 4.0 + 100.0 * 4.0 / 18.0)).abs() < 1e-9);
+        assert_eq!(format!("{:.1}", lix.score), "26.7");
+    }
+
+    #[test]
+    fn lix_sentence_rules() {
+        // A run of marks ends one sentence; a lower-case letter after a line break goes on.
+        // `10:00` is two words by UAX #29 (`:` joins letters, not digits), but ends no sentence.
+        let lix = lix("Hvad?! Tja... nej\nog så videre\nKl. 10:00").unwrap();
+        let sentences: Vec<&str> = lix.sentences.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            sentences,
+            ["Hvad?!", "Tja...", "nej og så videre", "Kl.", "10:00"]
+        );
+        assert_eq!(lix.words, 9);
+        assert_eq!(lix.score, 9.0 / 5.0);
+        assert!(super::lix("  ... \n").is_none());
+    }
+
+    #[test]
+    fn ids_are_found_quoted_and_unquoted() {
+        let html = r#"<!doctype html><h2 id=kursus-sted>Sted</h2><p id="a b">x</p><!-- <i id=nej> --><script>let s = "<b id=nej>";</script><section class=x id='tre'><input id=fire/>"#;
+        let ids = element_ids(html);
+        assert_eq!(
+            ids,
+            [
+                ("h2".to_string(), "kursus-sted".to_string()),
+                ("p".to_string(), "a b".to_string()),
+                ("section".to_string(), "tre".to_string()),
+                ("input".to_string(), "fire/".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_has_only_the_documented_keys() {
+        let src: Arc<str> = Arc::from("a\nb\n");
+        let d = Diagnostic::warning("x.y", "content/a.md", "m")
+            .at(&src, 2, 1)
+            .span(1);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&[d])).unwrap();
+        let keys: Vec<&str> = json[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["code", "column", "file", "hint", "line", "message", "severity"]
+        );
+        assert_eq!(json[0]["hint"], serde_json::Value::Null);
     }
 }

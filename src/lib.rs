@@ -62,6 +62,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The day the build is for (which courses are upcoming).
     pub today: NaiveDate,
+    /// Pages rendered by earlier builds of this process, reused when their inputs are the same.
+    pub cache: Option<std::sync::Arc<render::RenderCache>>,
 }
 
 impl BuildOptions {
@@ -74,6 +76,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             today: chrono::Local::now().date_naive(),
+            cache: None,
         }
     }
 }
@@ -243,6 +246,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         let settings = render::RenderSettings {
             base_url: base_url.clone(),
             today: opts.today,
+            cache: opts.cache.clone(),
         };
         let render_started = Instant::now();
         let (rendered, found) = render::render_site(

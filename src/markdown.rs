@@ -67,7 +67,7 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -46,7 +46,14 @@ impl SiteFiles {
     pub fn add_pages(&mut self, pages: &[RenderedPage]) {
         let minified: Vec<(String, Vec<u8>)> = pages
             .par_iter()
-            .map(|p| (format!("{}index.html", p.path), minify(&p.html)))
+            .map(|p| {
+                let bytes = if p.minified {
+                    p.html.clone().into_bytes()
+                } else {
+                    minify(&p.html)
+                };
+                (format!("{}index.html", p.path), bytes)
+            })
             .collect();
         self.pages += minified.len();
         self.files.extend(minified);
@@ -173,6 +180,7 @@ mod tests {
             title: String::new(),
             kind: "page",
             updated: None,
+            minified: false,
         };
         let xml = sitemap("https://x.example.dk/", &[page("b/"), page("a&b/")]);
         let a = xml.find("a&amp;b/").unwrap();

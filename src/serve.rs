@@ -55,7 +55,8 @@ struct State {
 /// Open event streams of pages, each a channel to the thread that writes to it.
 type Listeners = Arc<Mutex<Vec<Sender<String>>>>;
 
-/// Starts the server and blocks; prints the address first so scripts and tests can find it.
+/// Starts the server and blocks; prints the address as its first line, once it serves the first
+/// build and watches for changes, so scripts and tests can find it.
 pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     let server = Server::http(("127.0.0.1", opts.port))
         .map_err(|e| Error::Usage(format!("cannot listen on port {}: {e}", opts.port)))?;
@@ -70,34 +71,23 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
 
     let build_opts = {
         let (root, base, today) = (opts.root.clone(), base.clone(), opts.today);
+        // Pages whose inputs did not change are taken from here instead of rendered again.
+        let cache = Arc::new(crate::render::RenderCache::default());
         move |sites: Vec<String>| {
             let mut b = BuildOptions::new(&root);
             b.sites = sites;
             b.base_url = Some(base.clone());
             b.drafts = true;
+            b.cache = Some(cache.clone());
             if let Some(today) = today {
                 b.today = today;
             }
             b
         }
     };
-    let only: Vec<String> = opts.site.iter().cloned().collect();
-    rebuild(
-        &build_opts(only.clone()),
-        &state,
-        &listeners,
-        opts.site.is_some(),
-    )?;
-    println!(
-        "serving {} on {base}",
-        if let Some(s) = &opts.site {
-            s.as_str()
-        } else {
-            "every municipality"
-        }
-    );
-
-    // Watching: changes arrive on a channel; a thread waits for them to settle and rebuilds.
+    // Watching starts before the first build and the address is printed only once it runs, so
+    // an edit made as soon as the address is known (by a person, a script or a test) is never
+    // lost: changes arrive on a channel; a thread waits for them to settle and rebuilds.
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading files (as every build does) is an event too: only writes, creations,
@@ -133,6 +123,15 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
                 .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
+
+    let first = build_opts(opts.site.iter().cloned().collect());
+    let result = crate::build_in_memory(&first);
+    // A wrong `--root` or `--site` is a mistake on the command line, not in the content: stop
+    // with it (exit 2) instead of serving an error page that no edit of the content can fix.
+    if let Err(Error::Usage(message)) = &result {
+        return Err(Error::Usage(message.clone()));
+    }
+    install(result, &first, &state, &listeners, opts.site.is_some())?;
     {
         let state = state.clone();
         let listeners = listeners.clone();
@@ -140,6 +139,14 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         let single = opts.site.clone();
         std::thread::spawn(move || watch_loop(rx, &root, single, &state, &listeners, build_opts));
     }
+    println!(
+        "serving {} on {base}",
+        if let Some(s) = &opts.site {
+            s.as_str()
+        } else {
+            "every municipality"
+        }
+    );
 
     for request in server.incoming_requests() {
         let state = state.clone();
@@ -218,7 +225,10 @@ fn watch_loop(
                 None => everything = true,
             }
         }
-        let selection = match (&single, everything) {
+        // While the last build has errors, build everything: a good build of one site must not
+        // clear the errors of another that is still broken.
+        let broken = state.read().map(|s| !s.errors.is_empty()).unwrap_or(true);
+        let selection = match (&single, everything || broken) {
             (Some(s), _) => vec![s.clone()],
             (None, true) => Vec::new(),
             (None, false) => {
@@ -248,15 +258,25 @@ fn watch_loop(
     }
 }
 
-/// Builds the selected sites (all when the selection is empty) and, when the build is good,
-/// swaps them in; either way tells the open pages.
+/// Builds the selected sites (all when the selection is empty) and installs the result.
 fn rebuild(
     opts: &BuildOptions,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
     single: bool,
 ) -> Result<(), Error> {
-    let result = crate::build_in_memory(opts);
+    install(crate::build_in_memory(opts), opts, state, listeners, single)
+}
+
+/// Swaps in the sites of a good build (keeping the last good ones when it has errors) and tells
+/// the open pages either way.
+fn install(
+    result: Result<crate::BuildOutcome, Error>,
+    opts: &BuildOptions,
+    state: &Arc<RwLock<State>>,
+    listeners: &Listeners,
+    single: bool,
+) -> Result<(), Error> {
     let mut s = state
         .write()
         .map_err(|_| Error::Usage("the server state is poisoned".into()))?;
@@ -381,12 +401,14 @@ fn events(request: tiny_http::Request, listeners: &Listeners, state: &Arc<RwLock
         header("Content-Type", "text/event-stream"),
         header("Cache-Control", "no-store"),
     ];
+    // The reply starts with a comment so that its headers leave at once (see `padded`): the
+    // page's EventSource opens, and a client knows it is listening before it changes a file.
     let response = Response::new(
         200.into(),
         headers,
         EventStream {
             rx,
-            buffer: Vec::new(),
+            buffer: padded(": listening\n\n"),
         },
         None,
         None,

@@ -8,6 +8,8 @@ mod common;
 
 #[path = "build/catalogue.rs"]
 mod catalogue;
+#[path = "build/check.rs"]
+mod check;
 #[path = "build/cli.rs"]
 mod cli;
 #[path = "build/errors.rs"]
@@ -26,3 +28,7 @@ mod markdown;
 mod output;
 #[path = "build/rendering.rs"]
 mod rendering;
+#[path = "build/search.rs"]
+mod search;
+#[path = "build/serve.rs"]
+mod serve;

@@ -36,6 +36,81 @@ pub struct RenderSettings {
     pub base_url: String,
     /// The day the build is for: decides which courses are upcoming.
     pub today: NaiveDate,
+    /// Pages rendered by earlier builds in this process (the preview server keeps one), so
+    /// a page whose inputs did not change is not rendered again.
+    pub cache: Option<std::sync::Arc<RenderCache>>,
+}
+
+/// A page rendered earlier, with the findings and files its rendering produced.
+type CachedPage = (Option<RenderedPage>, Vec<Diagnostic>, Vec<String>);
+
+/// Rendered content pages by a hash of everything their rendering reads: the page's file, the
+/// site's shape (every page's path, front matter and headings, the municipality's config),
+/// the theme and the build's settings. A body edit re-renders that page only; a change to front
+/// matter, to what lists pages, or to the theme renders everything again.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    /// By municipality, then by key.
+    pages: std::sync::Mutex<HashMap<String, HashMap<u64, CachedPage>>>,
+}
+
+impl RenderCache {
+    fn get(&self, site: &str, key: u64) -> Option<CachedPage> {
+        self.pages.lock().ok()?.get(site)?.get(&key).cloned()
+    }
+
+    fn put(&self, site: &str, key: u64, value: CachedPage) {
+        if let Ok(mut pages) = self.pages.lock() {
+            pages
+                .entry(site.to_string())
+                .or_default()
+                .insert(key, value);
+        }
+    }
+
+    /// Keeps only a site's entries of its latest build, so the cache does not grow with edits.
+    fn keep(&self, site: &str, keys: &std::collections::HashSet<u64>) {
+        if let Ok(mut pages) = self.pages.lock() {
+            if let Some(site) = pages.get_mut(site) {
+                site.retain(|k, _| keys.contains(k));
+            }
+        }
+    }
+}
+
+/// Hashes the inputs that every page of a site shares.
+fn site_fingerprint(
+    site: &Site,
+    project: &Project,
+    theme: &Theme,
+    settings: &RenderSettings,
+    asset_paths: &BTreeMap<String, String>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for sp in &site.pages {
+        sp.path.hash(&mut h);
+        sp.page.rel.hash(&mut h);
+        sp.page.text[..sp.page.body_offset].hash(&mut h);
+        for heading in &sp.page.headings {
+            heading.id.hash(&mut h);
+            heading.title.hash(&mut h);
+        }
+    }
+    site.municipality.text.hash(&mut h);
+    format!("{project:?}").hash(&mut h);
+    for (name, (_, text)) in &theme.sources {
+        name.hash(&mut h);
+        text.hash(&mut h);
+    }
+    for (k, v) in &theme.strings.0 {
+        k.hash(&mut h);
+        v.hash(&mut h);
+    }
+    asset_paths.hash(&mut h);
+    settings.base_url.hash(&mut h);
+    settings.today.hash(&mut h);
+    h.finish()
 }
 
 /// One rendered page.
@@ -46,6 +121,8 @@ pub struct RenderedPage {
     pub title: String,
     pub kind: &'static str,
     pub updated: Option<NaiveDate>,
+    /// `html` is already minified.
+    pub minified: bool,
 }
 
 /// The rendered site: pages, plus the content files they reference (by content-relative path).
@@ -369,7 +446,11 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert_value("assets", self.assets_value.clone());
         ctx.insert("root", &relative_prefix(path));
-        ctx.insert("search_index", &self.search_meta);
+        // Only the search page names the index: its folder changes with every content change,
+        // and no other page should have to be rendered again for that.
+        if path == SEARCH_PATH {
+            ctx.insert("search_index", &self.search_meta);
+        }
         ctx
     }
 
@@ -515,6 +596,7 @@ impl<'a> Renderer<'a> {
                 title: page.common.title.clone(),
                 kind: page.kind.name(),
                 updated: page.common.updated.map(|d| d.0),
+                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -843,6 +925,7 @@ impl<'a> Renderer<'a> {
                 title: front.page.common.title.clone(),
                 kind: "print",
                 updated: None,
+                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -897,15 +980,19 @@ impl<'a> Renderer<'a> {
                 pages.sort_by(|a, b| (&a.0, &a.1.path).cmp(&(&b.0, &b.1.path)));
                 let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
                 for (_, p) in pages {
-                    let first = p
-                        .page
-                        .common
-                        .title
-                        .chars()
-                        .find(|c| c.is_alphanumeric())
-                        .map(|c| c.to_uppercase().collect::<String>());
+                    let first = p.page.common.title.chars().find(|c| c.is_alphanumeric());
+                    // É is found under E, but Æ, Ø and Å are letters of their own.
                     let letter = match first {
-                        Some(l) if l.chars().all(char::is_alphabetic) => l,
+                        Some(c) if "æøåÆØÅ".contains(c) => {
+                            c.to_uppercase().collect::<String>()
+                        }
+                        Some(c) if c.is_alphabetic() => {
+                            crate::search::language::fold(&c.to_string())
+                                .chars()
+                                .next()
+                                .map(|f| f.to_uppercase().collect::<String>())
+                                .unwrap_or_else(|| "#".into())
+                        }
                         _ => "#".to_string(),
                     };
                     let entry = json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()});
@@ -994,6 +1081,7 @@ impl<'a> Renderer<'a> {
                 title,
                 kind,
                 updated: None,
+                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -1116,14 +1204,49 @@ pub fn render_site(
     let search_time = search_started.elapsed();
     renderer.search_meta = index.meta_path.clone();
 
+    let fingerprint = site_fingerprint(site, project, theme, settings, asset_paths);
+    let mut used_keys = std::collections::HashSet::new();
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| {
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                fingerprint.hash(&mut h);
+                site.pages[i].page.text.hash(&mut h);
+                h.finish()
+            };
+            if let Some(cached) = settings
+                .cache
+                .as_ref()
+                .and_then(|c| c.get(&site.municipality.slug, key))
+            {
+                return (key, cached);
+            }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
-            let page = renderer.render_page(i, &mut diags, &mut assets);
-            (page, diags, assets)
+            // Minified here rather than when written, so the cache holds the finished bytes.
+            let page = renderer
+                .render_page(i, &mut diags, &mut assets)
+                .map(|mut p| {
+                    p.html = String::from_utf8_lossy(&crate::output::minify(&p.html)).into_owned();
+                    p.minified = true;
+                    p
+                });
+            let rendered = (page, diags, assets);
+            if let Some(cache) = &settings.cache {
+                cache.put(&site.municipality.slug, key, rendered.clone());
+            }
+            (key, rendered)
         })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(key, rendered)| {
+            used_keys.insert(key);
+            rendered
+        })
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .chain([()].into_par_iter().flat_map(|()| {
             let mut diags = Vec::new();
             let mut assets = Vec::new();
@@ -1152,6 +1275,9 @@ pub fn render_site(
                 }),
         )
         .collect();
+    if let Some(cache) = &settings.cache {
+        cache.keep(&site.municipality.slug, &used_keys);
+    }
     let mut out = RenderedSite::default();
     let mut diags = Vec::new();
     // `/was/`: the short address Danish rules name for the accessibility statement.

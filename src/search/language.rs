@@ -9,7 +9,17 @@ use unicode_segmentation::UnicodeSegmentation;
 /// accents dropped (é→e). So `værksted` and `vaerksted` meet, and `Recoverycafé` is `recoverycafe`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
-    for c in text.to_lowercase().chars() {
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A letter written with a separate combining mark (a + ◌̊) folds like the composed one.
+        let c = match (c, chars.peek()) {
+            ('a', Some('\u{30a}')) => 'å',
+            ('a', Some('\u{308}')) => 'ä',
+            ('o', Some('\u{308}')) => 'ö',
+            ('u', Some('\u{308}')) => 'ü',
+            (c, _) => c,
+        };
         match c {
             'æ' | 'ä' => out.push_str("ae"),
             'ø' | 'ö' => out.push_str("oe"),
@@ -23,6 +33,8 @@ pub fn fold(text: &str) -> String {
             'ú' | 'ù' | 'û' => out.push('u'),
             'ç' => out.push('c'),
             'ñ' => out.push('n'),
+            // Combining accents (U+0300–U+036F) are dropped: `cafe◌́` is `cafe`.
+            '\u{300}'..='\u{36f}' => {}
             c => out.push(c),
         }
     }
@@ -73,6 +85,8 @@ mod tests {
         assert_eq!(fold("Højskole"), "hoejskole");
         assert_eq!(fold("Recoverycafé"), "recoverycafe");
         assert_eq!(fold("vaerksted"), "vaerksted");
+        assert_eq!(fold("cafe\u{301}en"), "cafeen");
+        assert_eq!(fold("a\u{30a}bent"), "aabent");
     }
 
     #[test]

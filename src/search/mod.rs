@@ -8,19 +8,21 @@
 //! - `meta.js`: the first key of every term shard, the facet values, the stop words;
 //! - `s<n>.js`: term shards, a sorted range of keys each, cut at about [`SHARD_BYTES`], so a query
 //!   fetches only the shards its words fall in. A key holds postings (`p`), the words it is the
-//!   stem of (`s`) and the longer compound words it ends (`c`: `vaerksted` → `skrivevaerksted`);
+//!   stem of (`s`), the longer compound words it ends (`c`: `vaerksted` → `skrivevaerksted`) and
+//!   the words it is the rest of after their first one or two letters (`t`, for typos there);
 //! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
 //!   page's title, path, kind, breadcrumb and course facts, and the text excerpts come from.
 //!
-//! Postings are single integers: `((doc * 256 + combo) * 4 + field)`, where `combo` indexes the
-//! (kind, category, place, upcoming) combinations in `meta.js` (facets and ranking need no
+//! Postings are single integers: `((doc * cb + combo) * 4 + field)`, where `combo` indexes the
+//! (kind, category, place, upcoming) combinations in `meta.js` (`cb`, their count rounded up to a
+//! power of two, is there too; facets and ranking need no
 //! document fetch) and `field` is 3 for the title, 2 for a heading, 1 for body text.
 
 pub mod language;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use serde_json::json;
 
@@ -82,13 +84,7 @@ pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
     }];
     let mut heading_index = 0;
     let mut in_heading = false;
-    for event in Parser::new_ext(
-        body,
-        Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_GFM,
-    ) {
+    for event in Parser::new_ext(body, crate::markdown::options()) {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 let anchor = heads
@@ -141,6 +137,8 @@ pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
 #[derive(Serialize)]
 struct Meta<'a> {
     v: u32,
+    /// Postings are `(doc * cb + combo) * 4 + field`.
+    cb: u64,
     shards: Vec<&'a str>,
     chunks: usize,
     chunk: usize,
@@ -150,6 +148,17 @@ struct Meta<'a> {
     categories: Vec<&'a str>,
     locations: Vec<&'a str>,
     stop: &'a [&'a str],
+}
+
+/// The words a key points at besides its own postings.
+#[derive(Default)]
+struct Pointers<'a> {
+    /// `s`: words this key is the stem of.
+    stems: BTreeSet<&'a str>,
+    /// `c`: longer words that end with this key (compounds).
+    compounds: BTreeSet<&'a str>,
+    /// `t`: words this key is the end of, one or two letters in: where a typo at the start lands.
+    typos: BTreeSet<&'a str>,
 }
 
 /// Interns strings into a list, returning each one's index.
@@ -199,6 +208,8 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
     // term → doc → best field
     let mut terms: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
     let mut doc_combo: Vec<u32> = Vec::new();
+    // Each indexed word's stems (a folded word can come from several spellings).
+    let mut stems_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         let key = [
             kinds.id(&page.kind),
@@ -217,12 +228,18 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
         for (s, section) in page.sections.iter().enumerate() {
             let doc = docs.len() as u32;
             docs.push((p, section));
-            doc_combo.push(combo.min(255));
+            doc_combo.push(combo);
             let mut add = |text: &str, field: u8| {
                 for word in tokens(text) {
                     let folded = fold(word);
                     if folded.is_empty() || is_stop_word(&folded) {
                         continue;
+                    }
+                    // Stems come from the word as written (Snowball knows æ, ø, å), as a
+                    // query's do; folding the word first would give another stem.
+                    if !stems_of.contains_key(&folded) || folded.len() != word.len() {
+                        let stemmed = stem(word);
+                        stems_of.entry(folded.clone()).or_default().insert(stemmed);
                     }
                     let best = terms.entry(folded).or_default().entry(doc).or_insert(field);
                     *best = (*best).max(field);
@@ -240,25 +257,43 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
     }
 
     // Stems and compound endings point at the words that carry postings.
-    let mut pointers: BTreeMap<String, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    let mut pointers: BTreeMap<String, Pointers> = BTreeMap::new();
     for word in terms.keys() {
-        let stemmed = stem(word);
-        if stemmed != *word && !stemmed.is_empty() {
-            pointers.entry(stemmed).or_default().0.insert(word);
+        for stemmed in stems_of.get(word).into_iter().flatten() {
+            if stemmed != word && !stemmed.is_empty() {
+                pointers
+                    .entry(stemmed.clone())
+                    .or_default()
+                    .stems
+                    .insert(word);
+            }
         }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() >= 8 {
             for &(at, _) in &chars[3..chars.len() - 3] {
                 let ending = &word[at..];
                 if ending.chars().count() >= 4 {
-                    let compounds = &mut pointers.entry(ending.to_string()).or_default().1;
+                    let compounds = &mut pointers.entry(ending.to_string()).or_default().compounds;
                     if compounds.len() < MAX_COMPOUNDS {
                         compounds.insert(word);
                     }
                 }
             }
         }
+        // A typo in the first letters leaves the rest of the word: the word minus its first one
+        // or two letters points back at it, so the client can find it and check the distance.
+        if chars.len() >= 5 {
+            for &(at, _) in &chars[1..3] {
+                let typos = &mut pointers.entry(word[at..].to_string()).or_default().typos;
+                if typos.len() < MAX_COMPOUNDS {
+                    typos.insert(word);
+                }
+            }
+        }
     }
+
+    // Postings make room for as many facet combinations as the site has.
+    let combo_base = (combos.len() as u64).next_power_of_two().max(1);
 
     // Entries in key order, cut into shards.
     let mut keys: BTreeSet<&str> = terms.keys().map(String::as_str).collect();
@@ -272,18 +307,17 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
             let list: Vec<u64> = postings
                 .iter()
                 .map(|(&doc, &field)| {
-                    (u64::from(doc) * 256 + u64::from(doc_combo[doc as usize])) * 4
+                    (u64::from(doc) * combo_base + u64::from(doc_combo[doc as usize])) * 4
                         + u64::from(field)
                 })
                 .collect();
             entry.insert("p".into(), json!(list));
         }
-        if let Some((stems, compounds)) = pointers.get(key) {
-            if !stems.is_empty() {
-                entry.insert("s".into(), json!(stems));
-            }
-            if !compounds.is_empty() {
-                entry.insert("c".into(), json!(compounds));
+        if let Some(p) = pointers.get(key) {
+            for (name, words) in [("s", &p.stems), ("c", &p.compounds), ("t", &p.typos)] {
+                if !words.is_empty() {
+                    entry.insert(name.into(), json!(words));
+                }
             }
         }
         let item = format!(
@@ -343,6 +377,7 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
 
     let meta = Meta {
         v: 1,
+        cb: combo_base,
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         chunks: chunks.len(),
         chunk: CHUNK_DOCS,

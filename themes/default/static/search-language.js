@@ -15,8 +15,15 @@
   };
   const FOLDABLE = /[æøåäöüßéèêëáàâíìîïóòôúùûçñ]/g;
 
+  // A letter written with a separate combining mark (a + ring) folds like the composed one;
+  // other combining accents (U+0300-U+036F) are dropped, as on the Rust side.
+  const COMBINED = { 'a\u030a': 'å', 'a\u0308': 'ä', 'o\u0308': 'ö', 'u\u0308': 'ü' };
+
   function fold(text) {
-    return String(text).toLowerCase().replace(FOLDABLE, function (c) { return FOLDS[c]; });
+    return String(text).toLowerCase()
+      .replace(/[aou][\u0308\u030a]/g, function (c) { return COMBINED[c] || c; })
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(FOLDABLE, function (c) { return FOLDS[c]; });
   }
 
   // Snowball Danish, https://snowballstem.org/algorithms/danish/stemmer.html. Every regex has

@@ -27,7 +27,7 @@
   const EXACT = 1, STEM = 0.8, PREFIX = 0.6, COMPOUND = 0.5, TYPO = 0.3;
   const FIELD = [0, 1, 2, 3]; // body, heading, title
   const NONE = 4294967295;
-  const SHOWN = 20;
+  const PAGE = 20;
 
   const files = new Map();
   const pending = new Map();
@@ -112,11 +112,24 @@
     }
     if (folded.length >= 4 && exact && exact.c) exact.c.forEach((t) => add(t, COMPOUND));
     if (folded.length >= 4 && stemmed && stemmed.c && stem.length >= 4) stemmed.c.forEach((t) => add(t, COMPOUND));
-    if (folded.length >= 5 && found.size === 0) {
+    // Typos rank below everything else, so they may always join in: words sharing the first
+    // three letters are in the shards already loaded; for a typo in the first letters, the
+    // index points from a word's rest (without its first one or two letters) back at the word.
+    if (folded.length >= 5) {
       for (const name of needed) {
         for (const key of Object.keys(files.get(name))) {
           if (files.get(name)[key].p && oneEdit(folded, key)) add(key, TYPO);
         }
+      }
+      if (!exact || !exact.p) {
+        const rests = [folded, folded.slice(1), folded.slice(2), folded.slice(3)];
+        const entries = await Promise.all(rests.map((r) => entry(meta, r)));
+        entries.forEach((e, i) => {
+          if (!e) return;
+          const candidates = [...(e.t || []), ...(e.c || [])];
+          if (i > 0 && e.p) candidates.push(rests[i]);
+          candidates.forEach((t) => { if (t !== folded && oneEdit(folded, t)) add(t, TYPO); });
+        });
       }
     }
     return found;
@@ -133,8 +146,8 @@
       for (const posting of e.p) {
         const field = posting % 4;
         const rest = (posting - field) / 4;
-        const combo = rest % 256;
-        const doc = (rest - combo) / 256;
+        const combo = rest % meta.cb;
+        const doc = (rest - combo) / meta.cb;
         const score = weight * FIELD[field];
         const prev = scores.get(doc);
         if (!prev || prev.score < score) scores.set(doc, { score, combo });
@@ -278,9 +291,9 @@
     return p;
   }
 
-  async function renderHits(meta, hits, matched, prefixes) {
+  async function renderHits(meta, hits, matched, prefixes, count) {
     results.textContent = '';
-    const shown = hits.slice(0, SHOWN);
+    const shown = hits.slice(0, count);
     const chunks = new Set(shown.map((h) => 'c' + Math.floor(h.doc / meta.chunk)));
     await Promise.all([...chunks].map(load));
     for (const hit of shown) {
@@ -302,8 +315,16 @@
     }
   }
 
+  // "Show more": the hits come twenty at a time.
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  more.hidden = true;
+  results.after(more);
+
   function say(template, query, n) {
-    return template.replace('{n}', String(n)).replace('{q}', query);
+    // Functions as replacements: a query like `$&` is text, not a replacement pattern.
+    return template.replace('{n}', () => String(n)).replace('{q}', () => query);
   }
 
   let generation = 0;
@@ -325,15 +346,38 @@
     if (!meta) {
       results.textContent = '';
       facetBox.textContent = '';
+      more.hidden = true;
       status.textContent = say(status.dataset.none, query, 0);
       return;
     }
+    let count = PAGE;
+    let kept = hits;
+    const showMore = async () => {
+      await renderHits(meta, kept, matched, prefixes, count);
+      more.hidden = kept.length <= count;
+      more.textContent = say(more.dataset.label || results.dataset.more || 'Vis flere', query, Math.min(PAGE, kept.length - count));
+    };
+    more.onclick = async () => {
+      const first = count;
+      count += PAGE;
+      await showMore();
+      // Keyboard users land on the first of the new hits.
+      const link = results.querySelectorAll('.search-hit a')[first];
+      if (link) link.focus();
+    };
     const rerender = async (c) => {
       const mineToo = ++generation;
       keepInAddress(query, c);
-      const kept = hits.filter((h) => passes(meta, h, c));
+      kept = hits.filter((h) => passes(meta, h, c));
+      count = PAGE;
+      // Rebuilding the facets must not lose the keyboard's place.
+      const focused = document.activeElement && document.activeElement.id;
       renderFacets(meta, hits, c, rerender);
-      await renderHits(meta, kept, matched, prefixes);
+      if (focused && focused.startsWith('facet-')) {
+        const again = document.getElementById(focused);
+        if (again) again.focus();
+      }
+      await showMore();
       if (mineToo !== generation) return;
       const n = kept.length;
       status.textContent = say(n === 0 ? status.dataset.none : n === 1 ? status.dataset.one : status.dataset.many, query, n);
