@@ -23,6 +23,7 @@ pub mod language;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
@@ -197,7 +198,7 @@ fn script(name: &str, data: &str) -> String {
 }
 
 /// Builds the index of a site's searchable pages.
-pub fn build(pages: &[IndexPage]) -> SearchIndex {
+pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     // Facet combinations and documents.
     let mut kinds = Interner::default();
     let mut categories = Interner::default();
@@ -210,6 +211,51 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
     let mut doc_combo: Vec<u32> = Vec::new();
     // Each indexed word's stems (a folded word can come from several spellings).
     let mut stems_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Words of every section, found in parallel: (folded word, field, the written word).
+    type Words<'p> = Vec<(String, u8, &'p str)>;
+    let words_of: Vec<Vec<Words>> = pages
+        .par_iter()
+        .map(|page: &'p IndexPage| {
+            page.sections
+                .iter()
+                .enumerate()
+                .map(|(s, section)| {
+                    let mut words: Words = Vec::new();
+                    let mut add = |text: &'p str, field: u8| {
+                        for word in tokens(text) {
+                            let folded = fold(word);
+                            if !folded.is_empty() && !is_stop_word(&folded) {
+                                words.push((folded, field, word));
+                            }
+                        }
+                    };
+                    if s == 0 {
+                        add(&page.title, 3);
+                        for facet in [&page.category, &page.location].into_iter().flatten() {
+                            add(facet, 1);
+                        }
+                    }
+                    add(&section.heading, 2);
+                    add(&section.text, 1);
+                    words
+                })
+                .collect()
+        })
+        .collect();
+    // Distinct written forms, stemmed once each, in parallel. Stems come from the word as
+    // written (Snowball knows æ, ø, å), as a query's do; folding first would give other stems.
+    let mut written: Vec<(&str, &str)> = words_of
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|(f, _, w)| (f.as_str(), *w))
+        .collect();
+    written.sort_unstable();
+    written.dedup();
+    let stemmed: Vec<(&str, String)> = written.par_iter().map(|(f, w)| (*f, stem(w))).collect();
+    for (folded, stem) in stemmed {
+        stems_of.entry(folded.to_string()).or_default().insert(stem);
+    }
     for (p, page) in pages.iter().enumerate() {
         let key = [
             kinds.id(&page.kind),
@@ -229,30 +275,14 @@ pub fn build(pages: &[IndexPage]) -> SearchIndex {
             let doc = docs.len() as u32;
             docs.push((p, section));
             doc_combo.push(combo);
-            let mut add = |text: &str, field: u8| {
-                for word in tokens(text) {
-                    let folded = fold(word);
-                    if folded.is_empty() || is_stop_word(&folded) {
-                        continue;
-                    }
-                    // Stems come from the word as written (Snowball knows æ, ø, å), as a
-                    // query's do; folding the word first would give another stem.
-                    if !stems_of.contains_key(&folded) || folded.len() != word.len() {
-                        let stemmed = stem(word);
-                        stems_of.entry(folded.clone()).or_default().insert(stemmed);
-                    }
-                    let best = terms.entry(folded).or_default().entry(doc).or_insert(field);
-                    *best = (*best).max(field);
-                }
-            };
-            if s == 0 {
-                add(&page.title, 3);
-                for facet in [&page.category, &page.location].into_iter().flatten() {
-                    add(facet, 1);
-                }
+            for (folded, field, _) in &words_of[p][s] {
+                let best = terms
+                    .entry(folded.clone())
+                    .or_default()
+                    .entry(doc)
+                    .or_insert(*field);
+                *best = (*best).max(*field);
             }
-            add(&section.heading, 2);
-            add(&section.text, 1);
         }
     }
 
