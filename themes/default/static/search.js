@@ -121,16 +121,14 @@
           if (files.get(name)[key].p && oneEdit(folded, key)) add(key, TYPO);
         }
       }
-      if (!exact || !exact.p) {
-        const rests = [folded, folded.slice(1), folded.slice(2), folded.slice(3)];
-        const entries = await Promise.all(rests.map((r) => entry(meta, r)));
-        entries.forEach((e, i) => {
-          if (!e) return;
-          const candidates = [...(e.t || []), ...(e.c || [])];
-          if (i > 0 && e.p) candidates.push(rests[i]);
-          candidates.forEach((t) => { if (t !== folded && oneEdit(folded, t)) add(t, TYPO); });
-        });
-      }
+      const rests = [folded, folded.slice(1), folded.slice(2), folded.slice(3)];
+      const entries = await Promise.all(rests.map((r) => entry(meta, r)));
+      entries.forEach((e, i) => {
+        if (!e) return;
+        const candidates = [...(e.t || []), ...(e.c || [])];
+        if (i > 0 && e.p) candidates.push(rests[i]);
+        candidates.forEach((t) => { if (t !== folded && oneEdit(folded, t)) add(t, TYPO); });
+      });
     }
     return found;
   }
