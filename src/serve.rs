@@ -58,8 +58,22 @@ type Listeners = Arc<Mutex<Vec<Sender<String>>>>;
 /// Starts the server and blocks; prints the address as its first line, once it serves the first
 /// build and watches for changes, so scripts and tests can find it.
 pub fn run(opts: &ServeOptions) -> Result<(), Error> {
-    let server = Server::http(("127.0.0.1", opts.port))
-        .map_err(|e| Error::Usage(format!("cannot listen on port {}: {e}", opts.port)))?;
+    let cannot_listen = |e: &dyn std::fmt::Display| {
+        Error::Usage(format!("cannot listen on port {}: {e}", opts.port))
+    };
+    let listener =
+        std::net::TcpListener::bind(("127.0.0.1", opts.port)).map_err(|e| cannot_listen(&e))?;
+    // tiny_http writes a reply's headers and body separately and leaves Nagle's algorithm on, so
+    // on a kept-alive connection each reply after the first waits for the client's delayed ACK
+    // (about 40 ms on Linux, for every file of a page). Connections accepted from the listener
+    // inherit TCP_NODELAY; std sets it only on a stream, so it is set through one that shares
+    // the listener's socket (a duplicate descriptor, closed right after).
+    #[cfg(unix)]
+    if let Ok(socket) = listener.try_clone() {
+        let socket = std::os::fd::OwnedFd::from(socket);
+        let _ = std::net::TcpStream::from(socket).set_nodelay(true);
+    }
+    let server = Server::from_listener(listener, None).map_err(|e| cannot_listen(&e))?;
     let port = server
         .server_addr()
         .to_ip()
@@ -472,24 +486,10 @@ const LIVE_JS: &str = r#"(function () {
 })();
 "#;
 
-/// Answers a plain request.
 fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool) {
-    // One connection per request: tiny_http writes a reply's headers and body separately and
-    // leaves Nagle's algorithm on, so on a kept-alive connection each reply after the first
-    // waits for the client's delayed ACK (about 40 ms on Linux, for every file of a page).
-    // A new connection to 127.0.0.1 costs a fraction of a millisecond.
-    let response = reply(&request, state, single).with_header(header("Connection", "close"));
-    let _ = request.respond(response);
-}
-
-/// The reply to a plain request; the state is read only while it is made.
-fn reply(
-    request: &tiny_http::Request,
-    state: &Arc<RwLock<State>>,
-    single: bool,
-) -> Response<std::io::Cursor<Vec<u8>>> {
     if request.method() != &Method::Get && request.method() != &Method::Head {
-        return Response::from_string("only GET").with_status_code(405);
+        let _ = request.respond(Response::from_string("only GET").with_status_code(405));
+        return;
     }
     let url = request
         .url()
@@ -498,12 +498,16 @@ fn reply(
         .unwrap_or("/")
         .to_string();
     if url == LIVE_SCRIPT {
-        return Response::from_string(LIVE_JS)
-            .with_header(header("Content-Type", "text/javascript; charset=utf-8"));
+        let _ = request.respond(
+            Response::from_string(LIVE_JS)
+                .with_header(header("Content-Type", "text/javascript; charset=utf-8")),
+        );
+        return;
     }
     let path = crate::slug::percent_decode(&url);
     let Ok(s) = state.read() else {
-        return Response::from_string("server error").with_status_code(500);
+        let _ = request.respond(Response::from_string("server error").with_status_code(500));
+        return;
     };
     // Which site, and which file in it.
     let (site, rel) = if single {
@@ -517,15 +521,20 @@ fn reply(
             Some((slug, rest)) => (s.sites.get(slug), rest.to_string()),
             None if trimmed.is_empty() => (None, String::new()),
             // `/roskilde` → `/roskilde/`
-            None if s.sites.contains_key(trimmed) => return redirect(&format!("/{trimmed}/")),
+            None if s.sites.contains_key(trimmed) => {
+                let _ = request.respond(redirect(&format!("/{trimmed}/")));
+                return;
+            }
             None => (None, trimmed.to_string()),
         }
     };
     let Some(site) = site else {
         if !single && path == "/" {
-            return site_list(&s);
+            let _ = request.respond(site_list(&s));
+        } else {
+            let _ = request.respond(Response::from_string("not found").with_status_code(404));
         }
-        return Response::from_string("not found").with_status_code(404);
+        return;
     };
     let file = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
@@ -534,17 +543,27 @@ fn reply(
     };
     match site.files.get(&file) {
         Some(bytes) if file.ends_with(".html") => {
-            Response::from_data(inject_live(bytes, &s.errors))
-                .with_header(header("Content-Type", content_type(&file)))
-                .with_header(header("Cache-Control", "no-store"))
+            let html = inject_live(bytes, &s.errors);
+            let _ = request.respond(
+                Response::from_data(html)
+                    .with_header(header("Content-Type", content_type(&file)))
+                    .with_header(header("Cache-Control", "no-store")),
+            );
         }
-        Some(bytes) => Response::from_data(bytes.clone())
-            .with_header(header("Content-Type", content_type(&file)))
-            .with_header(header("Cache-Control", "no-store")),
+        Some(bytes) => {
+            let _ = request.respond(
+                Response::from_data(bytes.clone())
+                    .with_header(header("Content-Type", content_type(&file)))
+                    .with_header(header("Cache-Control", "no-store")),
+            );
+        }
         None if site.files.contains_key(&format!("{rel}/index.html")) => {
-            redirect(&format!("{url}/"))
+            let _ = request.respond(redirect(&format!("{url}/")));
         }
-        None => Response::from_string(format!("not found: {url}")).with_status_code(404),
+        None => {
+            let _ = request
+                .respond(Response::from_string(format!("not found: {url}")).with_status_code(404));
+        }
     }
 }
 
