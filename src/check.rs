@@ -282,24 +282,11 @@ fn scan_body(body: &str) -> BodyScan {
             ) => scan.prose.push('\n'),
             _ => {}
         }
-        if matches!(&event, Event::Start(tag) if is_block(tag)) {
+        if matches!(&event, Event::Start(tag) if crate::markdown::is_block(tag)) {
             seen_block = true;
         }
     }
     scan
-}
-
-fn is_block(tag: &Tag) -> bool {
-    !matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-            | Tag::Superscript
-            | Tag::Subscript
-    )
 }
 
 /// The findings about one page that do not depend on the site it is part of.

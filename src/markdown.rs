@@ -351,7 +351,8 @@ pub fn render_embedded(
     }
 }
 
-fn is_block(tag: &Tag) -> bool {
+/// Whether a tag opens a block (as opposed to inline markup).
+pub(crate) fn is_block(tag: &Tag) -> bool {
     !matches!(
         tag,
         Tag::Emphasis

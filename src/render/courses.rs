@@ -336,17 +336,12 @@ impl Renderer<'_> {
         let by_day: Vec<String> = weekdays
             .iter()
             .map(|(i, _)| {
+                // 2027-02-01 is a Monday: schema.org names days in English.
+                let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap_or_default()
+                    + chrono::Duration::days(i64::from(*i));
                 format!(
                     "https://schema.org/{}",
-                    [
-                        "Monday",
-                        "Tuesday",
-                        "Wednesday",
-                        "Thursday",
-                        "Friday",
-                        "Saturday",
-                        "Sunday"
-                    ][*i as usize]
+                    i18n::weekday(day, crate::config::Language::En)
                 )
             })
             .collect();
