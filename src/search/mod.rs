@@ -13,7 +13,8 @@
 //! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
 //!   page's title, path, kind, breadcrumb and course facts, and the text excerpts come from.
 //!
-//! Postings are single integers: `((doc * cb + combo) * 4 + field)`, where `combo` indexes the
+//! A posting is the integer `((doc * cb + combo) * 4 + field)` (a key's list is written compactly
+//! by [`encode_postings`]), where `combo` indexes the
 //! (kind, category, place, upcoming) combinations in `meta.js` (`cb`, their count rounded up to a
 //! power of two, is there too; facets and ranking need no
 //! document fetch) and `field` is 3 for the title, 2 for a heading, 1 for body text.
@@ -188,6 +189,52 @@ fn truncate(text: &str, chars: usize) -> &str {
     }
 }
 
+/// The digits of the posting encoding: 64 characters that need no escaping in JSON.
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Postings (ascending) as a string: each the difference to the one before, written in base 32
+/// with the low digits first and a continuation bit (as in source maps). A common word's list
+/// shrinks to about a quarter of its size as JSON numbers.
+pub fn encode_postings(values: &[u64]) -> String {
+    let mut out = String::with_capacity(values.len() * 2);
+    let mut previous = 0;
+    for &value in values {
+        let mut delta = value - previous;
+        previous = value;
+        loop {
+            let mut digit = (delta & 31) as usize;
+            delta >>= 5;
+            if delta > 0 {
+                digit |= 32;
+            }
+            out.push(DIGITS[digit] as char);
+            if delta == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_postings`] (the client has the same in JavaScript).
+pub fn decode_postings(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let (mut previous, mut value, mut shift) = (0u64, 0u64, 0u32);
+    for c in text.bytes() {
+        let digit = DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u64;
+        value |= (digit & 31) << shift;
+        if digit & 32 != 0 {
+            shift += 5;
+        } else {
+            previous += value;
+            out.push(previous);
+            value = 0;
+            shift = 0;
+        }
+    }
+    out
+}
+
 /// Wraps a file's data as a script that hands it to the client (no `fetch`: works from disk).
 fn script(name: &str, data: &str) -> String {
     format!(
@@ -341,7 +388,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
                         + u64::from(field)
                 })
                 .collect();
-            entry.insert("p".into(), json!(list));
+            entry.insert("p".into(), json!(encode_postings(&list)));
         }
         if let Some(p) = pointers.get(key) {
             for (name, words) in [("s", &p.stems), ("c", &p.compounds), ("t", &p.typos)] {
@@ -459,6 +506,17 @@ mod tests {
             sections: sections(body, &heads, ""),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn postings_round_trip() {
+        let values = [4, 9, 10, 1_000, 1_000_000, 40_000_000_000];
+        let text = encode_postings(&values);
+        assert_eq!(decode_postings(&text), values);
+        assert!(text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(encode_postings(&[1, 2, 3]), "BBB");
     }
 
     #[test]

@@ -170,11 +170,11 @@ impl Index {
     fn postings(&self, key: &str) -> Vec<Posting> {
         self.keys
             .get(key)
-            .and_then(|e| e["p"].as_array())
-            .map(|list| {
-                list.iter()
+            .and_then(|e| e["p"].as_str())
+            .map(|text| {
+                vejviser::search::decode_postings(text)
+                    .into_iter()
                     .map(|p| {
-                        let p = p.as_u64().expect("a posting is an integer");
                         let base = self.meta["cb"]
                             .as_u64()
                             .expect("meta.cb, the combination base");

@@ -39,6 +39,33 @@
     },
   };
 
+  // Postings come as a string: differences to the previous posting in base 32, low digits first,
+  // with a continuation bit (the same encoding src/search/mod.rs writes).
+  const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const DIGIT = {};
+  for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS[i]] = i;
+  const decoded = new Map();
+
+  function decodePostings(text) {
+    if (decoded.has(text)) return decoded.get(text);
+    const out = [];
+    let previous = 0, value = 0, scale = 1;
+    for (let i = 0; i < text.length; i++) {
+      const digit = DIGIT[text[i]];
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+      } else {
+        previous += value;
+        out.push(previous);
+        value = 0;
+        scale = 1;
+      }
+    }
+    decoded.set(text, out);
+    return out;
+  }
+
   function load(name) {
     if (files.has(name)) return Promise.resolve(files.get(name));
     if (pending.has(name)) return pending.get(name).promise;
@@ -141,7 +168,7 @@
     for (const [term, weight] of terms) {
       const e = await entry(meta, term);
       if (!e || !e.p) continue;
-      for (const posting of e.p) {
+      for (const posting of decodePostings(e.p)) {
         const field = posting % 4;
         const rest = (posting - field) / 4;
         const combo = rest % meta.cb;
