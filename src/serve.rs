@@ -529,7 +529,10 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
         }
     };
     let Some(site) = site else {
-        if !single && path == "/" {
+        if s.sites.is_empty() && !s.errors.is_empty() {
+            // No good build yet: show the errors, and reload once the files are fixed.
+            let _ = request.respond(error_page(&s.errors));
+        } else if !single && path == "/" {
             let _ = request.respond(site_list(&s));
         } else {
             let _ = request.respond(Response::from_string("not found").with_status_code(404));
@@ -591,6 +594,29 @@ fn inject_live(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
         Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
         None => format!("{text}{tag}").into_bytes(),
     }
+}
+
+/// The page served while the project has never built: every error, and the live-reload script.
+fn error_page(errors: &[Diagnostic]) -> Response<std::io::Cursor<Vec<u8>>> {
+    let mut html = String::from("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>vejviser: fejl</title></head><body><main><h1>The build has errors</h1>");
+    for d in errors {
+        html.push_str("<p><code>");
+        html.push_str(&crate::markdown::escape(&d.location()));
+        html.push_str("</code>: ");
+        html.push_str(&crate::markdown::escape(&d.message));
+        if let Some(hint) = &d.hint {
+            html.push_str("<br><em>");
+            html.push_str(&crate::markdown::escape(hint));
+            html.push_str("</em>");
+        }
+        html.push_str("</p>");
+    }
+    html.push_str(&format!(
+        "</main><script src=\"{LIVE_SCRIPT}\" defer></script></body></html>"
+    ));
+    Response::from_string(html)
+        .with_status_code(500)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
 }
 
 fn site_list(state: &State) -> Response<std::io::Cursor<Vec<u8>>> {
