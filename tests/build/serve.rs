@@ -749,12 +749,24 @@ fn an_unknown_site_is_a_usage_error() {
 fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
     let project = Project::fixture("serve/two-sites");
     let good = std::fs::read_to_string(project.path("content/roskilde/om.md")).unwrap();
-    project.write("content/roskilde/om.md", b"---\ntitle: [broken\n---\nTekst.\n");
+    project.write(
+        "content/roskilde/om.md",
+        b"---\ntitle: [broken\n---\nTekst.\n",
+    );
     let server = Server::start(&project, &[]);
     let page = server.get("/roskilde/om/");
     assert_eq!(page.status, 500, "{}", page.body);
-    assert!(page.body.contains("content/roskilde/om.md:3:1"), "{}", page.body);
-    assert!(page.body.contains("/__vejviser/live.js"), "the error page must reload when fixed");
+    assert!(
+        page.body.contains("content/roskilde/om.md:3:1"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("/__vejviser/live.js"),
+        "the error page must reload when fixed"
+    );
     project.write("content/roskilde/om.md", good.as_bytes());
-    server.wait_for_page("the fixed page", "/roskilde/om/", |r| r.titled("Om Recoveryskolen"));
+    server.wait_for_page("the fixed page", "/roskilde/om/", |r| {
+        r.titled("Om Recoveryskolen")
+    });
 }
