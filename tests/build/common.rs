@@ -120,6 +120,16 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Every diagnostic of a build, one per line, for failure messages.
+pub fn report(outcome: &BuildOutcome) -> String {
+    outcome
+        .diagnostics
+        .iter()
+        .map(|d| format!("  {d}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Fails the test with every diagnostic when the outcome has errors.
 pub fn ok(outcome: BuildOutcome) -> BuildOutcome {
     let errors: Vec<String> = outcome

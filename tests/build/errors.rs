@@ -32,15 +32,6 @@ fn errors(outcome: &BuildOutcome) -> Vec<&Diagnostic> {
         .collect()
 }
 
-fn all(outcome: &BuildOutcome) -> String {
-    outcome
-        .diagnostics
-        .iter()
-        .map(|d| format!("  {d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Asserts that the in-memory build reports exactly the expected errors, and returns them in the
 /// order of `expected`.
 fn assert_diagnostics<'a>(outcome: &'a BuildOutcome, expected: &[Expected]) -> Vec<&'a Diagnostic> {
@@ -50,7 +41,7 @@ fn assert_diagnostics<'a>(outcome: &'a BuildOutcome, expected: &[Expected]) -> V
         expected.len(),
         "expected {} error(s), the build reported:\n{}",
         expected.len(),
-        all(outcome)
+        report(outcome)
     );
     let mut matched = Vec::new();
     for e in expected {
@@ -62,7 +53,7 @@ fn assert_diagnostics<'a>(outcome: &'a BuildOutcome, expected: &[Expected]) -> V
                     "no error in {} with the message {:?}; the build reported:\n{}",
                     e.file,
                     e.message,
-                    all(outcome)
+                    report(outcome)
                 )
             });
         assert_eq!(d.code, e.code, "{d}");
@@ -376,7 +367,7 @@ fn two_files_with_the_same_url() {
     let project = Project::fixture("errors/duplicate-url");
     let outcome = project.build();
     let found = errors(&outcome);
-    assert_eq!(found.len(), 1, "{}", all(&outcome));
+    assert_eq!(found.len(), 1, "{}", report(&outcome));
     let d = found[0];
     assert_eq!(d.code, "site.duplicate-url");
     // One file carries the error; its message names the other, and the URL both want.
@@ -496,7 +487,7 @@ fn the_library_build_writes_nothing_when_there_are_errors() {
     let outcome =
         vejviser::build(&project.options()).expect("a content error is not a usage error");
     let found = errors(&outcome);
-    assert_eq!(found.len(), 1, "{}", all(&outcome));
+    assert_eq!(found.len(), 1, "{}", report(&outcome));
     assert_eq!(found[0].code, "markdown.broken-link", "{}", found[0]);
     assert!(tree(&project.path("public")) == before, "public/ changed");
 }
@@ -504,30 +495,16 @@ fn the_library_build_writes_nothing_when_there_are_errors() {
 #[test]
 fn template_error_names_the_template_file_line_and_page() {
     let project = Project::fixture("errors/template-error");
+    let expected = [Expected {
+        code: "theme.template",
+        file: "content/roskilde/_theme/templates/page.html",
+        line: 3,
+        column: Some(13),
+        message: "`titel` is not defined",
+        hint: "content/roskilde/om.md",
+        source_line: Some("<h1>{{ page.titel }}</h1>"),
+    }];
     let outcome = project.build();
-    let found = assert_diagnostics(
-        &outcome,
-        &[Expected {
-            code: "theme.template",
-            file: "content/roskilde/_theme/templates/page.html",
-            line: 3,
-            column: Some(13),
-            message: "`titel` is not defined",
-            hint: "content/roskilde/om.md",
-            source_line: Some("<h1>{{ page.titel }}</h1>"),
-        }],
-    );
-    assert_eq!(found.len(), 1);
-    assert_cli_rejects(
-        &project,
-        &[Expected {
-            code: "theme.template",
-            file: "content/roskilde/_theme/templates/page.html",
-            line: 3,
-            column: Some(13),
-            message: "`titel` is not defined",
-            hint: "content/roskilde/om.md",
-            source_line: Some("<h1>{{ page.titel }}</h1>"),
-        }],
-    );
+    assert_eq!(assert_diagnostics(&outcome, &expected).len(), 1);
+    assert_cli_rejects(&project, &expected);
 }

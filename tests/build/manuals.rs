@@ -14,16 +14,6 @@ use crate::common::*;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// Every diagnostic of a build, one per line, for failure messages.
-fn report(outcome: &BuildOutcome) -> String {
-    outcome
-        .diagnostics
-        .iter()
-        .map(|d| format!("  {d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Fails unless the build reported nothing at all, not even a warning.
 fn assert_clean(outcome: &BuildOutcome) {
     assert!(
