@@ -240,8 +240,10 @@ test('every hit the live region counts can be reached', async () => {
     const shown = await page.locator('#search-results li').count();
     if (shown >= announced) break;
     const more = page.locator('[data-search-ui] button:not([data-search-facets] *)');
-    if (await more.count() === 0) break;
+    if (await more.count() === 0 || !(await more.first().isVisible())) break;
     await more.first().click();
+    // The click renders more hits asynchronously: wait until the list has grown.
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown, { timeout: 10000 });
   }
   const shown = await page.locator('#search-results li').count();
   assert.equal(shown, announced, `the status announces ${announced} hits; ${shown} are shown and nothing shows the rest`);

@@ -317,10 +317,11 @@
   }
 
   async function renderHits(meta, hits, matched, prefixes, count) {
-    results.textContent = '';
     const shown = hits.slice(0, count);
     const chunks = new Set(shown.map((h) => 'c' + Math.floor(h.doc / meta.chunk)));
     await Promise.all([...chunks].map(load));
+    // Replaced in one go once everything is loaded: the list is never seen empty or half built.
+    results.textContent = '';
     for (const hit of shown) {
       const chunk = files.get('c' + Math.floor(hit.doc / meta.chunk));
       const [page, anchor, heading, text] = chunk.d[hit.doc % meta.chunk];
