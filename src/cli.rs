@@ -135,6 +135,15 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
 }
 
+/// Reports a failure of the tool itself and picks its exit code: 2 for usage, 1 otherwise.
+fn failed(e: Error) -> i32 {
+    eprintln!("error: {e}");
+    match e {
+        Error::Usage(_) => 2,
+        _ => 1,
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
@@ -159,14 +168,7 @@ fn serve(args: ServeArgs) -> i32 {
     }
     match crate::serve::run(&opts) {
         Ok(()) => 0,
-        Err(Error::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            2
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            1
-        }
+        Err(e) => failed(e),
     }
 }
 
@@ -178,14 +180,7 @@ fn check(args: CheckArgs) -> i32 {
     }
     let findings = match crate::check::run(&opts) {
         Ok(f) => f,
-        Err(Error::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            return 2;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+        Err(e) => return failed(e),
     };
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
@@ -213,14 +208,7 @@ fn new(args: NewArgs) -> i32 {
             println!("wrote {}", path.display());
             0
         }
-        Err(Error::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            2
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            1
-        }
+        Err(e) => failed(e),
     }
 }
 
@@ -277,13 +265,6 @@ fn build(args: BuildArgs) -> i32 {
             }
             0
         }
-        Err(Error::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            2
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            1
-        }
+        Err(e) => failed(e),
     }
 }

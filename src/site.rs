@@ -148,6 +148,22 @@ pub fn site_path(rel: &str, slug: Option<&str>) -> String {
     path
 }
 
+/// What a generated page at `path` is, when a content page may not take that path. (The
+/// site's own generated pages are handled apart: an `_index.md` there is their intro.)
+fn reserved_by(path: &str) -> Option<&'static str> {
+    let manual_print = path
+        .strip_prefix("manualer/")
+        .and_then(|p| p.strip_suffix("/print/"))
+        .is_some_and(|m| !m.contains('/'));
+    if manual_print {
+        Some("the manual's print page")
+    } else if crate::catalogue::is_catalogue_path(path) {
+        Some("the course catalogue")
+    } else {
+        None
+    }
+}
+
 /// Links one municipality's site from the shared layer and its own.
 pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diagnostic>) {
     let SiteSource {
@@ -245,32 +261,12 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     let mut claimed: HashMap<String, PathBuf> = HashMap::new();
     for (rel, page) in files {
         let path = site_path(&rel, page.common.slug.as_deref());
-        let manual_print = path
-            .strip_prefix("manualer/")
-            .and_then(|p| p.strip_suffix("/print/"))
-            .is_some_and(|m| !m.contains('/'));
-        if manual_print {
+        if let Some(user) = reserved_by(&path) {
             diags.push(
                 Diagnostic::error(
                     "site.reserved-url",
                     &page.file,
-                    format!(
-                        "this page would be written to /{path}, where the manual's print page is"
-                    ),
-                )
-                .at(&page.text, 1, 1)
-                .hint("rename the file or give it another `slug:`"),
-            );
-            continue;
-        }
-        if crate::catalogue::is_catalogue_path(&path) {
-            diags.push(
-                Diagnostic::error(
-                    "site.reserved-url",
-                    &page.file,
-                    format!(
-                        "this page would be written to /{path}, which the course catalogue uses"
-                    ),
+                    format!("this page would be written to /{path}, which {user} uses"),
                 )
                 .at(&page.text, 1, 1)
                 .hint("rename the file or give it another `slug:`"),
