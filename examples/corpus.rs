@@ -4,11 +4,16 @@
 //!
 //! ```text
 //! cargo run --release --example corpus -- --out DIR [--pages N] [--sites M] [--courses K] [--seed S]
+//!                                           [--hugo DIR]
 //! ```
 //!
 //! `--pages` shared pages (manuals of 1 front page, 10 chapters, 30 sessions and 9 exercise sheets
 //! each, so N is rounded to whole manuals of 50 pages), `--sites` municipalities with `--courses`
 //! courses each. The same arguments always give the same files.
+//!
+//! `--hugo DIR` also writes the first municipality's pages (shared and its own) as a Hugo project
+//! with minimal templates — the same Markdown bodies and titles — so the benchmark can build the
+//! same pages with both.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -150,6 +155,7 @@ fn write(path: &Path, text: &str) {
 fn main() {
     let mut out = PathBuf::from("corpus");
     let (mut pages, mut sites, mut courses, mut seed) = (1000usize, 1usize, 20usize, 42u64);
+    let mut hugo: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args
@@ -161,6 +167,7 @@ fn main() {
             "--sites" => sites = value.parse().expect("--sites M"),
             "--courses" => courses = value.parse().expect("--courses K"),
             "--seed" => seed = value.parse().expect("--seed S"),
+            "--hugo" => hugo = Some(PathBuf::from(value)),
             other => panic!("unknown flag {other}"),
         }
     }
@@ -268,10 +275,58 @@ fn main() {
             );
         }
     }
+    if let Some(dir) = &hugo {
+        write_hugo(&out, dir);
+    }
     eprintln!(
         "wrote {} shared pages ({manuals} manuals) and {sites} site(s) × {} pages to {}",
         manuals * 50,
         courses + 1,
         out.display()
     );
+}
+
+/// The first municipality's pages as a Hugo project: each page's title and Markdown body at the
+/// same path, a section list for every `_index.md`, and templates as small as Hugo allows.
+fn write_hugo(project: &Path, dir: &Path) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("clear the Hugo folder");
+    }
+    write(
+        &dir.join("hugo.toml"),
+        "baseURL = 'https://kommune-000.example.dk/'\nlanguageCode = 'da'\ntitle = 'Genereret korpus'\ndisableKinds = ['taxonomy', 'term']\n",
+    );
+    let head = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{{ .Title }} | {{ .Site.Title }}</title></head><body><header><a href=\"{{ .Site.Home.RelPermalink }}\">{{ .Site.Title }}</a></header><main><h1>{{ .Title }}</h1>";
+    write(
+        &dir.join("layouts/_default/single.html"),
+        &format!("{head}{{{{ .Content }}}}</main></body></html>\n"),
+    );
+    write(
+        &dir.join("layouts/_default/list.html"),
+        &format!("{head}{{{{ .Content }}}}<ul>{{{{ range .Pages }}}}<li><a href=\"{{{{ .RelPermalink }}}}\">{{{{ .Title }}}}</a></li>{{{{ end }}}}</ul></main></body></html>\n"),
+    );
+    let content = project.join("content");
+    for from in ["_shared", "kommune-000"] {
+        for entry in walkdir::WalkDir::new(content.join(from)).sort_by_file_name() {
+            let entry = entry.expect("walk the corpus");
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).expect("read a page");
+            let rest = text.strip_prefix("---\n").expect("front matter");
+            let (front, body) = rest.split_once("\n---\n").expect("end of front matter");
+            let title = front
+                .lines()
+                .find_map(|l| l.strip_prefix("title: "))
+                .unwrap_or("Side");
+            let rel = path
+                .strip_prefix(content.join(from))
+                .expect("under the folder");
+            write(
+                &dir.join("content").join(rel),
+                &format!("---\ntitle: {title}\n---\n{body}"),
+            );
+        }
+    }
 }

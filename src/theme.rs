@@ -96,6 +96,7 @@ impl ThemeFiles {
             } else if let Some(name) = rel.strip_prefix("static/") {
                 match std::fs::read(path) {
                     Ok(bytes) => {
+                        let bytes = minify_static(name, bytes);
                         statics.insert(name.to_string(), bytes);
                     }
                     Err(e) => diags.push(Diagnostic::error(
@@ -207,6 +208,49 @@ pub fn template_diagnostic(
     }
 }
 
+/// Minifies a theme's script or style sheet (minify-html's JavaScript and CSS minifiers, given
+/// the file as the one element of a document). Anything else, or a file the minifier cannot
+/// handle, is kept as it is.
+pub fn minify_static(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let (open, close): (&[u8], &[u8]) = if name.ends_with(".js") {
+        (b"<script>", b"</script>")
+    } else if name.ends_with(".css") {
+        (b"<style>", b"</style>")
+    } else {
+        return bytes;
+    };
+    if bytes
+        .windows(close.len())
+        .any(|w| w.eq_ignore_ascii_case(close))
+    {
+        return bytes;
+    }
+    // The JavaScript minifier keeps a file's opening comment; it is documentation, not code.
+    let mut body: &[u8] = &bytes;
+    if name.ends_with(".js") {
+        while body.starts_with(b"//") {
+            let end = body
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(body.len(), |i| i + 1);
+            body = &body[end..];
+        }
+    }
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_js = true;
+    cfg.minify_css = true;
+    cfg.keep_closing_tags = true;
+    let document = [open, body, close].concat();
+    let out = minify_html::minify(&document, &cfg);
+    match out
+        .strip_prefix(open)
+        .and_then(|rest| rest.strip_suffix(close))
+    {
+        Some(inner) if !inner.is_empty() && inner.len() <= bytes.len() => inner.to_vec(),
+        _ => bytes,
+    }
+}
+
 /// A short, stable content hash for asset file names (FNV-1a, 64 bits, 8 hex digits shown).
 pub fn content_hash(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -231,6 +275,30 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_and_styles_are_minified() {
+        let js = b"// a comment\nfunction hello(name) {\n  const greeting = 'hej ' + name;\n  return greeting;\n}\nwindow.hello = hello;\n".to_vec();
+        let small = minify_static("x.js", js.clone());
+        assert!(
+            small.len() < js.len(),
+            "{}",
+            String::from_utf8_lossy(&small)
+        );
+        assert!(
+            !String::from_utf8_lossy(&small).contains("a comment"),
+            "{}",
+            String::from_utf8_lossy(&small)
+        );
+        let css = b"body {\n  color: #000000;\n}\n\n/* note */\n".to_vec();
+        let small = minify_static("x.css", css.clone());
+        assert!(
+            small.len() < css.len(),
+            "{}",
+            String::from_utf8_lossy(&small)
+        );
+        assert_eq!(minify_static("x.svg", b"<svg/>".to_vec()), b"<svg/>");
+    }
 
     #[test]
     fn hashed_names_change_with_content() {

@@ -10,14 +10,20 @@
 //!   fetches only the shards its words fall in. A key holds postings (`p`), the words it is the
 //!   stem of (`s`), the longer compound words it ends (`c`: `vaerksted` → `skrivevaerksted`) and
 //!   the words it is the rest of after their first one or two letters (`t`, for typos there);
+//! - `p<n>.js`: a long posting list (over [`OWN_FILE_POSTINGS`] bytes) in a file of its own, its
+//!   key's entry holding `f: n` instead of `p`: a query loads it only when it needs that word's
+//!   documents, not because the word shares a shard with one it does need;
 //! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
 //!   page's title, path, kind, breadcrumb and course facts, and the text excerpts come from.
 //!
-//! A posting is the integer `((doc * cb + combo) * 4 + field)` (a key's list is written compactly
-//! by [`encode_postings`]), where `combo` indexes the
-//! (kind, category, place, upcoming) combinations in `meta.js` (`cb`, their count rounded up to a
-//! power of two, is there too; facets and ranking need no
-//! document fetch) and `field` is 3 for the title, 2 for a heading, 1 for body text.
+//! Documents are numbered with every page's first section (the one its title belongs to) first,
+//! so the hits that rank highest, title matches, sit close together in few chunks; within that,
+//! by their (kind, category, place, upcoming) combination, so a document's combination follows
+//! from its number (`ranges` in `meta.js`: facets and ranking need no document fetch), and
+//! documents alike sit close together, which keeps posting lists short.
+//!
+//! A key's postings are the documents it occurs in, one list for each field it occurs in at best
+//! (title, heading, body), written compactly by [`encode_postings`].
 
 pub mod language;
 
@@ -32,11 +38,13 @@ use crate::markdown::Heading;
 use language::{fold, is_stop_word, stem, tokens};
 
 /// Target size of a term shard, before compression.
-pub const SHARD_BYTES: usize = 12 * 1024;
+pub const SHARD_BYTES: usize = 4 * 1024;
 /// Documents per document chunk.
-pub const CHUNK_DOCS: usize = 16;
+pub const CHUNK_DOCS: usize = 8;
 /// Characters of a section's text kept for excerpts.
-pub const EXCERPT_CHARS: usize = 600;
+pub const EXCERPT_CHARS: usize = 480;
+/// Encoded posting lists longer than this get a file of their own.
+pub const OWN_FILE_POSTINGS: usize = 1024;
 /// Compound words remembered under one ending.
 const MAX_COMPOUNDS: usize = 40;
 
@@ -139,8 +147,8 @@ pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
 #[derive(Serialize)]
 struct Meta<'a> {
     v: u32,
-    /// Postings are `(doc * cb + combo) * 4 + field`.
-    cb: u64,
+    /// `[first document, combination]`: the combination of the documents from there on.
+    ranges: Vec<[u32; 2]>,
     shards: Vec<&'a str>,
     chunks: usize,
     chunk: usize,
@@ -192,44 +200,81 @@ fn truncate(text: &str, chars: usize) -> &str {
 /// The digits of the posting encoding: 64 characters that need no escaping in JSON.
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Postings (ascending) as a string: each the difference to the one before, written in base 32
-/// with the low digits first and a continuation bit (as in source maps). A common word's list
-/// shrinks to about a quarter of its size as JSON numbers.
-pub fn encode_postings(values: &[u64]) -> String {
-    let mut out = String::with_capacity(values.len() * 2);
-    let mut previous = 0;
-    for &value in values {
-        let mut delta = value - previous;
-        previous = value;
-        loop {
-            let mut digit = (delta & 31) as usize;
-            delta >>= 5;
-            if delta > 0 {
-                digit |= 32;
+/// The bits of a document list written as a bitmap.
+const BITS: usize = 6;
+
+/// A key's documents as a string: its title, heading and body lists, joined by `.`. Each list is
+/// either the differences between its ascending documents, each in base 32 with the low digits
+/// first and a continuation bit (as in source maps), or — when shorter, as for a word on most
+/// pages — `!` and a bitmap of all documents up to the last, six to a digit.
+pub fn encode_postings(lists: &[Vec<u32>; 3]) -> String {
+    let mut out = String::new();
+    for (i, docs) in lists.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let mut deltas = String::with_capacity(docs.len() * 2);
+        let mut previous = 0;
+        for &doc in docs {
+            let mut delta = doc - previous;
+            previous = doc;
+            loop {
+                let mut digit = (delta & 31) as usize;
+                delta >>= 5;
+                if delta > 0 {
+                    digit |= 32;
+                }
+                deltas.push(DIGITS[digit] as char);
+                if delta == 0 {
+                    break;
+                }
             }
-            out.push(DIGITS[digit] as char);
-            if delta == 0 {
-                break;
+        }
+        let bitmap_len = docs.last().map_or(0, |&d| d as usize / BITS + 2);
+        if bitmap_len < deltas.len() {
+            let mut bits = vec![0usize; bitmap_len - 1];
+            for &doc in docs {
+                bits[doc as usize / BITS] |= 1 << (doc as usize % BITS);
             }
+            out.push('!');
+            out.extend(bits.into_iter().map(|b| DIGITS[b] as char));
+        } else {
+            out.push_str(&deltas);
         }
     }
     out
 }
 
-/// The inverse of [`encode_postings`] (the client has the same in JavaScript).
-pub fn decode_postings(text: &str) -> Vec<u64> {
+/// The inverse of [`encode_postings`]: `(document, field)` pairs, field 3 for the title, 2 for a
+/// heading, 1 for the body (the client has the same in JavaScript).
+pub fn decode_postings(text: &str) -> Vec<(u32, u8)> {
     let mut out = Vec::new();
-    let (mut previous, mut value, mut shift) = (0u64, 0u64, 0u32);
-    for c in text.bytes() {
-        let digit = DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u64;
-        value |= (digit & 31) << shift;
-        if digit & 32 != 0 {
-            shift += 5;
-        } else {
-            previous += value;
-            out.push(previous);
-            value = 0;
-            shift = 0;
+    for (i, list) in text.split('.').enumerate() {
+        let field = 3 - i.min(2) as u8;
+        let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u32;
+        if let Some(bitmap) = list.strip_prefix('!') {
+            for (k, c) in bitmap.bytes().enumerate() {
+                let bits = digit(c);
+                for b in 0..BITS {
+                    if bits & (1 << b) != 0 {
+                        out.push(((k * BITS + b) as u32, field));
+                    }
+                }
+            }
+            continue;
+        }
+        let (mut previous, mut value, mut shift) = (0u32, 0u32, 0u32);
+        for c in list.bytes() {
+            let d = digit(c);
+            value |= (d & 31) << shift;
+            if d & 32 != 0 {
+                shift += 5;
+            } else {
+                previous += value;
+                out.push((previous, field));
+                value = 0;
+                shift = 0;
+            }
         }
     }
     out
@@ -255,7 +300,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     let mut docs: Vec<(usize, &Section)> = Vec::new();
     // term → doc → best field
     let mut terms: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
-    let mut doc_combo: Vec<u32> = Vec::new();
+    let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // Each indexed word's stems (a folded word can come from several spellings).
     let mut stems_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     // Words of every section, found in parallel: (folded word, field, the written word).
@@ -303,7 +348,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     for (folded, stem) in stemmed {
         stems_of.entry(folded.to_string()).or_default().insert(stem);
     }
-    for (p, page) in pages.iter().enumerate() {
+    for page in pages {
         let key = [
             kinds.id(&page.kind),
             page.category
@@ -318,18 +363,30 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
             combos.push(key);
             (combos.len() - 1) as u32
         });
-        for (s, section) in page.sections.iter().enumerate() {
-            let doc = docs.len() as u32;
-            docs.push((p, section));
-            doc_combo.push(combo);
-            for (folded, field, _) in &words_of[p][s] {
-                let best = terms
-                    .entry(folded.clone())
-                    .or_default()
-                    .entry(doc)
-                    .or_insert(*field);
-                *best = (*best).max(*field);
-            }
+        page_combo.push(combo);
+    }
+    // Every page's first section, then the others; each part by facet combination.
+    let mut order: Vec<(bool, u32, usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| (0..page.sections.len()).map(move |s| (p, s)))
+        .map(|(p, s)| (s > 0, page_combo[p], p, s))
+        .collect();
+    order.sort_unstable();
+    let mut ranges: Vec<[u32; 2]> = Vec::new();
+    for (_, combo, p, s) in order {
+        let doc = docs.len() as u32;
+        docs.push((p, &pages[p].sections[s]));
+        if ranges.last().is_none_or(|r| r[1] != combo) {
+            ranges.push([doc, combo]);
+        }
+        for (folded, field, _) in &words_of[p][s] {
+            let best = terms
+                .entry(folded.clone())
+                .or_default()
+                .entry(doc)
+                .or_insert(*field);
+            *best = (*best).max(*field);
         }
     }
 
@@ -369,26 +426,27 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
         }
     }
 
-    // Postings make room for as many facet combinations as the site has.
-    let combo_base = (combos.len() as u64).next_power_of_two().max(1);
-
     // Entries in key order, cut into shards.
     let mut keys: BTreeSet<&str> = terms.keys().map(String::as_str).collect();
     keys.extend(pointers.keys().map(String::as_str));
     let mut shards: Vec<(String, String)> = Vec::new();
+    let mut own_files: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut first_key: Option<&str> = None;
     for key in keys {
         let mut entry = serde_json::Map::new();
         if let Some(postings) = terms.get(key) {
-            let list: Vec<u64> = postings
-                .iter()
-                .map(|(&doc, &field)| {
-                    (u64::from(doc) * combo_base + u64::from(doc_combo[doc as usize])) * 4
-                        + u64::from(field)
-                })
-                .collect();
-            entry.insert("p".into(), json!(encode_postings(&list)));
+            let mut by_field: [Vec<u32>; 3] = Default::default();
+            for (&doc, &field) in postings {
+                by_field[3 - usize::from(field.clamp(1, 3))].push(doc);
+            }
+            let encoded = encode_postings(&by_field);
+            if encoded.len() > OWN_FILE_POSTINGS {
+                entry.insert("f".into(), json!(own_files.len()));
+                own_files.push(encoded);
+            } else {
+                entry.insert("p".into(), json!(encoded));
+            }
         }
         if let Some(p) = pointers.get(key) {
             for (name, words) in [("s", &p.stems), ("c", &p.compounds), ("t", &p.typos)] {
@@ -453,8 +511,8 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     }
 
     let meta = Meta {
-        v: 1,
-        cb: combo_base,
+        v: 2,
+        ranges,
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         chunks: chunks.len(),
         chunk: CHUNK_DOCS,
@@ -473,6 +531,10 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
             format!("s{i}"),
             script(&format!("s{i}"), &format!("{{{body}}}")),
         ));
+    }
+    for (i, postings) in own_files.iter().enumerate() {
+        let name = format!("p{i}");
+        files.push((name.clone(), script(&name, &json!(postings).to_string())));
     }
     for (name, body) in &chunks {
         files.push((name.clone(), script(name, body)));
@@ -510,13 +572,27 @@ mod tests {
 
     #[test]
     fn postings_round_trip() {
-        let values = [4, 9, 10, 1_000, 1_000_000, 40_000_000_000];
-        let text = encode_postings(&values);
-        assert_eq!(decode_postings(&text), values);
+        let dense: Vec<u32> = (0..300).filter(|d| d % 3 != 0).collect();
+        let lists = [vec![0, 4, 9, 10, 1_000, 1_000_000], vec![], dense.clone()];
+        let text = encode_postings(&lists);
+        let mut expected: Vec<(u32, u8)> = lists[0].iter().map(|&d| (d, 3)).collect();
+        expected.extend(dense.iter().map(|&d| (d, 1)));
+        assert_eq!(decode_postings(&text), expected);
         assert!(text
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        assert_eq!(encode_postings(&[1, 2, 3]), "BBB");
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.!".contains(&b)));
+        let (_, body) = text.rsplit_once('.').unwrap();
+        assert!(body.starts_with('!'), "a dense list is a bitmap: {body}");
+        assert!(body.len() <= 300 / 5 + 2, "{}", body.len());
+        assert_eq!(
+            encode_postings(&[vec![], vec![1, 40, 90], vec![]]),
+            ".BnByB."
+        );
+        assert_eq!(
+            encode_postings(&[vec![], vec![1, 2, 3], vec![]]),
+            ".!O.",
+            "bitmap"
+        );
     }
 
     #[test]

@@ -29,7 +29,8 @@ struct Doc {
     text: String,
 }
 
-/// A posting decoded: `((doc * cb + combo) * 4 + field)`, `cb` from meta.js.
+/// A posting decoded: the document, its facet combination (from `ranges` in meta.js) and the
+/// field the key occurs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Posting {
     doc: usize,
@@ -50,6 +51,8 @@ struct Index {
     /// The keys of each shard, in file order.
     shards: Vec<Vec<String>>,
     docs: Vec<Doc>,
+    /// Posting lists in files of their own (`p<n>.js`), by `n`.
+    own: BTreeMap<u64, String>,
 }
 
 /// The data of an index file: `VejviserSearch.load("s0",{…});` → `("s0", {…})`.
@@ -143,6 +146,19 @@ fn index(site: &SiteFiles) -> Index {
             text: entry[3].as_str().unwrap().to_string(),
         });
     }
+    let own = data
+        .iter()
+        .filter_map(|(name, value)| {
+            let n = name.strip_prefix('p')?.parse().ok()?;
+            Some((
+                n,
+                value
+                    .as_str()
+                    .expect("a posting file holds a string")
+                    .to_string(),
+            ))
+        })
+        .collect();
     Index {
         dir,
         files,
@@ -150,6 +166,7 @@ fn index(site: &SiteFiles) -> Index {
         keys,
         shards,
         docs,
+        own,
     }
 }
 
@@ -168,27 +185,36 @@ impl Index {
 
     /// The postings of `key` (none when the key is absent or only points elsewhere).
     fn postings(&self, key: &str) -> Vec<Posting> {
-        self.keys
-            .get(key)
-            .and_then(|e| e["p"].as_str())
-            .map(|text| {
-                vejviser::search::decode_postings(text)
-                    .into_iter()
-                    .map(|p| {
-                        let base = self.meta["cb"]
-                            .as_u64()
-                            .expect("meta.cb, the combination base");
-                        let field = p % 4;
-                        let rest = p / 4;
-                        Posting {
-                            doc: (rest / base) as usize,
-                            combo: (rest % base) as usize,
-                            field,
-                        }
-                    })
-                    .collect()
+        let Some(entry) = self.keys.get(key) else {
+            return Vec::new();
+        };
+        let text = match (entry["p"].as_str(), entry["f"].as_u64()) {
+            (Some(text), _) => text,
+            (None, Some(n)) => self
+                .own
+                .get(&n)
+                .unwrap_or_else(|| panic!("{key:?} names p{n}.js, which is not there")),
+            (None, None) => return Vec::new(),
+        };
+        let ranges = self.meta["ranges"].as_array().expect("meta.ranges");
+        let combo_of = |doc: usize| {
+            let range = ranges
+                .iter()
+                .rev()
+                .find(|r| r[0].as_u64().unwrap() as usize <= doc)
+                .expect("every document is in a range");
+            range[1].as_u64().unwrap() as usize
+        };
+        let mut postings: Vec<Posting> = vejviser::search::decode_postings(text)
+            .into_iter()
+            .map(|(doc, field)| Posting {
+                doc: doc as usize,
+                combo: combo_of(doc as usize),
+                field: u64::from(field),
             })
-            .unwrap_or_default()
+            .collect();
+        postings.sort_by_key(|p| p.doc);
+        postings
     }
 
     /// The words an entry points at (`s`: inflections, `c`: compounds).
@@ -234,7 +260,7 @@ impl Index {
     fn words(&self) -> Vec<&str> {
         self.keys
             .iter()
-            .filter(|(_, v)| v.get("p").is_some())
+            .filter(|(_, v)| v.get("p").is_some() || v.get("f").is_some())
             .map(|(k, _)| k.as_str())
             .collect()
     }

@@ -27,7 +27,7 @@
   const EXACT = 1, STEM = 0.8, PREFIX = 0.6, COMPOUND = 0.5, TYPO = 0.3;
   const FIELD = [0, 1, 2, 3]; // body, heading, title
   const NONE = 4294967295;
-  const PAGE = 20;
+  const PAGE = 10;
 
   const files = new Map();
   const pending = new Map();
@@ -39,30 +39,50 @@
     },
   };
 
-  // Postings come as a string: differences to the previous posting in base 32, low digits first,
-  // with a continuation bit (the same encoding src/search/mod.rs writes).
+  // A word's documents come as a string: its title, heading and body lists joined by '.', each
+  // either differences to the previous document in base 32, low digits first, with a
+  // continuation bit, or '!' and a bitmap, six documents to a digit (as src/search/mod.rs writes).
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const DIGIT = {};
   for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS[i]] = i;
   const decoded = new Map();
 
+  // A word has documents when its entry holds its postings (`p`) or names their own file (`f`).
+  const hasPostings = (e) => !!e && (e.p !== undefined || e.f !== undefined);
+
+  async function postingsOf(term, e) {
+    if (decoded.has(term)) return decoded.get(term);
+    const list = decodePostings(e.p !== undefined ? e.p : await load('p' + e.f));
+    decoded.set(term, list);
+    return list;
+  }
+
+  // → document * 4 + field (3 title, 2 heading, 1 body).
   function decodePostings(text) {
-    if (decoded.has(text)) return decoded.get(text);
     const out = [];
-    let previous = 0, value = 0, scale = 1;
-    for (let i = 0; i < text.length; i++) {
-      const digit = DIGIT[text[i]];
-      value += (digit & 31) * scale;
-      if (digit & 32) {
-        scale *= 32;
-      } else {
-        previous += value;
-        out.push(previous);
-        value = 0;
-        scale = 1;
+    text.split('.').forEach((list, i) => {
+      const field = 3 - i;
+      if (list[0] === '!') {
+        for (let k = 1; k < list.length; k++) {
+          const bits = DIGIT[list[k]];
+          for (let b = 0; b < 6; b++) if (bits & (1 << b)) out.push(((k - 1) * 6 + b) * 4 + field);
+        }
+        return;
       }
-    }
-    decoded.set(text, out);
+      let previous = 0, value = 0, scale = 1;
+      for (let k = 0; k < list.length; k++) {
+        const digit = DIGIT[list[k]];
+        value += (digit & 31) * scale;
+        if (digit & 32) {
+          scale *= 32;
+        } else {
+          previous += value;
+          out.push(previous * 4 + field);
+          value = 0;
+          scale = 1;
+        }
+      }
+    });
     return out;
   }
 
@@ -123,17 +143,17 @@
     await Promise.all([...needed].map(load));
 
     const exact = await entry(meta, folded);
-    if (exact && exact.p) add(folded, EXACT);
+    if (hasPostings(exact)) add(folded, EXACT);
     const stemmed = await entry(meta, stem);
     if (stemmed) {
-      if (stemmed.p) add(stem, STEM);
+      if (hasPostings(stemmed)) add(stem, STEM);
       (stemmed.s || []).forEach((t) => add(t, STEM));
     }
     if (exact && exact.s) exact.s.forEach((t) => add(t, STEM));
     if (last || folded.length >= 3) {
       for (const name of needed) {
         for (const key of Object.keys(files.get(name))) {
-          if (key.startsWith(folded) && files.get(name)[key].p) add(key, PREFIX);
+          if (key.startsWith(folded) && hasPostings(files.get(name)[key])) add(key, PREFIX);
         }
       }
     }
@@ -145,7 +165,7 @@
     if (folded.length >= 5) {
       for (const name of needed) {
         for (const key of Object.keys(files.get(name))) {
-          if (files.get(name)[key].p && oneEdit(folded, key)) add(key, TYPO);
+          if (hasPostings(files.get(name)[key]) && oneEdit(folded, key)) add(key, TYPO);
         }
       }
       const rests = [folded, folded.slice(1), folded.slice(2), folded.slice(3)];
@@ -153,36 +173,51 @@
       entries.forEach((e, i) => {
         if (!e) return;
         const candidates = [...(e.t || []), ...(e.c || [])];
-        if (i > 0 && e.p) candidates.push(rests[i]);
+        if (i > 0 && hasPostings(e)) candidates.push(rests[i]);
         candidates.forEach((t) => { if (t !== folded && oneEdit(folded, t)) add(t, TYPO); });
       });
     }
     return found;
   }
 
-  // Postings of the reached words → best score per document for this query word.
+  // The facet combination of every document, from the ranges of documents alike.
+  let docCombo = null;
+
+  function combosOf(meta) {
+    const out = new Uint32Array(meta.docs);
+    meta.ranges.forEach(([from, combo], i) => {
+      const to = i + 1 < meta.ranges.length ? meta.ranges[i + 1][0] : meta.docs;
+      out.fill(combo, from, to);
+    });
+    return out;
+  }
+
+  // Postings of the reached words → best score per document for this query word: the scores in
+  // an array over all documents, and the list of documents with one.
   async function scoresFor(meta, terms) {
-    const scores = new Map();
+    const scores = new Float32Array(meta.docs);
+    const docs = [];
     const shards = new Set([...terms.keys()].map((t) => 's' + shardOf(meta, t)));
     await Promise.all([...shards].map(load));
-    for (const [term, weight] of terms) {
+    const lists = await Promise.all([...terms].map(async ([term]) => {
       const e = await entry(meta, term);
-      if (!e || !e.p) continue;
-      for (const posting of decodePostings(e.p)) {
-        const field = posting % 4;
-        const rest = (posting - field) / 4;
-        const combo = rest % meta.cb;
-        const doc = (rest - combo) / meta.cb;
-        const score = weight * FIELD[field];
-        const prev = scores.get(doc);
-        if (!prev || prev.score < score) scores.set(doc, { score, combo });
+      return hasPostings(e) ? postingsOf(term, e) : [];
+    }));
+    let i = 0;
+    for (const [, weight] of terms) {
+      for (const posting of lists[i++]) {
+        const doc = posting >> 2;
+        const score = weight * FIELD[posting & 3];
+        if (scores[doc] === 0) docs.push(doc);
+        if (scores[doc] < score) scores[doc] = score;
       }
     }
-    return scores;
+    return { scores, docs };
   }
 
   async function run(query) {
     const meta = await load('meta');
+    if (!docCombo) docCombo = combosOf(meta);
     const stop = new Set(meta.stop);
     const words = lang.tokens(query)
       .map((raw) => ({ raw, folded: lang.fold(raw) }))
@@ -196,20 +231,24 @@
       perWord.push(await scoresFor(meta, terms));
     }
     // Every word must match; when no document has them all, the best partial matches show.
-    let docs = [...perWord[0].keys()].filter((d) => perWord.every((m) => m.has(d)));
-    const partial = docs.length === 0;
-    if (partial) docs = [...new Set(perWord.flatMap((m) => [...m.keys()]))];
-    const hits = docs.map((doc) => {
-      let score = 0, combo = 0;
-      for (const m of perWord) {
-        const s = m.get(doc);
-        if (s) { score += s.score; combo = s.combo; }
-      }
-      // Among courses, those still to come rank above the finished ones.
-      if (meta.combos[combo][3] === 0) score *= 0.5;
-      return { doc, score, combo };
-    });
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    let docs = perWord.length === 1 ? perWord[0].docs
+      : perWord[0].docs.filter((d) => perWord.every((w) => w.scores[d] > 0));
+    if (docs.length === 0) docs = [...new Set(perWord.flatMap((w) => w.docs))];
+    // Sorted as numbers: the score (best first) above, the document (first first) below.
+    const keys = new Float64Array(docs.length);
+    // Among courses, those still to come rank above the finished ones.
+    const factor = meta.combos.map((c) => (c[3] === 0 ? 0.5 : 1));
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
+      let score = 0;
+      for (const w of perWord) score += w.scores[doc];
+      score *= factor[docCombo[doc]];
+      keys[i] = Math.round((1000 - score) * 1000) * 4194304 + doc;
+    }
+    keys.sort();
+    // The hits: their documents, best first.
+    const hits = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) hits[i] = keys[i] % 4194304;
     return { hits, matched, prefixes: words.map((w) => w.folded), meta };
   }
 
@@ -229,7 +268,8 @@
     if (query) params.set('q', query);
     for (const [name] of FACETS) (choice[name] || []).forEach((v) => params.append(name, v));
     const search = params.toString();
-    history.replaceState(null, '', search ? '?' + search : location.pathname);
+    const address = search ? '?' + search : location.pathname;
+    if (address !== (location.search || location.pathname)) history.replaceState(null, '', address);
   }
 
   function facetValue(meta, combo, position, list) {
@@ -239,12 +279,15 @@
 
   function renderFacets(meta, hits, choice, onChange) {
     facetBox.textContent = '';
+    // Hits per facet combination first: a facet's counts are sums over a few combinations.
+    const perCombo = new Uint32Array(meta.combos.length);
+    for (let i = 0; i < hits.length; i++) perCombo[docCombo[hits[i]]]++;
     for (const [name, position, list, label] of FACETS) {
       const counts = new Map();
-      for (const h of hits) {
-        const v = facetValue(meta, h.combo, position, list);
-        if (v !== null) counts.set(v, (counts.get(v) || 0) + 1);
-      }
+      perCombo.forEach((n, combo) => {
+        const v = n ? facetValue(meta, combo, position, list) : null;
+        if (v !== null) counts.set(v, (counts.get(v) || 0) + n);
+      });
       if (counts.size < 2 && !(choice[name] || []).length) continue;
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
@@ -275,14 +318,29 @@
     }
   }
 
-  function passes(meta, hit, choice) {
-    return FACETS.every(([name, position, list]) => {
+  // The hits whose combination every chosen facet value admits.
+  function narrow(meta, hits, choice) {
+    if (FACETS.every(([name]) => !(choice[name] || []).length)) return hits;
+    const admits = meta.combos.map((_, combo) => FACETS.every(([name, position, list]) => {
       const values = choice[name] || [];
-      return !values.length || values.includes(facetValue(meta, hit.combo, position, list));
-    });
+      return !values.length || values.includes(facetValue(meta, combo, position, list));
+    }));
+    return hits.filter((doc) => admits[docCombo[doc]]);
   }
 
   // ---- hits -----------------------------------------------------------------------------
+
+  // Words of excerpts folded, remembered: the same words come back in hit after hit.
+  const foldedWords = new Map();
+  function folded(word) {
+    let f = foldedWords.get(word);
+    if (f === undefined) {
+      if (foldedWords.size > 50000) foldedWords.clear();
+      f = lang.fold(word);
+      foldedWords.set(word, f);
+    }
+    return f;
+  }
 
   // An excerpt around the first matched word, the matched words in <mark> elements.
   function excerpt(text, matched, prefixes) {
@@ -290,7 +348,7 @@
     p.className = 'search-excerpt';
     const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
     const isHit = (w) => {
-      const f = lang.fold(w);
+      const f = folded(w);
       return matched.has(f) || prefixes.some((q) => q.length >= 2 && f.startsWith(q));
     };
     let first = words.findIndex((m) => isHit(m[0]));
@@ -318,13 +376,13 @@
 
   async function renderHits(meta, hits, matched, prefixes, count) {
     const shown = hits.slice(0, count);
-    const chunks = new Set(shown.map((h) => 'c' + Math.floor(h.doc / meta.chunk)));
+    const chunks = new Set([...shown].map((doc) => 'c' + Math.floor(doc / meta.chunk)));
     await Promise.all([...chunks].map(load));
     // Replaced in one go once everything is loaded: the list is never seen empty or half built.
     results.textContent = '';
-    for (const hit of shown) {
-      const chunk = files.get('c' + Math.floor(hit.doc / meta.chunk));
-      const [page, anchor, heading, text] = chunk.d[hit.doc % meta.chunk];
+    for (const doc of shown) {
+      const chunk = files.get('c' + Math.floor(doc / meta.chunk));
+      const [page, anchor, heading, text] = chunk.d[doc % meta.chunk];
       const [title, path, kind, breadcrumb, , , date] = chunk.p[page];
       const li = document.createElement('li');
       li.className = 'search-hit';
@@ -341,7 +399,7 @@
     }
   }
 
-  // "Show more": the hits come twenty at a time.
+  // "Show more": the hits come ten at a time.
   const more = document.createElement('button');
   more.type = 'button';
   more.className = 'search-more';
@@ -394,7 +452,7 @@
     const rerender = async (c) => {
       const mineToo = ++generation;
       keepInAddress(query, c);
-      kept = hits.filter((h) => passes(meta, h, c));
+      kept = narrow(meta, hits, c);
       count = PAGE;
       // Rebuilding the facets must not lose the keyboard's place.
       const focused = document.activeElement && document.activeElement.id;
