@@ -81,7 +81,7 @@ pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
     // used is a question about the whole project. The problems of this second load are the
     // build's own (reported from the build) or those of sites `--site` left out (not reported),
     // but any of them makes "unused" unreliable.
-    let (loaded, load_problems) = load::load(&opts.root, &[])?;
+    let (loaded, load_problems) = load::load(&opts.root, &[], &load::PageCache::default())?;
     let sound = outcome.errors() == 0 && !load_problems.iter().any(Diagnostic::is_error);
     let mut findings = match loaded {
         Some(loaded) => project_findings(loaded, &outcome, opts, sound),

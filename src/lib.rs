@@ -63,7 +63,13 @@ pub struct BuildOptions {
     /// The day the build is for (which courses are upcoming).
     pub today: NaiveDate,
     /// Pages rendered by earlier builds of this process, reused when their inputs are the same.
-    pub cache: Option<std::sync::Arc<render::RenderCache>>,
+    /// What earlier work of this process left to reuse: Markdown bodies are rendered once for
+    /// every site of a build; the preview server keeps one across its rebuilds.
+    pub caches: std::sync::Arc<Caches>,
+    /// Where the caches hold a site's last search index and manual print pages, use them even
+    /// when pages changed, and say so in [`BuildOutcome::stale`]: the preview server shows an
+    /// edit first and brings those up to date right after.
+    pub defer: bool,
 }
 
 impl BuildOptions {
@@ -76,12 +82,39 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             today: chrono::Local::now().date_naive(),
-            cache: None,
+            caches: Default::default(),
+            defer: false,
         }
     }
 }
 
 /// One site's line in the build summary.
+/// Work one build can hand the next, each part keyed by everything its result depends on.
+#[derive(Debug, Default)]
+pub struct Caches {
+    /// Parsed pages, by file text.
+    pub pages: load::PageCache,
+    /// Compiled themes.
+    pub themes: theme::ThemeCache,
+    /// Each site's last search index; kept only where builds follow each other.
+    pub search: Option<search::SearchCache>,
+    /// Rendered Markdown bodies, reused wherever their links resolve alike.
+    pub bodies: markdown::BodyCache,
+    /// Finished pages by site; only worth keeping where builds follow each other.
+    pub rendered: Option<render::RenderCache>,
+}
+
+impl Caches {
+    /// Caches for a process that builds the same project again and again (the preview server).
+    pub fn for_rebuilds() -> Self {
+        Caches {
+            rendered: Some(render::RenderCache::default()),
+            search: Some(search::SearchCache::default()),
+            ..Caches::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SiteSummary {
     pub slug: String,
@@ -109,6 +142,9 @@ pub struct BuildOutcome {
     pub summaries: Vec<SiteSummary>,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
+    /// Sites whose search index or print pages are their last ones, not this build's (see
+    /// [`BuildOptions::defer`]).
+    pub stale: Vec<String>,
 }
 
 impl BuildOutcome {
@@ -125,7 +161,7 @@ impl BuildOutcome {
 /// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let started = Instant::now();
-    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites)?;
+    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &opts.caches.pages)?;
     let mut timings = Timings {
         load: started.elapsed(),
         ..Timings::default()
@@ -138,7 +174,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         });
     };
     let base_theme = theme::ThemeFiles::of_project(&opts.root, &loaded.project)?;
-    let mut compiled_base: Option<Result<theme::Theme, ()>> = None;
+    let mut compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>> = None;
     let several = loaded.sites.len() > 1;
     let mut outcome = BuildOutcome::default();
 
@@ -177,7 +213,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             Some(dir) => {
                 let mut files = base_theme.clone();
                 files.overlay(dir);
-                own_theme = files.compile(&opts.root, &loaded.project);
+                own_theme = files.compile_cached(&opts.root, &loaded.project, &opts.caches.themes);
                 match &own_theme {
                     Ok(t) => t,
                     Err(d) => {
@@ -189,7 +225,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             None => {
                 let compiled = compiled_base.get_or_insert_with(|| {
                     base_theme
-                        .compile(&opts.root, &loaded.project)
+                        .compile_cached(&opts.root, &loaded.project, &opts.caches.themes)
                         .map_err(|d| diagnostics.extend(d))
                 });
                 match compiled {
@@ -246,7 +282,8 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         let settings = render::RenderSettings {
             base_url: base_url.clone(),
             today: opts.today,
-            cache: opts.cache.clone(),
+            caches: opts.caches.clone(),
+            defer: opts.defer,
         };
         let render_started = Instant::now();
         let (rendered, found) = render::render_site(
@@ -283,6 +320,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         );
         files.add("robots.txt", output::robots(&base_url).into_bytes());
         timings.search += rendered.search_time;
+        if rendered.stale {
+            outcome.stale.push(m.slug.clone());
+        }
         timings.render += render_started
             .elapsed()
             .saturating_sub(rendered.search_time);

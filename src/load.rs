@@ -99,7 +99,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
 
 /// Loads the project at `root`. `only` limits the municipalities (empty = all); an unknown slug
 /// there is a usage error. Content problems come back as diagnostics beside what did load.
-pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnostic>), Error> {
+pub fn load(
+    root: &Path,
+    only: &[String],
+    cache: &PageCache,
+) -> Result<(Option<Loaded>, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
     let config_path = root.join("vejviser.yaml");
     if !config_path.is_file() {
@@ -154,9 +158,20 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
         site_dirs.retain(|(s, _)| only.contains(s));
     }
 
+    let project_key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{project:?}").hash(&mut h);
+        h.finish()
+    };
+    let parsing = Parsing {
+        cache,
+        project: &project,
+        project_key,
+    };
     let shared_dir = content.join("_shared");
     let shared = if shared_dir.is_dir() {
-        load_layer(root, &shared_dir, &project, &BTreeMap::new(), &mut diags)
+        load_layer(root, &shared_dir, parsing, &BTreeMap::new(), &mut diags)
     } else {
         Layer::default()
     };
@@ -190,7 +205,7 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
                 continue;
             }
         };
-        let layer = load_layer(root, &dir, &project, &shared.summaries, &mut diags);
+        let layer = load_layer(root, &dir, parsing, &shared.summaries, &mut diags);
         let theme_dir = Some(dir.join("_theme")).filter(|d| d.is_dir());
         sites.push(SiteSource {
             municipality,
@@ -243,12 +258,52 @@ fn summary_titles<'a>(
     titles
 }
 
+/// Pages parsed by earlier builds, by everything parsing reads: the file's name and text, the
+/// title a `SUMMARY.md` gives it, and the project's configuration. Failed parses are not kept.
+#[derive(Debug, Default)]
+pub struct PageCache {
+    pages: std::sync::Mutex<std::collections::HashMap<u64, Arc<Page>>>,
+}
+
+/// How one build parses: the cache and a hash of the project's configuration.
+#[derive(Clone, Copy)]
+struct Parsing<'a> {
+    cache: &'a PageCache,
+    project: &'a Project,
+    project_key: u64,
+}
+
+impl Parsing<'_> {
+    fn parse(
+        &self,
+        shown: &Path,
+        rel: &str,
+        text: Arc<str>,
+        bare: Option<&str>,
+    ) -> Result<Arc<Page>, Vec<Diagnostic>> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (shown, rel, &*text, bare, self.project_key).hash(&mut h);
+        let key = h.finish();
+        let pages = &self.cache.pages;
+        let earlier = pages.lock().ok().and_then(|p| p.get(&key).cloned());
+        if let Some(page) = earlier.filter(|p| p.text == text) {
+            return Ok(page);
+        }
+        let page = Arc::new(Page::parse(shown, rel, text, self.project, bare)?);
+        if let Ok(mut pages) = pages.lock() {
+            pages.insert(key, page.clone());
+        }
+        Ok(page)
+    }
+}
+
 /// Reads and parses every file of one layer folder, in parallel. `inherited` are the summaries
 /// of the shared layer, which also decide how a site's own chapter files may be written.
 fn load_layer(
     root: &Path,
     dir: &Path,
-    project: &Project,
+    parsing: Parsing,
     inherited: &BTreeMap<String, (PathBuf, Arc<str>)>,
     diags: &mut Vec<Diagnostic>,
 ) -> Layer {
@@ -326,7 +381,8 @@ fn load_layer(
         .filter_map(|rel| manual_dir(rel).map(str::to_string))
         .collect();
     let titles = summary_titles(summaries.into_iter());
-    let parsed: Vec<(String, Result<Page, Vec<Diagnostic>>)> = markdown
+    type Parsed = Result<Arc<Page>, Vec<Diagnostic>>;
+    let parsed: Vec<(String, Parsed)> = markdown
         .into_par_iter()
         .map(|(rel, path)| {
             let shown = display_path(root, &path);
@@ -344,14 +400,14 @@ fn load_layer(
             });
             let result = read_text(root, &path)
                 .map_err(|d| vec![d])
-                .and_then(|text| Page::parse(&shown, &rel, text, project, bare.as_deref()));
+                .and_then(|text| parsing.parse(&shown, &rel, text, bare.as_deref()));
             (rel, result)
         })
         .collect();
     for (rel, result) in parsed {
         match result {
             Ok(page) => {
-                layer.pages.insert(rel, Arc::new(page));
+                layer.pages.insert(rel, page);
             }
             Err(d) => {
                 diags.extend(d);

@@ -6,6 +6,7 @@
 //! placed by byte offset in the body. It knows nothing of sites or files.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::error::Severity;
 use crate::slug::slugify;
 
 /// A heading of a page body, with the id it gets in the HTML.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -22,6 +23,7 @@ pub struct Heading {
 }
 
 /// What a resolver answers for a link or image destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
     /// Use this URL instead.
     Rewrite(String),
@@ -49,7 +51,7 @@ pub struct Problem {
 }
 
 /// Settings that do not change from page to page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Settings {
     pub allow_html: bool,
     /// Labels of the alert boxes: note, tip, important, warning, caution.
@@ -137,6 +139,108 @@ pub fn headings(body: &str) -> Vec<Heading> {
 pub struct Embed<'a> {
     pub id_prefix: &'a str,
     pub shift: u8,
+}
+
+/// Bodies rendered earlier, reused wherever every link and image in them resolves as it did.
+///
+/// A body's HTML depends on its text, the settings, where it is embedded, and what its links
+/// resolve to — nothing else. So a manual page shared by many municipalities is rendered once
+/// and reused by every site where its links lead to the same places; a site where a link target
+/// is excluded (and the link is an error) renders its own.
+#[derive(Debug, Default)]
+pub struct BodyCache {
+    entries: Mutex<HashMap<u64, Vec<Arc<BodyEntry>>>>,
+}
+
+#[derive(Debug)]
+struct BodyEntry {
+    body: Box<str>,
+    /// Every question the rendering asked its resolver, in order: (image?, destination, answer).
+    asked: Vec<(bool, String, Resolved)>,
+    rendered: Rendered,
+}
+
+/// A resolver that writes down what it was asked and answered.
+struct Recording<'a> {
+    inner: &'a dyn Resolver,
+    asked: std::cell::RefCell<Vec<(bool, String, Resolved)>>,
+}
+
+impl Recording<'_> {
+    fn note(&self, image: bool, dest: &str, answer: Resolved) -> Resolved {
+        self.asked
+            .borrow_mut()
+            .push((image, dest.to_string(), answer.clone()));
+        answer
+    }
+}
+
+impl Resolver for Recording<'_> {
+    fn link(&self, dest: &str) -> Resolved {
+        self.note(false, dest, self.inner.link(dest))
+    }
+
+    fn image(&self, dest: &str) -> Resolved {
+        self.note(true, dest, self.inner.image(dest))
+    }
+}
+
+impl BodyCache {
+    /// [`render_embedded`], or an earlier rendering of the same body whose links `resolver`
+    /// answers the same way. The resolver is asked about every link either way (it may record
+    /// what it was asked, as the render stage records the files a page uses).
+    pub fn render(
+        &self,
+        body: &str,
+        heads: &[Heading],
+        settings: &Settings,
+        resolver: &dyn Resolver,
+        embed: Option<Embed>,
+    ) -> Rendered {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut h);
+        heads.hash(&mut h);
+        settings.hash(&mut h);
+        embed.map(|e| (e.id_prefix, e.shift)).hash(&mut h);
+        let key = h.finish();
+        let candidates: Vec<Arc<BodyEntry>> = self
+            .entries
+            .lock()
+            .map(|e| e.get(&key).cloned().unwrap_or_default())
+            .unwrap_or_default();
+        for entry in candidates {
+            if *entry.body == *body
+                && entry.asked.iter().all(|(image, dest, answer)| {
+                    let now = if *image {
+                        resolver.image(dest)
+                    } else {
+                        resolver.link(dest)
+                    };
+                    now == *answer
+                })
+            {
+                return entry.rendered.clone();
+            }
+        }
+        let recording = Recording {
+            inner: resolver,
+            asked: Default::default(),
+        };
+        let rendered = render_embedded(body, heads, settings, &recording, embed);
+        if let Ok(mut entries) = self.entries.lock() {
+            let list = entries.entry(key).or_default();
+            // A body whose links resolve differently in many sites keeps a few renderings.
+            if list.len() < 4 {
+                list.push(Arc::new(BodyEntry {
+                    body: body.into(),
+                    asked: recording.asked.into_inner(),
+                    rendered: rendered.clone(),
+                }));
+            }
+        }
+        rendered
+    }
 }
 
 /// Renders a body. `heads` must be `headings(body)` (computed once when the page is loaded).
@@ -401,6 +505,45 @@ mod tests {
         fn image(&self, _: &str) -> Resolved {
             Resolved::Keep
         }
+    }
+
+    /// Answers every link with one fixed URL.
+    struct To(&'static str);
+    impl Resolver for To {
+        fn link(&self, _: &str) -> Resolved {
+            Resolved::Rewrite(self.0.into())
+        }
+        fn image(&self, _: &str) -> Resolved {
+            Resolved::Keep
+        }
+    }
+
+    #[test]
+    fn a_cached_body_is_reused_only_where_its_links_resolve_alike() {
+        let cache = BodyCache::default();
+        let body = "Se [kapitel 2](02.md) og [kapitel 3](03.md).\n";
+        let heads = headings(body);
+        let set = settings(false);
+        let render_with = |to: &To| cache.render(body, &heads, &set, to, None).html;
+        let first = render_with(&To("../a/"));
+        assert!(first.contains("href=\"../a/\""), "{first}");
+        let other = render_with(&To("../b/"));
+        assert!(
+            other.contains("href=\"../b/\"") && !other.contains("../a/"),
+            "a site whose links lead elsewhere gets its own rendering: {other}"
+        );
+        assert_eq!(render_with(&To("../a/")), first);
+        assert_eq!(
+            render_with(&To("../b/")),
+            render(body, &heads, &set, &To("../b/")).html
+        );
+        let entries = cache.entries.lock().unwrap();
+        assert_eq!(entries.len(), 1, "one body");
+        assert_eq!(
+            entries.values().next().unwrap().len(),
+            2,
+            "two renderings of it, each reused"
+        );
     }
 
     fn settings(allow_html: bool) -> Settings {

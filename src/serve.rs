@@ -26,8 +26,12 @@ use crate::BuildOptions;
 const LIVE_SCRIPT: &str = "/__vejviser/live.js";
 const LIVE_EVENTS: &str = "/__vejviser/events";
 /// How long the files must stay quiet after a change before a rebuild starts: editors write a
-/// file in several steps (temporary file, rename, metadata).
-const SETTLE: Duration = Duration::from_millis(80);
+/// file in several steps (temporary file, rename, metadata), all within a few milliseconds. A
+/// file caught half-written only shows an error until the rest of it arrives.
+const SETTLE: Duration = Duration::from_millis(25);
+/// How long the files must stay quiet before a search index left behind by quick rebuilds is
+/// brought up to date.
+const CATCH_UP: Duration = Duration::from_millis(400);
 
 /// What `serve` needs to know.
 #[derive(Debug, Clone)]
@@ -86,13 +90,13 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     let build_opts = {
         let (root, base, today) = (opts.root.clone(), base.clone(), opts.today);
         // Pages whose inputs did not change are taken from here instead of rendered again.
-        let cache = Arc::new(crate::render::RenderCache::default());
+        let caches = Arc::new(crate::Caches::for_rebuilds());
         move |sites: Vec<String>| {
             let mut b = BuildOptions::new(&root);
             b.sites = sites;
             b.base_url = Some(base.clone());
             b.drafts = true;
-            b.cache = Some(cache.clone());
+            b.caches = caches.clone();
             if let Some(today) = today {
                 b.today = today;
             }
@@ -145,7 +149,14 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     if let Err(Error::Usage(message)) = &result {
         return Err(Error::Usage(message.clone()));
     }
-    install(result, &first, &state, &listeners, opts.site.is_some())?;
+    install(
+        result,
+        &first,
+        &state,
+        &listeners,
+        opts.site.is_some(),
+        true,
+    )?;
     {
         let state = state.clone();
         let listeners = listeners.clone();
@@ -201,8 +212,33 @@ fn watch_loop(
     make: impl Fn(Vec<String>) -> BuildOptions,
 ) {
     let content = root.join("content");
+    // Sites shown with their last search index, and the options they were built with: their
+    // index is brought up to date once the files have been quiet for a while.
+    let mut stale: Option<(BuildOptions, Vec<String>)> = None;
     loop {
-        let Ok(first) = rx.recv() else { return };
+        let first = match &stale {
+            None => match rx.recv() {
+                Ok(path) => path,
+                Err(_) => return,
+            },
+            Some(_) => match rx.recv_timeout(CATCH_UP) {
+                Ok(path) => path,
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some((opts, sites)) = stale.take() {
+                        let started = Instant::now();
+                        match catch_up(&opts, sites, state, listeners, single.is_some()) {
+                            Ok(()) => eprintln!(
+                                "search index rebuilt in {:.0} ms",
+                                started.elapsed().as_secs_f64() * 1000.0
+                            ),
+                            Err(e) => eprintln!("error: {e}"),
+                        }
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+        };
         let mut changed = vec![first];
         // Wait until the files have been quiet for a moment.
         loop {
@@ -262,34 +298,84 @@ fn watch_loop(
             }
         };
         let started = Instant::now();
-        match rebuild(&make(selection), state, listeners, single.is_some()) {
-            Ok(()) => eprintln!(
-                "rebuilt in {:.0} ms",
-                started.elapsed().as_secs_f64() * 1000.0
-            ),
+        let opts = make(selection);
+        match rebuild(&opts, state, listeners, single.is_some()) {
+            Ok(sites) => {
+                eprintln!(
+                    "rebuilt in {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                if !sites.is_empty() {
+                    // A later catch-up covers the sites of every rebuild since the last one.
+                    let mut all = stale.take().map(|(_, s)| s).unwrap_or_default();
+                    all.extend(sites);
+                    all.sort();
+                    all.dedup();
+                    stale = Some((opts, all));
+                }
+            }
             Err(e) => eprintln!("error: {e}"),
         }
     }
 }
 
 /// Builds the selected sites (all when the selection is empty) and installs the result.
+///
+/// The edit is shown first: a site keeps its last search index while its pages are rebuilt and
+/// the open pages reload. The answer names those sites; [`catch_up`] brings their index up to
+/// date once the files are quiet.
 fn rebuild(
     opts: &BuildOptions,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
     single: bool,
-) -> Result<(), Error> {
-    install(crate::build_in_memory(opts), opts, state, listeners, single)
+) -> Result<Vec<String>, Error> {
+    let quick = BuildOptions {
+        defer: true,
+        ..opts.clone()
+    };
+    let outcome = crate::build_in_memory(&quick);
+    let stale = outcome
+        .as_ref()
+        .map(|o| o.stale.clone())
+        .unwrap_or_default();
+    install(outcome, opts, state, listeners, single, true)?;
+    Ok(stale)
 }
 
-/// Swaps in the sites of a good build (keeping the last good ones when it has errors) and tells
-/// the open pages either way.
+/// Builds `sites` again with their search index up to date (everything else comes from the
+/// caches by now) and swaps them in without reloading the open pages: only the search page and
+/// the index change.
+fn catch_up(
+    opts: &BuildOptions,
+    sites: Vec<String>,
+    state: &Arc<RwLock<State>>,
+    listeners: &Listeners,
+    single: bool,
+) -> Result<(), Error> {
+    let full = BuildOptions {
+        sites: if single { opts.sites.clone() } else { sites },
+        ..opts.clone()
+    };
+    install(
+        crate::build_in_memory(&full),
+        &full,
+        state,
+        listeners,
+        single,
+        false,
+    )
+}
+
+/// Swaps in the sites of a good build (keeping the last good ones when it has errors) and, with
+/// `tell`, tells the open pages either way.
 fn install(
     result: Result<crate::BuildOutcome, Error>,
     opts: &BuildOptions,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
     single: bool,
+    tell: bool,
 ) -> Result<(), Error> {
     let mut s = state
         .write()
@@ -334,6 +420,9 @@ fn install(
                 e.to_string(),
             )];
         }
+    }
+    if !tell {
+        return Ok(());
     }
     let message = event_message(&s);
     drop(s);

@@ -25,6 +25,18 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
 }
 
+/// Themes compiled by earlier builds, by a hash of their files and the project's settings.
+#[derive(Default)]
+pub struct ThemeCache {
+    themes: std::sync::Mutex<std::collections::HashMap<u64, Arc<Theme>>>,
+}
+
+impl std::fmt::Debug for ThemeCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ThemeCache")
+    }
+}
+
 /// The files of a theme, before compiling: where each relative path comes from.
 #[derive(Debug, Clone, Default)]
 pub struct ThemeFiles {
@@ -74,6 +86,38 @@ impl ThemeFiles {
                 self.files.insert(rel, entry.into_path());
             }
         }
+    }
+
+    /// [`ThemeFiles::compile`], or the theme compiled earlier from the same files and project
+    /// settings.
+    pub fn compile_cached(
+        &self,
+        root: &Path,
+        project: &Project,
+        cache: &ThemeCache,
+    ) -> Result<Arc<Theme>, Vec<Diagnostic>> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{project:?}").hash(&mut h);
+        for (rel, path) in &self.files {
+            (rel, path).hash(&mut h);
+            // An unreadable file is reported by `compile`.
+            std::fs::read(path).ok().hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some(theme) = cache.themes.lock().ok().and_then(|t| t.get(&key).cloned()) {
+            return Ok(theme);
+        }
+        let theme = Arc::new(self.compile(root, project)?);
+        if let Ok(mut themes) = cache.themes.lock() {
+            // A project has a theme or two (one per municipality with `_theme/`); an edited
+            // theme leaves its old versions behind.
+            if themes.len() > 16 {
+                themes.clear();
+            }
+            themes.insert(key, theme.clone());
+        }
+        Ok(theme)
     }
 
     /// Reads and compiles the theme.

@@ -16,6 +16,8 @@ mod cli;
 mod errors;
 #[path = "build/example.rs"]
 mod example;
+#[path = "build/incremental.rs"]
+mod incremental;
 #[path = "build/layering.rs"]
 mod layering;
 #[path = "build/links.rs"]

@@ -36,9 +36,12 @@ pub struct RenderSettings {
     pub base_url: String,
     /// The day the build is for: decides which courses are upcoming.
     pub today: NaiveDate,
-    /// Pages rendered by earlier builds in this process (the preview server keeps one), so
-    /// a page whose inputs did not change is not rendered again.
-    pub cache: Option<std::sync::Arc<RenderCache>>,
+    /// Work of earlier sites and builds: Markdown bodies, and (where kept) finished pages, so
+    /// what did not change is not rendered again.
+    pub caches: std::sync::Arc<crate::Caches>,
+    /// Let the site's last search index and print pages stand in for changed ones (see
+    /// [`crate::BuildOptions::defer`]).
+    pub defer: bool,
 }
 
 /// A page rendered earlier, with the findings and files its rendering produced.
@@ -52,9 +55,26 @@ type CachedPage = (Option<RenderedPage>, Vec<Diagnostic>, Vec<String>);
 pub struct RenderCache {
     /// By municipality, then by key.
     pages: std::sync::Mutex<HashMap<String, HashMap<u64, CachedPage>>>,
+    /// The last print page of each manual, by municipality and manual: what a quick rebuild
+    /// shows until the print page is brought up to date.
+    last_print: std::sync::Mutex<HashMap<(String, String), CachedPage>>,
+    /// The pages that list others (front page, catalogue, its filter pages, the search page),
+    /// by municipality: the last ones, with their key.
+    lists: std::sync::Mutex<HashMap<String, (u64, Vec<CachedPage>)>>,
 }
 
 impl RenderCache {
+    fn last_print(&self, site: &str, manual: &str) -> Option<CachedPage> {
+        let last = self.last_print.lock().ok()?;
+        last.get(&(site.to_string(), manual.to_string())).cloned()
+    }
+
+    fn put_last_print(&self, site: &str, manual: &str, page: CachedPage) {
+        if let Ok(mut last) = self.last_print.lock() {
+            last.insert((site.to_string(), manual.to_string()), page);
+        }
+    }
+
     fn get(&self, site: &str, key: u64) -> Option<CachedPage> {
         self.pages.lock().ok()?.get(site)?.get(&key).cloned()
     }
@@ -69,6 +89,22 @@ impl RenderCache {
     }
 
     /// Keeps only a site's entries of its latest build, so the cache does not grow with edits.
+    /// Several pages kept under one key.
+    fn get_all(&self, site: &str, key: u64) -> Option<Vec<CachedPage>> {
+        self.lists
+            .lock()
+            .ok()?
+            .get(site)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn put_all(&self, site: &str, key: u64, pages: Vec<CachedPage>) {
+        if let Ok(mut lists) = self.lists.lock() {
+            lists.insert(site.to_string(), (key, pages));
+        }
+    }
+
     fn keep(&self, site: &str, keys: &std::collections::HashSet<u64>) {
         if let Ok(mut pages) = self.pages.lock() {
             if let Some(site) = pages.get_mut(site) {
@@ -133,6 +169,9 @@ pub struct RenderedSite {
     pub files: Vec<(String, String)>,
     /// Time spent building the search index.
     pub search_time: std::time::Duration,
+    /// The search index or a print page is the site's last one, not yet rebuilt for this
+    /// build's pages.
+    pub stale: bool,
     /// Pages that only send the browser on (`was/` → the accessibility statement), by site path.
     /// They are not in the sitemap.
     pub redirects: Vec<(String, String)>,
@@ -498,7 +537,7 @@ impl<'a> Renderer<'a> {
             used_assets: RefCell::new(Vec::new()),
             print: print.map(|(anchors, _)| anchors),
         };
-        let rendered = markdown::render_embedded(
+        let rendered = self.settings.caches.bodies.render(
             page.body(),
             &page.headings,
             &self.markdown,
@@ -1200,12 +1239,14 @@ pub fn render_site(
     };
     // The index comes first: every page's search form names its meta file.
     let search_started = std::time::Instant::now();
-    let index = renderer.search_index();
+    let (index, stale) = renderer.search_index_cached(settings.defer);
     let search_time = search_started.elapsed();
     renderer.search_meta = index.meta_path.clone();
 
     let fingerprint = site_fingerprint(site, project, theme, settings, asset_paths);
     let mut used_keys = std::collections::HashSet::new();
+    let print_keys = std::sync::Mutex::new(Vec::new());
+    let print_stale = std::sync::atomic::AtomicBool::new(false);
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| {
@@ -1217,7 +1258,8 @@ pub fn render_site(
                 h.finish()
             };
             if let Some(cached) = settings
-                .cache
+                .caches
+                .rendered
                 .as_ref()
                 .and_then(|c| c.get(&site.municipality.slug, key))
             {
@@ -1228,13 +1270,9 @@ pub fn render_site(
             // Minified here rather than when written, so the cache holds the finished bytes.
             let page = renderer
                 .render_page(i, &mut diags, &mut assets)
-                .map(|mut p| {
-                    p.html = String::from_utf8_lossy(&crate::output::minify(&p.html)).into_owned();
-                    p.minified = true;
-                    p
-                });
+                .map(finished);
             let rendered = (page, diags, assets);
-            if let Some(cache) = &settings.cache {
+            if let Some(cache) = &settings.caches.rendered {
                 cache.put(&site.municipality.slug, key, rendered.clone());
             }
             (key, rendered)
@@ -1248,34 +1286,86 @@ pub fn render_site(
         .collect::<Vec<_>>()
         .into_par_iter()
         .chain([()].into_par_iter().flat_map(|()| {
+            // The pages that list others read the site's shape and the search index's name
+            // only: a body edit leaves them as they were.
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (fingerprint, "lists", &renderer.search_meta).hash(&mut h);
+                h.finish()
+            };
+            let cache = settings.caches.rendered.as_ref();
+            if let Some(listed) = cache.and_then(|c| c.get_all(&site.municipality.slug, key)) {
+                return listed;
+            }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
             let pages = renderer.catalogue_pages(&mut diags, &mut assets);
-            let mut out: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = pages
-                .into_iter()
+            let mut out: Vec<CachedPage> = pages
+                .into_par_iter()
                 .map(|p| (Some(p), Vec::new(), Vec::new()))
+                .chain(
+                    [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
+                        .into_par_iter()
+                        .map(|path| {
+                            let mut diags = Vec::new();
+                            let mut assets = Vec::new();
+                            let page = renderer.render_generated(path, &mut diags, &mut assets);
+                            (page, diags, assets)
+                        }),
+                )
+                .map(|(page, diags, assets)| (page.map(finished), diags, assets))
                 .collect();
             out.push((None, diags, assets));
+            if let Some(cache) = cache {
+                cache.put_all(&site.municipality.slug, key, out.clone());
+            }
             out
         }))
         .chain((0..site.manuals.len()).into_par_iter().map(|m| {
+            // A print page holds every page of its manual: it is rendered again only when one
+            // of them changed.
+            let manual = &site.manuals[m];
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (fingerprint, "print", m).hash(&mut h);
+                for i in std::iter::once(manual.front)
+                    .chain(manual.chapters.iter().map(|(i, _)| *i))
+                    .chain(manual.sessions.iter().copied())
+                    .chain(manual.exercises.iter().copied())
+                {
+                    site.pages[i].page.text.hash(&mut h);
+                }
+                h.finish()
+            };
+            print_keys.lock().map(|mut k| k.push(key)).ok();
+            let cache = settings.caches.rendered.as_ref();
+            let slug = &site.municipality.slug;
+            if let Some(cached) = cache.and_then(|c| c.get(slug, key)) {
+                return cached;
+            }
+            if settings.defer {
+                if let Some(last) = cache.and_then(|c| c.last_print(slug, &manual.name)) {
+                    print_stale.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return last;
+                }
+            }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
-            let page = renderer.render_manual_print(m, &mut diags, &mut assets);
-            (page, diags, assets)
+            let page = renderer
+                .render_manual_print(m, &mut diags, &mut assets)
+                .map(finished);
+            let rendered = (page, diags, assets);
+            if let Some(cache) = cache {
+                cache.put(slug, key, rendered.clone());
+                cache.put_last_print(slug, &manual.name, rendered.clone());
+            }
+            rendered
         }))
-        .chain(
-            [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
-                .into_par_iter()
-                .map(|path| {
-                    let mut diags = Vec::new();
-                    let mut assets = Vec::new();
-                    let page = renderer.render_generated(path, &mut diags, &mut assets);
-                    (page, diags, assets)
-                }),
-        )
         .collect();
-    if let Some(cache) = &settings.cache {
+    if let Some(cache) = &settings.caches.rendered {
+        used_keys.extend(print_keys.into_inner().unwrap_or_default());
         cache.keep(&site.municipality.slug, &used_keys);
     }
     let mut out = RenderedSite::default();
@@ -1291,14 +1381,24 @@ pub fn render_site(
         }
     }
     out.search_time = search_time;
+    out.stale = stale || print_stale.into_inner();
     out.files = renderer.course_files();
-    out.files.extend(index.files);
+    out.files.extend(index.files.iter().cloned());
     for (page, d, assets) in results {
         out.pages.extend(page);
         diags.extend(d);
         out.assets.extend(assets);
     }
     (out, diags)
+}
+
+/// A page minified, as it is kept in the caches and written.
+fn finished(mut page: RenderedPage) -> RenderedPage {
+    if !page.minified {
+        page.html = String::from_utf8_lossy(&crate::output::minify(&page.html)).into_owned();
+        page.minified = true;
+    }
+    page
 }
 
 /// A view as a Tera value. Views are plain data, so serializing them cannot fail.

@@ -1,13 +1,46 @@
 //! What the search index is built from: each searchable page of the site with the words a hit
 //! shows (kind, breadcrumb, course facts) and the text of its front matter that readers see.
 
+use std::sync::Arc;
+
 use super::*;
 use crate::search::{self, IndexPage};
 
 impl Renderer<'_> {
     /// The site's search index: every page with `search` on (drafts and other sites' pages are
     /// not in the site to begin with).
-    pub(super) fn search_index(&self) -> search::SearchIndex {
+    /// The site's index, from the cache when its pages' searchable text did not change. With
+    /// `stale_ok` (the preview server following an edit), the last index of the site stands in
+    /// for this build's, and the answer says so (`true`): the caller brings it up to date later.
+    pub(super) fn search_index_cached(&self, stale_ok: bool) -> (Arc<search::SearchIndex>, bool) {
+        let Some(cache) = &self.settings.caches.search else {
+            return (Arc::new(search::build(&self.index_pages())), false);
+        };
+        let slug = &self.site.municipality.slug;
+        // Not even the pages are gathered: whether the index is up to date is for later.
+        if stale_ok {
+            if let Some((_, index)) = cache.get(slug) {
+                return (index, true);
+            }
+        }
+        let pages = self.index_pages();
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            pages.hash(&mut h);
+            h.finish()
+        };
+        if let Some((k, index)) = cache.get(slug) {
+            if k == key {
+                return (index, false);
+            }
+        }
+        let index = Arc::new(search::build(&pages));
+        cache.put(slug, key, index.clone());
+        (index, false)
+    }
+
+    fn index_pages(&self) -> Vec<IndexPage> {
         let t = &self.theme.strings;
         let pages: Vec<IndexPage> = self
             .site
@@ -72,6 +105,6 @@ impl Renderer<'_> {
                 entry
             })
             .collect();
-        search::build(&pages)
+        pages
     }
 }

@@ -49,7 +49,7 @@ pub const OWN_FILE_POSTINGS: usize = 1024;
 const MAX_COMPOUNDS: usize = 40;
 
 /// One heading section of a page: the unit a search hit links to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Section {
     /// The heading's id (`""` for the text before the first heading).
     pub anchor: String,
@@ -58,7 +58,7 @@ pub struct Section {
 }
 
 /// A searchable page with what a hit shows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct IndexPage {
     pub title: String,
     /// Site path (`kurser/x/`).
@@ -82,6 +82,24 @@ pub struct IndexPage {
 pub struct SearchIndex {
     pub files: Vec<(String, String)>,
     pub meta_path: String,
+}
+
+/// The last index of each site, with a hash of the pages it was built from.
+#[derive(Debug, Default)]
+pub struct SearchCache {
+    sites: std::sync::Mutex<HashMap<String, (u64, std::sync::Arc<SearchIndex>)>>,
+}
+
+impl SearchCache {
+    pub fn get(&self, site: &str) -> Option<(u64, std::sync::Arc<SearchIndex>)> {
+        self.sites.lock().ok()?.get(site).cloned()
+    }
+
+    pub fn put(&self, site: &str, key: u64, index: std::sync::Arc<SearchIndex>) {
+        if let Ok(mut sites) = self.sites.lock() {
+            sites.insert(site.to_string(), (key, index));
+        }
+    }
 }
 
 /// Splits a Markdown body into sections at its headings. `heads` are the body's headings (with
