@@ -770,3 +770,49 @@ fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
         r.titled("Om Recoveryskolen")
     });
 }
+
+#[test]
+fn the_search_index_catches_up_with_an_edit() {
+    let project = Project::fixture("serve/two-sites");
+    let server = Server::start(&project, &[]);
+    let index_of = |reply: &Reply| -> String {
+        let doc = scraper::Html::parse_document(&reply.body);
+        let form = doc.select(&sel("form[data-index]")).next();
+        let href = form.and_then(|f| f.value().attr("data-index"));
+        href.expect("the search page names its index").to_string()
+    };
+    let before = index_of(&server.get("/roskilde/sog/"));
+
+    project.write(
+        "content/roskilde/om.md",
+        page_source("Om Recoveryskolen", "Kaffekandeordet står her nu.").as_bytes(),
+    );
+    server.wait_for_page("the edit", "/roskilde/om/", |r| {
+        if r.body.contains("Kaffekandeordet") {
+            Ok(())
+        } else {
+            Err("not yet".into())
+        }
+    });
+    // Shortly after, the search page names a new index, and that index holds the new word.
+    let search = server.wait_for_page("a new search index", "/roskilde/sog/", |r| {
+        if index_of(r) != before {
+            Ok(())
+        } else {
+            Err(format!("still {before}"))
+        }
+    });
+    let meta = index_of(&search);
+    // `data-index` is relative to the search page: `../sog/index/<hash>/meta.js`.
+    let dir = format!(
+        "/roskilde/{}",
+        meta.strip_prefix("../")
+            .and_then(|m| m.strip_suffix("meta.js"))
+            .unwrap_or_else(|| panic!("unexpected data-index {meta}"))
+    );
+    let found = (0..400).any(|i| {
+        let shard = server.get(&format!("{dir}s{i}.js"));
+        shard.status == 200 && shard.body.contains("\"kaffekandeordet\"")
+    });
+    assert!(found, "no term shard under {dir} holds the new word");
+}
