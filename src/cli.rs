@@ -128,6 +128,9 @@ pub struct BuildArgs {
     /// Print the time each stage took (load, link, search, render, write), summed over sites.
     #[arg(long)]
     pub timings: bool,
+    /// Build every site, even those whose inputs did not change since they were written.
+    #[arg(long)]
+    pub full: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -220,6 +223,7 @@ fn build(args: BuildArgs) -> i32 {
     opts.sites = args.sites;
     opts.base_url = args.base_url;
     opts.drafts = args.drafts;
+    opts.full = args.full;
     if let Some(today) = args.today {
         opts.today = today;
     }
@@ -246,6 +250,12 @@ fn build(args: BuildArgs) -> i32 {
                     s.files,
                     s.elapsed.as_secs_f64() * 1000.0,
                     opts.out.join(&s.slug).display()
+                );
+            }
+            for slug in &outcome.unchanged {
+                println!(
+                    "{slug:<14} up to date (its inputs did not change) → {}",
+                    opts.out.join(slug).display()
                 );
             }
             if warnings > 0 {

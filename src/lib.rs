@@ -24,6 +24,7 @@ pub mod config;
 pub mod error;
 pub mod frontmatter;
 pub mod i18n;
+pub mod incremental;
 pub mod load;
 pub mod locate;
 pub mod markdown;
@@ -70,6 +71,11 @@ pub struct BuildOptions {
     /// when pages changed, and say so in [`BuildOutcome::stale`]: the preview server shows an
     /// edit first and brings those up to date right after.
     pub defer: bool,
+    /// Build every selected site, even those whose recorded inputs match (see [`incremental`]).
+    pub full: bool,
+    /// Sites loaded (so the build sees the whole project) but not rendered: their output is
+    /// current.
+    pub skip: Vec<String>,
 }
 
 impl BuildOptions {
@@ -84,6 +90,8 @@ impl BuildOptions {
             today: chrono::Local::now().date_naive(),
             caches: Default::default(),
             defer: false,
+            full: false,
+            skip: Vec::new(),
         }
     }
 }
@@ -145,6 +153,8 @@ pub struct BuildOutcome {
     /// Sites whose search index or print pages are their last ones, not this build's (see
     /// [`BuildOptions::defer`]).
     pub stale: Vec<String>,
+    /// Sites left as they were: their inputs did not change since their output was written.
+    pub unchanged: Vec<String>,
 }
 
 impl BuildOutcome {
@@ -179,6 +189,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let mut outcome = BuildOutcome::default();
 
     for source in loaded.sites {
+        if opts.skip.contains(&source.municipality.slug) {
+            continue;
+        }
         let started = Instant::now();
         let link_started = Instant::now();
         let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
@@ -361,11 +374,68 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
 /// is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
-    let mut outcome = build_in_memory(opts)?;
+    let started = Instant::now();
+    // Sites whose inputs are those recorded when their output was written are left alone.
+    let inputs = match (opts.full, site_selection(opts)) {
+        (false, Some((theme, sites))) => incremental::inputs(opts, &theme, &sites),
+        _ => incremental::Inputs::new(),
+    };
+    let record = incremental::read_record(&opts.out);
+    let unchanged: Vec<String> = inputs
+        .iter()
+        .filter(|(slug, hash)| record.get(*slug) == Some(*hash) && opts.out.join(slug).is_dir())
+        .map(|(slug, _)| slug.clone())
+        .collect();
+    if !inputs.is_empty() && unchanged.len() == inputs.len() {
+        return Ok(BuildOutcome {
+            unchanged,
+            timings: Timings {
+                load: started.elapsed(),
+                ..Timings::default()
+            },
+            ..BuildOutcome::default()
+        });
+    }
+    let mut outcome = build_in_memory(&BuildOptions {
+        skip: unchanged.clone(),
+        ..opts.clone()
+    })?;
+    outcome.unchanged = unchanged;
     if outcome.errors() == 0 {
         let started = Instant::now();
+        let built: Vec<String> = outcome.sites.iter().map(|s| s.slug.clone()).collect();
+        let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
+        incremental::forget(&opts.out, &built).map_err(io)?;
         output::write(&opts.out, &outcome.sites)?;
+        let written: incremental::Inputs = inputs
+            .into_iter()
+            .filter(|(slug, _)| built.contains(slug))
+            .collect();
+        incremental::write_record(&opts.out, &written).map_err(io)?;
         outcome.timings.write = started.elapsed();
     }
     Ok(outcome)
+}
+
+/// The project's theme and the municipalities a build would build, read quickly (without
+/// loading any content); `None` when the project cannot be read that way (the build then
+/// reports why).
+fn site_selection(opts: &BuildOptions) -> Option<(String, Vec<String>)> {
+    let config = opts.root.join("vejviser.yaml");
+    let text: std::sync::Arc<str> = std::fs::read_to_string(&config).ok()?.into();
+    let project = config::Project::parse(&config, &text).ok()?;
+    let mut sites: Vec<String> = std::fs::read_dir(opts.root.join("content"))
+        .ok()?
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with(['_', '.']))
+        .filter(|name| opts.sites.is_empty() || opts.sites.contains(name))
+        .collect();
+    sites.sort();
+    // An unknown `--site` is for the build to report.
+    if opts.sites.iter().any(|s| !sites.contains(s)) {
+        return None;
+    }
+    Some((project.theme, sites))
 }

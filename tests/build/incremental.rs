@@ -138,3 +138,125 @@ fn a_deferred_rebuild_shows_the_edit_first_and_says_what_is_behind() {
         "caught up",
     );
 }
+
+// ---- `vejviser build` over an earlier output ---------------------------------------------
+
+/// Every file under `dir`, by relative path, with its contents and modification time.
+fn tree(dir: &std::path::Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (rel, (std::fs::read(e.path()).unwrap(), modified))
+        })
+        .collect()
+}
+
+fn contents(
+    tree: &BTreeMap<String, (Vec<u8>, std::time::SystemTime)>,
+) -> BTreeMap<&String, &Vec<u8>> {
+    tree.iter().map(|(k, (bytes, _))| (k, bytes)).collect()
+}
+
+/// Builds into `out` and returns what it printed.
+fn build_into(project: &Project, out: &std::path::Path, extra: &[&str]) -> String {
+    let mut args = vec!["--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let output = project.run_build(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A project of two municipalities and a page both share.
+fn two_sites() -> Project {
+    let project = Project::fixture("serve/two-sites");
+    project.write(
+        "content/_shared/faelles.md",
+        b"---\ntitle: Det vi deler\n---\nEn side i begge kommuner.\n",
+    );
+    project
+}
+
+#[test]
+fn an_unchanged_project_is_left_as_it_is() {
+    let project = two_sites();
+    let out = project.path("public");
+    let first = build_into(&project, &out, &[]);
+    assert!(!first.contains("up to date"), "{first}");
+    let before = tree(&out);
+
+    let again = build_into(&project, &out, &[]);
+    for slug in ["gladsaxe", "roskilde"] {
+        assert!(
+            again
+                .lines()
+                .any(|l| l.starts_with(slug) && l.contains("up to date")),
+            "{again}"
+        );
+    }
+    assert_eq!(tree(&out), before, "not a file rewritten");
+
+    // `--full` builds everything again, to the same bytes.
+    let full = build_into(&project, &out, &["--full"]);
+    assert!(!full.contains("up to date"), "{full}");
+    assert_eq!(contents(&tree(&out)), contents(&before));
+}
+
+#[test]
+fn a_changed_input_rebuilds_the_sites_it_reaches_to_what_a_clean_build_gives() {
+    let project = two_sites();
+    let out = project.path("public");
+    let clean_out = project.path("clean");
+    build_into(&project, &out, &[]);
+
+    let check = |what: &str, rebuilt: &[&str], extra: &[&str]| {
+        let before = tree(&out);
+        let printed = build_into(&project, &out, extra);
+        for slug in ["gladsaxe", "roskilde"] {
+            let skipped = printed
+                .lines()
+                .any(|l| l.starts_with(slug) && l.contains("up to date"));
+            assert_eq!(
+                skipped,
+                !rebuilt.contains(&slug),
+                "{what}: {slug}\n{printed}"
+            );
+        }
+        let after = tree(&out);
+        for (path, (bytes, modified)) in &after {
+            if !rebuilt.iter().any(|s| path.starts_with(&format!("{s}/"))) {
+                assert_eq!(
+                    before.get(path),
+                    Some(&(bytes.clone(), *modified)),
+                    "{what}: {path}"
+                );
+            }
+        }
+        let mut clean_args = vec!["--full"];
+        clean_args.extend_from_slice(extra);
+        let _ = std::fs::remove_dir_all(&clean_out);
+        build_into(&project, &clean_out, &clean_args);
+        assert_eq!(contents(&after), contents(&tree(&clean_out)), "{what}");
+    };
+
+    append(&project, "content/roskilde/om.md", "\nEt nyt afsnit.\n");
+    check("one site's page", &["roskilde"], &[]);
+    append(&project, "content/_shared/faelles.md", "\nOgså nyt.\n");
+    check("a shared page", &["gladsaxe", "roskilde"], &[]);
+    append(
+        &project,
+        "themes/default/static/style.css",
+        "\n.ny { color: #000; }\n",
+    );
+    check("the theme", &["gladsaxe", "roskilde"], &[]);
+    check("other options", &["gladsaxe", "roskilde"], &["--drafts"]);
+    check("nothing", &[], &["--drafts"]);
+}
