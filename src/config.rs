@@ -409,7 +409,8 @@ fn check_key(text: &Arc<str>, file: &Path, map: &str, key: &str, diags: &mut Vec
     } else {
         format!("use lower-case letters, digits and hyphens, e.g. `{slug}`")
     });
-    if let Some(p) = locate::key(text, &[map, key]) {
+    // A quoted key is not found by its text: then the map it is in is shown.
+    if let Some(p) = locate::key(text, &[map, key]).or_else(|| locate::key(text, &[map])) {
         d = d.at_offset(text, p.offset, p.len);
     }
     diags.push(d);

@@ -305,6 +305,8 @@ pub fn render_embedded(
                     Resolved::Rewrite(url) => CowStr::from(url),
                     Resolved::Keep => dest_url,
                     Resolved::Problem(message, hint) => {
+                        // A build with errors is never written, but what it rendered is still
+                        // kept (the preview server, tests): a refused URL goes no further.
                         problems.push(Problem {
                             severity: Severity::Error,
                             code: "markdown.broken-link",
@@ -313,7 +315,7 @@ pub fn render_embedded(
                             message,
                             hint,
                         });
-                        dest_url
+                        CowStr::from("")
                     }
                 };
                 events.push(Event::Start(Tag::Link {
@@ -341,7 +343,7 @@ pub fn render_embedded(
                             message,
                             hint,
                         });
-                        dest_url
+                        CowStr::from("")
                     }
                 };
                 image = Some((events.len(), range.start, range.len(), String::new()));
