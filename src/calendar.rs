@@ -8,7 +8,7 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
 
 use crate::frontmatter::Course;
 
@@ -93,16 +93,55 @@ pub fn calendar(name: &str, courses: &[CourseEvents], base_url: &str, today: Nai
         .unwrap_or("vejviser");
     let stamp = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).unwrap_or_default());
     let mut calendar = Calendar::new();
-    calendar.name(name).timezone("Europe/Copenhagen");
+    // Not `Calendar::name`: the crate escapes `X-WR-CALNAME` but writes `NAME` as it is, so a
+    // line break in a course title would start a property of its own (`ATTENDEE:…`).
+    calendar
+        .append_property(Property::new("NAME", escape_text(name)))
+        .append_property(Property::new("X-WR-CALNAME", name))
+        .timezone("Europe/Copenhagen");
     for course in courses {
         events(&mut calendar, course, host, stamp);
     }
     calendar.done().to_string()
 }
 
+/// A TEXT value escaped as RFC 5545 §3.3.11 says: backslash, semicolon, comma and line breaks.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_values_cannot_start_a_line() {
+        assert_eq!(escape_text("a\r\nB:c;d,e\\"), "a\\nB:c\\;d\\,e\\\\");
+        let ics = calendar(
+            "Kursus\r\nATTENDEE:mailto:x@example.dk",
+            &[],
+            "https://x.dk/",
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+        );
+        assert!(!ics.contains("\nATTENDEE"), "{ics}");
+        assert!(
+            ics.contains("NAME:Kursus\\nATTENDEE:mailto:x@example.dk\r\n"),
+            "{ics}"
+        );
+    }
 
     #[test]
     fn local_time_follows_daylight_saving() {

@@ -162,6 +162,9 @@ impl Project {
                     .hint("add `title: <the project's name>` to vejviser.yaml"),
             );
         }
+        for slug in raw.categories.keys() {
+            check_key(text, file, "categories", slug, &mut diags);
+        }
         let categories = raw
             .categories
             .into_iter()
@@ -282,7 +285,7 @@ impl Municipality {
             );
         }
         let base_url = match raw.base_url {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url) if is_web_url(&url) => {
                 if url.ends_with('/') {
                     url
                 } else {
@@ -322,13 +325,19 @@ impl Municipality {
             None => "#00587c".to_string(),
         };
         if let Some(url) = &raw.accessibility_statement {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !is_web_url(url) {
                 diags.push(at(
                     &["accessibility_statement"],
                     Diagnostic::error("site.accessibility-statement", file, format!("`{url}` is not an http(s) URL"))
                         .hint("give the full address of the statement made with the WAS tool, e.g. `https://was.digst.dk/...`"),
                 ));
             }
+        }
+        for key in raw.locations.keys() {
+            check_key(text, file, "locations", key, &mut diags);
+        }
+        for key in raw.contacts.keys() {
+            check_key(text, file, "contacts", key, &mut diags);
         }
         for (key, location) in &raw.locations {
             if location.name.trim().is_empty() {
@@ -380,6 +389,43 @@ impl Municipality {
             None => d,
         }
     }
+}
+
+/// Keys of categories, locations and contacts become parts of URLs and file names
+/// (`kurser/sted/<key>/`), so they must be slugs: a key like `../../x` would otherwise name a
+/// folder outside the site.
+fn check_key(text: &Arc<str>, file: &Path, map: &str, key: &str, diags: &mut Vec<Diagnostic>) {
+    let slug = crate::slug::slugify(key);
+    if slug == key {
+        return;
+    }
+    let mut d = Diagnostic::error(
+        "config.key",
+        file,
+        format!("`{key}` under `{map}` is not a valid key"),
+    )
+    .hint(if slug.is_empty() {
+        "use lower-case letters, digits and hyphens, e.g. `makers-corner`".to_string()
+    } else {
+        format!("use lower-case letters, digits and hyphens, e.g. `{slug}`")
+    });
+    // A quoted key is not found by its text: then the map it is in is shown.
+    if let Some(p) = locate::key(text, &[map, key]).or_else(|| locate::key(text, &[map])) {
+        d = d.at_offset(text, p.offset, p.len);
+    }
+    diags.push(d);
+}
+
+/// Whether a URL from the content is a plain web address: `http://` or `https://`, with nothing
+/// in it that could end the attribute, feed element or calendar line it is written into
+/// (whitespace, control characters, quotes, angle brackets). Everything that puts such a URL
+/// in an `href` or a redirect asks this, so no other scheme (`javascript:`) gets there.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
 }
 
 fn is_hex_color(c: &str) -> bool {

@@ -805,6 +805,15 @@ impl Page {
                         ));
                     }
                 }
+                if let Some(url) = raw.signup.as_ref().and_then(|s| s.url.as_deref()) {
+                    if !crate::config::is_web_url(url) {
+                        diags.push(placed(
+                            err("course.signup-url", format!("`{url}` is not an http(s) URL"))
+                                .hint("give the full address of the signup form, e.g. `url: https://roskilde.example.dk/tilmeld`"),
+                            place_value(&["signup", "url"]),
+                        ));
+                    }
+                }
                 if let Some(intake) = &raw.intake {
                     let count = schedule.meetings.len() as u32;
                     if count > 0

@@ -1,6 +1,7 @@
 //! Markdown → HTML with pulldown-cmark, and everything we do to the event stream on the way:
 //! heading ids, GitHub-style alerts as labelled boxes, link and image rewriting through a
-//! resolver supplied by the caller, alt-text checks, raw HTML escaping.
+//! resolver supplied by the caller, alt-text checks, raw HTML escaping — or, where the project
+//! allows raw HTML, sanitizing with `ammonia` so that only harmless markup reaches the page.
 //!
 //! Pure: it takes the body text and a [`Resolver`], and returns the HTML and the problems found,
 //! placed by byte offset in the body. It knows nothing of sites or files.
@@ -8,7 +9,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 
 use crate::error::Severity;
@@ -272,6 +275,7 @@ pub fn render_embedded(
     // Each table's scroll box is a region with its own name ("Tabel 1", "Tabel 2"): landmarks on
     // one page must be told apart by assistive technology.
     let mut tables = 0;
+    let mut table = TableCells::default();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
@@ -304,6 +308,22 @@ pub fn render_embedded(
                         });
                     }
                 }
+                // `{key=value}` after a heading would write any attribute, `onclick` included: it
+                // is raw HTML by another name, so it follows `allow_html` (and its sanitizing).
+                let attrs = if settings.allow_html || attrs.is_empty() {
+                    attrs
+                } else {
+                    problems.push(Problem {
+                        severity: Severity::Warning,
+                        code: "markdown.heading-attributes",
+                        offset: range.start,
+                        len: range.len(),
+                        message: "attributes after a heading are left out: they are raw HTML"
+                            .into(),
+                        hint: "keep `{#id}` and `{.class}`; other attributes need `markdown: { allow_html: true }` in vejviser.yaml".into(),
+                    });
+                    Vec::new()
+                };
                 let id = heads.get(heading_index).map(|h| match embed {
                     Some(e) => CowStr::from(format!("{}-{}", e.id_prefix, h.id)),
                     None => CowStr::from(h.id.clone()),
@@ -340,11 +360,44 @@ pub fn render_embedded(
                     "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{} {tables}\">",
                     escape(&settings.table_label)
                 ))));
-                events.push(Event::Start(Tag::Table(align)));
+                events.push(Event::Start(Tag::Table(Vec::new())));
+                table = TableCells {
+                    align,
+                    ..TableCells::default()
+                };
             }
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html(CowStr::from("</div>")));
+            }
+            // Cells are written here, not by pulldown-cmark, whose column alignment is an inline
+            // `style` attribute that the pages' Content-Security-Policy refuses: a class instead.
+            Event::Start(Tag::TableHead) => {
+                table.head = true;
+                events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.head = false;
+                events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table.align.get(table.column) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let cell = if table.head { "th" } else { "td" };
+                events.push(Event::Html(CowStr::from(format!("<{cell}{class}>"))));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = if table.head { "th" } else { "td" };
+                events.push(Event::Html(CowStr::from(format!("</{cell}>"))));
+                table.column += 1;
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -356,6 +409,8 @@ pub fn render_embedded(
                     Resolved::Rewrite(url) => CowStr::from(url),
                     Resolved::Keep => dest_url,
                     Resolved::Problem(message, hint) => {
+                        // A build with errors is never written, but what it rendered is still
+                        // kept (the preview server, tests): a refused URL goes no further.
                         problems.push(Problem {
                             severity: Severity::Error,
                             code: "markdown.broken-link",
@@ -364,7 +419,7 @@ pub fn render_embedded(
                             message,
                             hint,
                         });
-                        dest_url
+                        CowStr::from("")
                     }
                 };
                 events.push(Event::Start(Tag::Link {
@@ -392,7 +447,7 @@ pub fn render_embedded(
                             message,
                             hint,
                         });
-                        dest_url
+                        CowStr::from("")
                     }
                 };
                 image = Some((events.len(), range.start, range.len(), String::new()));
@@ -448,11 +503,54 @@ pub fn render_embedded(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if settings.allow_html {
+        html = sanitize(&html);
+    }
     Rendered {
         html,
         starts_with_h1,
         problems,
     }
+}
+
+/// The table being written: its columns' alignment, whether in its head, the current column.
+#[derive(Default)]
+struct TableCells {
+    align: Vec<Alignment>,
+    head: bool,
+    column: usize,
+}
+
+/// Cleans a body's HTML when the project lets raw HTML through: the whole rendered body goes
+/// through `ammonia`, because a raw tag and its end arrive as separate events and only the
+/// finished HTML shows what they make together. Kept: the markup Markdown itself writes (with
+/// the ids, classes and ARIA attributes we add) and ordinary harmless tags like `<details>`,
+/// `<kbd>`, `<abbr title>` and tables. Removed: scripts and styles with their content, event
+/// handlers, `style` attributes, iframes, objects, forms, and every URL whose scheme is not
+/// http(s), mailto or tel (relative URLs stay).
+pub fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_tags(["input", "section", "figure", "figcaption"])
+        .add_generic_attributes([
+            "id",
+            "class",
+            "role",
+            "tabindex",
+            "aria-label",
+            "aria-hidden",
+            "dir",
+        ])
+        .add_tag_attributes("details", ["open"])
+        .add_tag_attributes("input", ["checked"])
+        .add_tag_attributes("img", ["title", "width", "height"])
+        .add_tag_attributes("th", ["scope"])
+        // Task-list boxes only: no other kind of input, and never editable.
+        .set_tag_attribute_value("input", "type", "checkbox")
+        .set_tag_attribute_value("input", "disabled", "")
+        .url_schemes(["http", "https", "mailto", "tel"].into())
+        .link_rel(None)
+        .clean(html)
+        .to_string()
 }
 
 /// Whether a tag opens a block (as opposed to inline markup).
@@ -608,6 +706,76 @@ mod tests {
         assert!(r.html.contains("&lt;b&gt;"));
         let allowed = render("Tekst <b>fed</b>\n", &[], &settings(true), &NoLinks);
         assert!(allowed.html.contains("<b>fed</b>"));
+    }
+
+    #[test]
+    fn allowed_html_keeps_harmless_markup_and_drops_the_rest() {
+        let body = "<details open><summary>Mere</summary>Tryk <kbd>Ctrl</kbd>+<kbd>P</kbd>, \
+            <abbr title=\"Act, Belong, Commit\">ABC</abbr></details>\n\n\
+            <table><tr><th scope=\"col\">a</th></tr><tr><td>1</td></tr></table>\n\n\
+            <p onclick=\"alert(1)\" style=\"color:red\">x<script>alert(2)</script></p>\n\n\
+            <a href=\"javascript:alert(3)\">a</a> <a href=\"JaVaScRiPt&colon;alert(4)\">b</a> \
+            <img src=x onerror=alert(5) alt=y> <iframe src=\"https://x.dk\"></iframe>\
+            <svg><script>alert(6)</script></svg><style>p{}</style><object data=x></object>\n\n\
+            ## Overskrift {#egen .klasse}\n\n- [x] færdig\n";
+        let r = render(body, &headings(body), &settings(true), &NoLinks);
+        for kept in [
+            "<details open=\"\"><summary>Mere</summary>",
+            "<kbd>Ctrl</kbd>",
+            "<abbr title=\"Act, Belong, Commit\">ABC</abbr>",
+            "<th scope=\"col\">a</th>",
+            "<h2 id=\"egen\" class=\"klasse\">",
+            "checked=\"\"",
+        ] {
+            assert!(r.html.contains(kept), "{kept} missing from {}", r.html);
+        }
+        for gone in [
+            "onclick",
+            "style",
+            "script",
+            "alert",
+            "javascript",
+            "onerror",
+            "iframe",
+            "<svg",
+            "object",
+        ] {
+            assert!(
+                !r.html.to_lowercase().contains(gone),
+                "{gone} in {}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
+    fn heading_attributes_need_allow_html() {
+        let body = "## Titel {#t .k onclick=alert(1) style=color:red}\n";
+        let r = html(body);
+        assert!(r.html.contains("<h2 id=\"t\" class=\"k\">"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert_eq!(r.problems[0].code, "markdown.heading-attributes");
+        let allowed = render(body, &headings(body), &settings(true), &NoLinks);
+        assert!(!allowed.html.contains("onclick"), "{}", allowed.html);
+        assert!(!allowed.html.contains("style"), "{}", allowed.html);
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let r = html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!r.html.contains("style"), "{}", r.html);
+        for (cell, align) in [("th", "left"), ("th", "center"), ("td", "right")] {
+            assert!(
+                r.html
+                    .contains(&format!("<{cell} class=\"align-{align}\">")),
+                "{}",
+                r.html
+            );
+        }
+        assert!(r
+            .html
+            .contains("<thead><tr><th class=\"align-left\">a</th>"));
+        assert!(r.html.contains("<td class=\"align-right\">3</td></tr>"));
     }
 
     #[test]

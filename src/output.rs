@@ -136,8 +136,27 @@ pub fn write(out: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
     result
 }
 
+/// Whether a site-relative output path stays inside its site folder: plain names only, no
+/// `..`, no root, no drive. Content can never produce another (slugs and links are checked where
+/// they are read); this is the last check before anything touches the disk.
+fn inside_site(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 fn write_staged(staging: &Path, out: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
     for site in sites {
+        let escaping = std::iter::once(site.slug.as_str())
+            .chain(site.files.keys().map(String::as_str))
+            .find(|p| !inside_site(p));
+        if let Some(path) = escaping {
+            return Err(Error::Usage(format!(
+                "refusing to write `{path}`: it would land outside the site's folder"
+            )));
+        }
         let dir = staging.join(&site.slug);
         let mut dirs: Vec<PathBuf> = site
             .files
@@ -171,6 +190,20 @@ fn write_staged(staging: &Path, out: &Path, sites: &[SiteFiles]) -> Result<(), E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_outside_the_site_are_refused() {
+        assert!(inside_site("kurser/x/index.html"));
+        for bad in ["../x", "a/../../x", "/etc/passwd", "a\\..\\b", "", "./"] {
+            assert!(!inside_site(bad), "{bad}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut site = SiteFiles::new("roskilde");
+        site.add("../../udenfor.html", b"x".to_vec());
+        let err = write(&dir.path().join("public"), &[site]).unwrap_err();
+        assert!(err.to_string().contains("outside"), "{err}");
+        assert!(!dir.path().join("udenfor.html").exists());
+    }
 
     #[test]
     fn sitemap_escapes_and_sorts() {

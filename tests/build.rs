@@ -32,5 +32,7 @@ mod output;
 mod rendering;
 #[path = "build/search.rs"]
 mod search;
+#[path = "build/security.rs"]
+mod security;
 #[path = "build/serve.rs"]
 mod serve;

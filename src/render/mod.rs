@@ -29,6 +29,19 @@ mod courses;
 mod searching;
 use crate::catalogue;
 
+/// The Content-Security-Policy every page carries (templates get it as `csp`, for a
+/// `<meta http-equiv>` at the top of `<head>`): scripts, styles, images and everything else only
+/// from the site itself, no inline scripts, no inline styles, no `eval`, no plugins, no `<base>`.
+/// Should anything in a page's content slip past the escaping and sanitizing, the browser still
+/// refuses to run it. The theme keeps every script and style in `static/` files for this.
+///
+/// `'self'` is enough from `file://` too (a site copied and opened offline): Chromium treats
+/// other `file:` URLs as the page's own origin for `'self'`, so the search client and the index
+/// shards it adds as `<script>` elements load (the browser tests check this). `frame-ancestors`
+/// would be ignored in a `<meta>`, so it is left out.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+    style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
 /// What a build needs to know beyond the content.
 #[derive(Debug, Clone)]
 pub struct RenderSettings {
@@ -485,6 +498,7 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert_value("assets", self.assets_value.clone());
         ctx.insert("root", &relative_prefix(path));
+        ctx.insert("csp", CONTENT_SECURITY_POLICY);
         // Only the search page names the index: its folder changes with every content change,
         // and no other page should have to be rendered again for that.
         if path == SEARCH_PATH {

@@ -49,6 +49,15 @@ impl Project {
         Project { _dir: dir, root }
     }
 
+    /// A project folder with only the repository's `themes/`, for tests that write their own
+    /// `vejviser.yaml` and `content/`.
+    pub fn themes_only() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("projekt");
+        copy_dir(Path::new(THEMES), &root.join("themes"));
+        Project { _dir: dir, root }
+    }
+
     /// Copies the repository's own example project (`vejviser.yaml`, `content/`, `themes/`).
     pub fn repository_example() -> Project {
         let dir = tempfile::tempdir().unwrap();
