@@ -68,6 +68,11 @@ impl SiteFiles {
 /// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in
 /// static files, so there is nothing inline to minify.
 pub fn minify(html: &str) -> Vec<u8> {
+    // minify-html's one-pass mode, several times faster, takes the well-formed HTML the
+    // templates produce; anything it refuses goes through the full minifier.
+    if let Ok(bytes) = minify_html_onepass::copy(html.as_bytes(), &minify_html_onepass::Cfg::new()) {
+        return bytes;
+    }
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;

@@ -317,7 +317,8 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     let mut combo_index: HashMap<[u32; 4], u32> = HashMap::new();
     let mut docs: Vec<(usize, &Section)> = Vec::new();
     // term → doc → best field
-    let mut terms: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
+    // term → (doc, best field), docs ascending
+    let mut terms: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // Each indexed word's stems (a folded word can come from several spellings).
     let mut stems_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -354,14 +355,14 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
         .collect();
     // Distinct written forms, stemmed once each, in parallel. Stems come from the word as
     // written (Snowball knows æ, ø, å), as a query's do; folding first would give other stems.
-    let mut written: Vec<(&str, &str)> = words_of
+    let written: Vec<(&str, &str)> = words_of
         .iter()
         .flatten()
         .flatten()
         .map(|(f, _, w)| (f.as_str(), *w))
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
         .collect();
-    written.sort_unstable();
-    written.dedup();
     let stemmed: Vec<(&str, String)> = written.par_iter().map(|(f, w)| (*f, stem(w))).collect();
     for (folded, stem) in stemmed {
         stems_of.entry(folded.to_string()).or_default().insert(stem);
@@ -399,18 +400,21 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
             ranges.push([doc, combo]);
         }
         for (folded, field, _) in &words_of[p][s] {
-            let best = terms
-                .entry(folded.clone())
-                .or_default()
-                .entry(doc)
-                .or_insert(*field);
-            *best = (*best).max(*field);
+            let list = terms.entry(folded.as_str()).or_default();
+            match list.last_mut() {
+                Some((d, best)) if *d == doc => *best = (*best).max(*field),
+                _ => list.push((doc, *field)),
+            }
         }
     }
+    // Words in order: what points at them is kept in that order (and capped), so the index is
+    // the same from build to build.
+    let mut words: Vec<&str> = terms.keys().copied().collect();
+    words.sort_unstable();
 
     // Stems and compound endings point at the words that carry postings.
     let mut pointers: BTreeMap<String, Pointers> = BTreeMap::new();
-    for word in terms.keys() {
+    for &word in &words {
         for stemmed in stems_of.get(word).into_iter().flatten() {
             if stemmed != word && !stemmed.is_empty() {
                 pointers
@@ -445,7 +449,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     }
 
     // Entries in key order, cut into shards.
-    let mut keys: BTreeSet<&str> = terms.keys().map(String::as_str).collect();
+    let mut keys: BTreeSet<&str> = words.iter().copied().collect();
     keys.extend(pointers.keys().map(String::as_str));
     let mut shards: Vec<(String, String)> = Vec::new();
     let mut own_files: Vec<String> = Vec::new();
@@ -455,7 +459,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
         let mut entry = serde_json::Map::new();
         if let Some(postings) = terms.get(key) {
             let mut by_field: [Vec<u32>; 3] = Default::default();
-            for (&doc, &field) in postings {
+            for &(doc, field) in postings {
                 by_field[3 - usize::from(field.clamp(1, 3))].push(doc);
             }
             let encoded = encode_postings(&by_field);
