@@ -253,6 +253,13 @@ pub enum Error {
     Content(usize),
     #[error("{0}")]
     Usage(String),
+    /// Another build holds the output folder's lock.
+    #[error("another build is writing into {}{}; wait for it to finish (the lock is {})", out.display(), holder.map(|p| format!(" (process {p})")).unwrap_or_default(), lock.display())]
+    Locked {
+        out: PathBuf,
+        lock: PathBuf,
+        holder: Option<u32>,
+    },
     #[error("cannot {action} {path}: {source}")]
     Io {
         action: &'static str,

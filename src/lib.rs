@@ -319,12 +319,14 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
 }
 
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
-/// is written and the previous output stays as it was.
+/// is written and the previous output stays as it was. The output is locked for the whole build:
+/// a second build into the same output fails at once instead of mixing its files in.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let lock = output::OutputLock::acquire(&opts.out)?;
     let mut outcome = build_in_memory(opts)?;
     if outcome.errors() == 0 {
         let started = Instant::now();
-        output::write(&opts.out, &outcome.sites)?;
+        output::write(&lock, &outcome.sites)?;
         outcome.timings.write = started.elapsed();
     }
     Ok(outcome)
