@@ -302,7 +302,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     Ok(outcome)
 }
 
-/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder.
+/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
 fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
     let rel = Path::new(name);
     if rel.is_absolute()
@@ -315,7 +315,18 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
             "the path must stay inside the site folder",
         ));
     }
-    std::fs::read(dir.join(rel))
+    // A link anywhere on the way could point out of the project: none is followed.
+    let mut path = dir.to_path_buf();
+    for part in rel.components() {
+        path.push(part);
+        if path.is_symlink() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is a symbolic link, and links are never followed",
+            ));
+        }
+    }
+    std::fs::read(path)
 }
 
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing

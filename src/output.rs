@@ -67,12 +67,66 @@ impl SiteFiles {
 
 /// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in
 /// static files, so there is nothing inline to minify.
+///
+/// The minifier recurses once per level of element nesting; a page nested deeper than
+/// [`MAX_MINIFY_NESTING`] (raw HTML allowed in Markdown can nest without bound) is written as it
+/// is rather than overflow the stack.
 pub fn minify(html: &str) -> Vec<u8> {
+    if nesting_estimate(html) > MAX_MINIFY_NESTING {
+        return html.as_bytes().to_vec();
+    }
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
     cfg.minify_doctype = false;
     minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Pages nested deeper than this are not minified (see [`minify`]); a build's own pages stay far
+/// below it, since Markdown deeper than [`crate::markdown::MAX_NESTING`] is refused at load.
+pub const MAX_MINIFY_NESTING: usize = 1000;
+
+/// An upper bound on how deep the elements of `html` nest: opening tags minus closing tags,
+/// ignoring void elements and `<…/>`. Tags inside comments or scripts count too, which can only
+/// overestimate.
+fn nesting_estimate(html: &str) -> usize {
+    const VOID: [&str; 13] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + at + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        let tag = &html[start..end];
+        i = end.min(bytes.len());
+        if let Some(rest) = tag.strip_prefix('/') {
+            if !rest.is_empty() {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name_len = tag
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        // Not an element (`a < b`, `<!-- … -->`, `<!doctype>`), or one that never has content.
+        if name.is_empty()
+            || tag.ends_with('/')
+            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
 }
 
 /// Escapes text for XML element content.
@@ -379,6 +433,21 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_estimated_from_the_tags() {
+        let page = "<!doctype html><html><head><meta charset=utf-8><!-- x --></head>\
+                    <body><p>a<br>b <img src=x /></p><div><div></div></div></body></html>";
+        assert_eq!(nesting_estimate(page), 4);
+        assert_eq!(nesting_estimate("a < b <"), 0);
+    }
+
+    #[test]
+    fn pages_nested_too_deep_for_the_minifier_are_written_as_they_are() {
+        let deep = "<div>".repeat(200_000);
+        assert_eq!(minify(&deep), deep.as_bytes());
+        assert_eq!(minify("<p>a  b</p>\n"), b"<p>a b</p>".to_vec());
+    }
 
     #[test]
     fn sitemap_escapes_and_sorts() {

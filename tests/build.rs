@@ -28,6 +28,8 @@ mod markdown;
 mod output;
 #[path = "build/rendering.rs"]
 mod rendering;
+#[path = "build/robustness.rs"]
+mod robustness;
 #[path = "build/search.rs"]
 mod search;
 #[path = "build/serve.rs"]
