@@ -6,6 +6,8 @@
 #[path = "build/common.rs"]
 mod common;
 
+#[path = "build/atomic.rs"]
+mod atomic;
 #[path = "build/catalogue.rs"]
 mod catalogue;
 #[path = "build/check.rs"]
