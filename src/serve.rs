@@ -497,6 +497,13 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
         .next()
         .unwrap_or("/")
         .to_string();
+    let Some(path) = request_path(&url) else {
+        let _ = request.respond(
+            Response::from_string("bad request: the path leaves the site or is not a plain path")
+                .with_status_code(400),
+        );
+        return;
+    };
     if url == LIVE_SCRIPT {
         let _ = request.respond(
             Response::from_string(LIVE_JS)
@@ -504,7 +511,6 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
         );
         return;
     }
-    let path = crate::slug::percent_decode(&url);
     let Ok(s) = state.read() else {
         let _ = request.respond(Response::from_string("server error").with_status_code(500));
         return;
@@ -568,6 +574,27 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
                 .respond(Response::from_string(format!("not found: {url}")).with_status_code(404));
         }
     }
+}
+
+/// The path a request asks for, percent-decoded once, or `None` when it is not a plain path
+/// inside the site: `..` or `.` segments (written out or encoded), encoded slashes, backslashes,
+/// NUL and control characters, or a `%` left after decoding (a double-encoded `%252e%252e`).
+/// Files are looked up in memory, so nothing could be read from the disk anyway; refusing such
+/// paths outright keeps it that way if that ever changes, and keeps `/a/../b` from naming `/b`.
+fn request_path(url: &str) -> Option<String> {
+    if !url.starts_with('/') {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    if ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) {
+        return None;
+    }
+    let path = crate::slug::percent_decode(url);
+    let plain = !path.contains(['\\', '%']) && !path.chars().any(char::is_control);
+    let inside = path
+        .split('/')
+        .all(|segment| segment != ".." && segment != ".");
+    (plain && inside).then_some(path)
 }
 
 fn redirect(to: &str) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -637,6 +664,38 @@ fn site_list(state: &State) -> Response<std::io::Cursor<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/roskilde/../gladsaxe/",
+            "/roskilde/./om/",
+            "/roskilde/%2e%2e/gladsaxe/",
+            "/roskilde/%2E%2E/gladsaxe/",
+            "/roskilde/..%2fgladsaxe/",
+            "/roskilde/%2F..%2Fgladsaxe/",
+            "/roskilde/..\\gladsaxe\\",
+            "/roskilde/%5c..%5cgladsaxe",
+            "/roskilde/%252e%252e/gladsaxe/",
+            "/roskilde/%c0%ae%c0%ae/",
+            "/roskilde/om%00.html",
+            "/roskilde/%0a",
+            "roskilde/om/",
+            "http://x/roskilde/",
+        ] {
+            assert_eq!(request_path(bad), None, "{bad}");
+        }
+        assert_eq!(
+            request_path("/roskilde/om/").as_deref(),
+            Some("/roskilde/om/")
+        );
+        assert_eq!(
+            request_path("/roskilde/kurser/skrivev%C3%A6rksted/").as_deref(),
+            Some("/roskilde/kurser/skriveværksted/")
+        );
+        assert_eq!(request_path("/a..b/").as_deref(), Some("/a..b/"));
+    }
 
     #[test]
     fn events_fill_whole_chunks() {

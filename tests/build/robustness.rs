@@ -445,6 +445,20 @@ fn within_build(project: &Project, body: &str) -> BuildOutcome {
     build_within(project, Duration::from_secs(60))
 }
 
+/// A `%` before a multi-byte letter in a link once crashed the build (the decoder sliced the
+/// letter in two); now the link is simply broken, and reported at its line.
+#[test]
+fn a_percent_before_a_danish_letter_in_a_link_is_a_broken_link() {
+    let project = Project::fixture("robustness/minimal");
+    let outcome = within_build(&project, "[her](%aé.md) og [der](#%aé) og [%](%)");
+    let e = first_error(&outcome);
+    assert_eq!(e.code, "markdown.broken-link", "{e}");
+    assert_eq!(
+        (e.file.to_str(), e.line),
+        (Some("content/roskilde/dyb.md"), 5)
+    );
+}
+
 /// Deep but not nested constructs, and raw HTML nested without bound (allowed by the project),
 /// build: the HTML is written without minifying rather than overflowing the stack.
 #[test]
