@@ -1,7 +1,8 @@
 //! `vejviser serve`: a preview server with live reload.
 //!
 //! It builds into memory (the same [`crate::build_in_memory`] as `build`, nothing written to
-//! disk), serves the result on 127.0.0.1 with `tiny_http`, watches `content/`, `themes/` and
+//! disk), serves the result on 127.0.0.1 (another address only with `--bind`) with `tiny_http`,
+//! refusing request paths that would leave the site, watches `content/`, `themes/` and
 //! `vejviser.yaml` with `notify`, and rebuilds after a change settles: only the municipality a
 //! change belongs to when it lies in its folder, every site when it is shared. Open pages learn
 //! of a new build through server-sent events and reload. A build with errors never replaces the
@@ -37,6 +38,8 @@ pub struct ServeOptions {
     pub site: Option<String>,
     /// 0 picks a free port.
     pub port: u16,
+    /// The address to listen on: 127.0.0.1 unless the user asks for another.
+    pub bind: std::net::IpAddr,
     pub today: Option<chrono::NaiveDate>,
 }
 
@@ -62,7 +65,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         Error::Usage(format!("cannot listen on port {}: {e}", opts.port))
     };
     let listener =
-        std::net::TcpListener::bind(("127.0.0.1", opts.port)).map_err(|e| cannot_listen(&e))?;
+        std::net::TcpListener::bind((opts.bind, opts.port)).map_err(|e| cannot_listen(&e))?;
     // tiny_http writes a reply's headers and body separately and leaves Nagle's algorithm on, so
     // on a kept-alive connection each reply after the first waits for the client's delayed ACK
     // (about 40 ms on Linux, for every file of a page). Connections accepted from the listener
@@ -79,7 +82,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         .to_ip()
         .map(|a| a.port())
         .unwrap_or(opts.port);
-    let base = format!("http://127.0.0.1:{port}/");
+    let base = format!("http://{}/", std::net::SocketAddr::new(opts.bind, port));
     let state = Arc::new(RwLock::new(State::default()));
     let listeners: Listeners = Arc::new(Mutex::new(Vec::new()));
 
