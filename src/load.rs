@@ -191,7 +191,12 @@ pub fn load(root: &Path, only: &[String]) -> Result<(Option<Loaded>, Vec<Diagnos
             }
         };
         let layer = load_layer(root, &dir, &project, &shared.summaries, &mut diags);
-        let theme_dir = Some(dir.join("_theme")).filter(|d| d.is_dir());
+        let theme_dir = Some(dir.join("_theme")).filter(|d| {
+            if d.is_symlink() {
+                diags.push(symlink_ignored(root, d));
+            }
+            d.is_dir() && !d.is_symlink()
+        });
         sites.push(SiteSource {
             municipality,
             layer,

@@ -186,6 +186,15 @@ impl OutputLock {
     pub fn acquire(out: &Path) -> Result<OutputLock, Error> {
         use std::io::{Read, Seek, Write};
 
+        // An output that is a link (`public` → a web server's folder) is written where it
+        // points: swapping the link itself would leave the folder it names untouched.
+        let resolved;
+        let out = if out.is_symlink() {
+            resolved = std::fs::canonicalize(out).map_err(|e| Error::io("resolve", out, e))?;
+            resolved.as_path()
+        } else {
+            out
+        };
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -527,6 +536,25 @@ mod tests {
         assert_eq!(read(&out.join("b/index.html")), "b");
         assert_eq!(read(&out.join("other/sub/index.html")), "keep");
         assert_no_leftovers(dir.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_is_a_link_is_written_where_it_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let www = dir.path().join("www/public");
+        std::fs::create_dir_all(&www).unwrap();
+        let out = dir.path().join("public");
+        std::os::unix::fs::symlink(&www, &out).unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        let sites = [
+            site("a", &[("index.html", "a")]),
+            site("b", &[("index.html", "b")]),
+        ];
+        write(&lock, &sites).unwrap();
+        assert!(out.is_symlink());
+        assert_eq!(read(&www.join("b/index.html")), "b");
+        assert_no_leftovers(&dir.path().join("www"));
     }
 
     #[test]

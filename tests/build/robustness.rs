@@ -546,7 +546,7 @@ fn a_file_over_the_size_limit_is_an_error_naming_it() {
 }
 
 /// Symbolic links are never followed: not to a file outside the project, not to a folder, not
-/// as a whole layer or as the logo. What they point at never reaches the output.
+/// as a whole layer, a theme folder or the logo. What they point at never reaches the output.
 #[cfg(unix)]
 #[test]
 fn symlinks_are_never_followed_out_of_the_project() {
@@ -580,6 +580,10 @@ fn symlinks_are_never_followed_out_of_the_project() {
         content.join("roskilde/logo.svg"),
     )
     .unwrap();
+    let footer = outside.path().join("tema/templates/partials/footer.html");
+    std::fs::create_dir_all(footer.parent().unwrap()).unwrap();
+    std::fs::write(&footer, secret).unwrap();
+    symlink(outside.path().join("tema"), content.join("roskilde/_theme")).unwrap();
 
     let outcome = ok(project.build());
     let warned: Vec<String> = outcome
@@ -592,6 +596,7 @@ fn symlinks_are_never_followed_out_of_the_project() {
         warned,
         [
             "content/_shared",
+            "content/roskilde/_theme",
             "content/roskilde/hemmelig.md",
             "content/roskilde/logo.svg",
             "content/roskilde/mappe"
