@@ -680,3 +680,34 @@ fn a_thousand_broken_files_are_all_reported_in_a_stable_order() {
         );
     }
 }
+
+/// Thousands of headings and links on one page once made `check` run for minutes: every broken
+/// anchor's hint listed every heading, and every finding was placed by a scan from the file's
+/// start. Hints now name 20 headings and how many more; each kind of finding stops at 100 a page.
+#[test]
+fn findings_about_a_page_with_thousands_of_headings_stay_bounded() {
+    let project = Project::fixture("robustness/minimal");
+    let body = "## Afsnit\n\n#### Skridt [](#mangler)\n\n".repeat(3000);
+    project.write(
+        "content/roskilde/dyb.md",
+        format!("---\ntitle: Dyb\n---\n\n{body}").as_bytes(),
+    );
+    let opts = project.options();
+    let (tx, rx) = mpsc::channel();
+    within(Duration::from_secs(120), move || {
+        tx.send(vejviser::check::run(&opts).unwrap()).unwrap();
+    });
+    let findings = rx.recv().unwrap();
+    let count = |code: &str| findings.iter().filter(|d| d.code == code).count();
+    assert_eq!(count("markdown.heading-skip"), markdown::MAX_PROBLEMS);
+    assert_eq!(count("markdown.empty-link"), markdown::MAX_PROBLEMS);
+    let anchors: Vec<&Diagnostic> = findings
+        .iter()
+        .filter(|d| d.code == "markdown.broken-link")
+        .collect();
+    assert!(!anchors.is_empty());
+    for d in anchors {
+        let hint = d.hint.as_deref().unwrap_or_default();
+        assert!(hint.ends_with("and 5980 more"), "{hint}");
+    }
+}
