@@ -295,8 +295,11 @@ fn page_findings(page: &Page, project: &Project, opts: &BuildOptions, out: &mut 
     let at = |d: Diagnostic, offset: usize, len: usize| {
         d.at_offset(&page.text, page.body_offset + offset, len)
     };
-    for link in &scan.links {
-        if link.text.trim().is_empty() {
+    // Each kind of finding stops after as many as a page's build problems (placing one scans
+    // the file from its start: thousands would take minutes and help nobody).
+    let empty = scan.links.iter().filter(|l| l.text.trim().is_empty());
+    for link in empty.take(crate::markdown::MAX_PROBLEMS) {
+        {
             out.push(at(
                 Diagnostic::warning("markdown.empty-link", &page.file, "the link has no text")
                     .hint("screen readers read out only the address of a link without text: write what the link leads to between the brackets, e.g. [Læs om tilmelding](praktisk.md)"),
@@ -327,13 +330,18 @@ fn hashes(level: u8) -> String {
 /// with the theme.
 fn heading_findings(page: &Page, headings: &[BodyHeading], out: &mut Vec<Diagnostic>) {
     let mut previous = 1u8;
+    let mut found = 0;
     for h in headings {
+        if found == crate::markdown::MAX_PROBLEMS {
+            break;
+        }
         let level = match (h.level, h.first_block) {
             (1, true) => 1,
             (1, false) => 2,
             (l, _) => l,
         };
         if level > previous + 1 {
+            found += 1;
             let after = if previous == 1 {
                 "the page title (`#`)".to_string()
             } else {
@@ -612,7 +620,10 @@ fn anchor_findings(site: &Site, files: &crate::SiteFiles, out: &mut Vec<Diagnost
             let hint = if sections.is_empty() {
                 "the page has no ids to link to: link to the page without `#…`".to_string()
             } else {
-                format!("the page's sections are: #{}", sections.join(", #"))
+                format!(
+                    "the page's sections are: {}",
+                    crate::error::id_list(sections.iter().copied(), 20)
+                )
             };
             out.push(
                 Diagnostic::error(

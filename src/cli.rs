@@ -42,9 +42,13 @@ pub struct ServeArgs {
     /// Serve only this municipality, at `/` (without it: each under /<slug>/).
     #[arg(long, value_name = "SLUG")]
     pub site: Option<String>,
-    /// The port on 127.0.0.1 (0 picks a free one).
+    /// The port (0 picks a free one).
     #[arg(long, value_name = "N", default_value_t = 8000)]
     pub port: u16,
+    /// The address to listen on. The default, 127.0.0.1, is this machine only; give another
+    /// (e.g. 0.0.0.0) only to show the preview to others on the network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
@@ -162,10 +166,14 @@ fn serve(args: ServeArgs) -> i32 {
         root: args.root,
         site: args.site,
         port: args.port,
+        bind: args.bind,
         today: args.today,
     };
     if args.open {
-        let url = format!("http://127.0.0.1:{}/", args.port);
+        let url = format!(
+            "http://{}/",
+            std::net::SocketAddr::new(args.bind, args.port)
+        );
         // Best effort: without a desktop there is nothing to open, and the address is printed.
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }

@@ -159,6 +159,17 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// `#a, #b, #c` for a hint, cut after `max` items with how many more there are: a page with
+/// thousands of headings would otherwise put all of them into every finding about it.
+pub fn id_list<'a>(ids: impl ExactSizeIterator<Item = &'a str>, max: usize) -> String {
+    let total = ids.len();
+    let shown: Vec<String> = ids.take(max).map(|id| format!("#{id}")).collect();
+    match total.saturating_sub(max) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// Sorts findings (errors first, then by file and place) and drops repeats, which arise when a
 /// shared file is linked into several sites.
 pub fn normalize(diagnostics: &mut Vec<Diagnostic>) {
@@ -253,6 +264,13 @@ pub enum Error {
     Content(usize),
     #[error("{0}")]
     Usage(String),
+    /// Another build holds the output folder's lock.
+    #[error("another build is writing into {}{}; wait for it to finish (the lock is {})", out.display(), holder.map(|p| format!(" (process {p})")).unwrap_or_default(), lock.display())]
+    Locked {
+        out: PathBuf,
+        lock: PathBuf,
+        holder: Option<u32>,
+    },
     #[error("cannot {action} {path}: {source}")]
     Io {
         action: &'static str,
@@ -275,6 +293,12 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_lists_are_cut() {
+        assert_eq!(id_list(["a", "b"].into_iter(), 20), "#a, #b");
+        assert_eq!(id_list(["a", "b", "c"].into_iter(), 2), "#a, #b and 1 more");
+    }
 
     #[test]
     fn line_col_counts_characters() {

@@ -522,17 +522,25 @@ pub fn yaml_diagnostic(
     let d = Diagnostic::error("frontmatter.yaml", file, message.clone()).hint(hint);
     match (err.line, err.column) {
         (Some(l), Some(c)) => {
-            let line = l + line_offset;
-            // serde places errors of our own value types at the key: move to the value itself
-            // when the message quotes it and it stands on that line.
+            let mut line = l + line_offset;
+            // serde places errors of our own value types at the key, or for top-level fields at
+            // the start of the mapping: move to the value itself when the message quotes it and
+            // it stands on that line or a later one of the front matter.
             let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
-            let c = match (quoted, text.lines().nth(line - 1)) {
-                (Some(q), Some(src)) => match src.find(q) {
-                    Some(at) => src[..at].chars().count() + 1,
-                    None => c,
-                },
-                _ => c,
-            };
+            let mut c = c;
+            if let Some(q) = quoted {
+                let found = text
+                    .lines()
+                    .enumerate()
+                    .skip(line - 1)
+                    .take_while(|(_, src)| src.trim_end() != "---")
+                    .find_map(|(i, src)| {
+                        src.find(q).map(|at| (i + 1, src[..at].chars().count() + 1))
+                    });
+                if let Some((l, at)) = found {
+                    (line, c) = (l, at);
+                }
+            }
             // Mark the rest of the line from the column: the offending token or value.
             let width = text
                 .lines()
@@ -563,18 +571,46 @@ pub fn split(text: &str) -> Option<(&str, usize, usize)> {
     None
 }
 
+/// The headings of the body that starts at `body_offset`, or an error where its Markdown nests
+/// deeper than [`crate::markdown::MAX_NESTING`] (which no later stage could handle).
+fn outline(
+    file: &Path,
+    text: &Arc<str>,
+    body_offset: usize,
+) -> Result<Vec<crate::markdown::Heading>, Vec<Diagnostic>> {
+    let (headings, too_deep) = crate::markdown::outline(&text[body_offset..]);
+    match too_deep {
+        None => Ok(headings),
+        Some(offset) => Err(vec![Diagnostic::error(
+            "markdown.too-deep",
+            file,
+            format!(
+                "the Markdown nests more than {} levels deep here (lists, quotes or emphasis inside each other)",
+                crate::markdown::MAX_NESTING
+            ),
+        )
+        .at_offset(text, body_offset + offset, 1)
+        .hint("nest lists and quotes a few levels at most; check for a stray run of `>`, `-` or `*`")]),
+    }
+}
+
 impl Page {
     /// A chapter without front matter: titled by its opening `# heading`, else by `fallback` (its
     /// title in SUMMARY.md).
-    fn bare_chapter(file: &Path, rel: &str, text: Arc<str>, fallback: &str) -> Page {
-        let headings = crate::markdown::headings(&text);
+    fn bare_chapter(
+        file: &Path,
+        rel: &str,
+        text: Arc<str>,
+        fallback: &str,
+    ) -> Result<Page, Vec<Diagnostic>> {
+        let headings = outline(file, &text, 0)?;
         let title = headings
             .first()
             .filter(|h| h.level == 1)
             .map(|h| h.title.clone())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback.to_string());
-        Page {
+        Ok(Page {
             file: file.to_path_buf(),
             rel: rel.to_string(),
             kind: Kind::Chapter,
@@ -592,7 +628,7 @@ impl Page {
             headings,
             text,
             body_offset: 0,
-        }
+        })
     }
 
     /// Parses a content file. `file` is the path shown in messages, `rel` its path inside the
@@ -610,7 +646,7 @@ impl Page {
         let err = |code, msg: String| Diagnostic::error(code, file, msg);
         if let (None, Some(fallback)) = (split(&text), bare_title) {
             if !text.starts_with("---") {
-                return Ok(Page::bare_chapter(file, rel, text, fallback));
+                return Page::bare_chapter(file, rel, text, fallback);
             }
         }
         let Some((fm, fm_offset, body_offset)) = split(&text) else {
@@ -880,7 +916,7 @@ impl Page {
                 extra,
             },
             details,
-            headings: crate::markdown::headings(&text[body_offset..]),
+            headings: outline(file, &text, body_offset)?,
             text,
             body_offset,
         })

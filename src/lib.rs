@@ -355,7 +355,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     Ok(outcome)
 }
 
-/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder.
+/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
 fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
     let rel = Path::new(name);
     if rel.is_absolute()
@@ -368,12 +368,25 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
             "the path must stay inside the site folder",
         ));
     }
-    std::fs::read(dir.join(rel))
+    // A link anywhere on the way could point out of the project: none is followed.
+    let mut path = dir.to_path_buf();
+    for part in rel.components() {
+        path.push(part);
+        if path.is_symlink() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is a symbolic link, and links are never followed",
+            ));
+        }
+    }
+    std::fs::read(path)
 }
 
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
-/// is written and the previous output stays as it was.
+/// is written and the previous output stays as it was. The output is locked for the whole build:
+/// a second build into the same output fails at once instead of mixing its files in.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let lock = output::OutputLock::acquire(&opts.out)?;
     let started = Instant::now();
     // Sites whose inputs are those recorded when their output was written are left alone.
     let inputs = match (opts.full, site_selection(opts)) {
@@ -406,7 +419,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         let built: Vec<String> = outcome.sites.iter().map(|s| s.slug.clone()).collect();
         let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
         incremental::forget(&opts.out, &built).map_err(io)?;
-        output::write(&opts.out, &outcome.sites)?;
+        output::write(&lock, &outcome.sites)?;
         let written: incremental::Inputs = inputs
             .into_iter()
             .filter(|(slug, _)| built.contains(slug))

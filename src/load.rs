@@ -206,7 +206,12 @@ pub fn load(
             }
         };
         let layer = load_layer(root, &dir, parsing, &shared.summaries, &mut diags);
-        let theme_dir = Some(dir.join("_theme")).filter(|d| d.is_dir());
+        let theme_dir = Some(dir.join("_theme")).filter(|d| {
+            if d.is_symlink() {
+                diags.push(symlink_ignored(root, d));
+            }
+            d.is_dir() && !d.is_symlink()
+        });
         sites.push(SiteSource {
             municipality,
             layer,
@@ -298,6 +303,15 @@ impl Parsing<'_> {
     }
 }
 
+fn symlink_ignored(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "io.symlink",
+        display_path(root, path),
+        "symbolic link ignored",
+    )
+    .hint("links are never followed; copy the file into content/ instead")
+}
+
 /// Reads and parses every file of one layer folder, in parallel. `inherited` are the summaries
 /// of the shared layer, which also decide how a site's own chapter files may be written.
 fn load_layer(
@@ -308,6 +322,11 @@ fn load_layer(
     diags: &mut Vec<Diagnostic>,
 ) -> Layer {
     let mut layer = Layer::default();
+    // A layer folder that is itself a link (`content/_shared` → elsewhere) would be walked.
+    if dir.is_symlink() {
+        diags.push(symlink_ignored(root, dir));
+        return layer;
+    }
     let mut markdown = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(false)
@@ -334,14 +353,7 @@ fn load_layer(
             }
         };
         if entry.path_is_symlink() {
-            diags.push(
-                Diagnostic::warning(
-                    "io.symlink",
-                    display_path(root, entry.path()),
-                    "symbolic link ignored",
-                )
-                .hint("links are never followed; copy the file into content/ instead"),
-            );
+            diags.push(symlink_ignored(root, entry.path()));
             continue;
         }
         if !entry.file_type().is_file() {

@@ -86,13 +86,36 @@ fn level_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
+/// How deep blocks and inline markup may nest (a list in a quote in a list … counts each level).
+/// Real pages stay below ten; thousands of levels (`>>>>…`, `- - - …`, `****…`) are a mistake or
+/// an attack, and the HTML tools after us (the minifier) recurse once per level.
+pub const MAX_NESTING: usize = 100;
+
 /// The headings of a body with their unique ids, in order. Ids are the heading text slugified
 /// (Danish letters transliterated), or the `{#id}` written after the heading.
 pub fn headings(body: &str) -> Vec<Heading> {
+    outline(body).0
+}
+
+/// The headings of a body (see [`headings`]) and, when its markup nests deeper than
+/// [`MAX_NESTING`], the byte offset where it first does. One pass over the body does both.
+pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
+    let mut depth = 0usize;
+    let mut too_deep = None;
     let mut out = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(u8, Option<String>, String)> = None;
-    for event in Parser::new_ext(body, options()) {
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING && too_deep.is_none() {
+                    too_deep = Some(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 current = Some((
@@ -133,7 +156,7 @@ pub fn headings(body: &str) -> Vec<Heading> {
             _ => {}
         }
     }
-    out
+    (out, too_deep)
 }
 
 /// How a body is placed inside a larger page (a manual printed whole): heading ids get a
@@ -245,6 +268,11 @@ impl BodyCache {
         rendered
     }
 }
+
+/// A page reports at most this many problems: each is placed by a scan from the file's start,
+/// and a file with a hundred thousand of the same mistake would otherwise take minutes to report
+/// and pages to read.
+pub const MAX_PROBLEMS: usize = 100;
 
 /// Renders a body. `heads` must be `headings(body)` (computed once when the page is loaded).
 pub fn render(
@@ -500,6 +528,21 @@ pub fn render_embedded(
         if is_block_start {
             first_block = false;
         }
+    }
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        // Placed at the first problem not shown, so it sorts after those that are.
+        let first_hidden = &problems[MAX_PROBLEMS];
+        let (severity, offset) = (first_hidden.severity, first_hidden.offset);
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem {
+            severity,
+            code: "markdown.more-problems",
+            offset,
+            len: 1,
+            message: format!("{more} more problem(s) in this page are not shown"),
+            hint: "fix the ones above and build again".into(),
+        });
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());

@@ -67,10 +67,18 @@ impl SiteFiles {
 
 /// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in
 /// static files, so there is nothing inline to minify.
+///
+/// The minifier recurses once per level of element nesting; a page nested deeper than
+/// [`MAX_MINIFY_NESTING`] (raw HTML allowed in Markdown can nest without bound) is written as it
+/// is rather than overflow the stack.
 pub fn minify(html: &str) -> Vec<u8> {
+    if nesting_estimate(html) > MAX_MINIFY_NESTING {
+        return html.as_bytes().to_vec();
+    }
     // minify-html's one-pass mode, several times faster, takes the well-formed HTML the
     // templates produce; anything it refuses goes through the full minifier.
-    if let Ok(bytes) = minify_html_onepass::copy(html.as_bytes(), &minify_html_onepass::Cfg::new()) {
+    if let Ok(bytes) = minify_html_onepass::copy(html.as_bytes(), &minify_html_onepass::Cfg::new())
+    {
         return bytes;
     }
     let mut cfg = minify_html::Cfg::new();
@@ -78,6 +86,53 @@ pub fn minify(html: &str) -> Vec<u8> {
     cfg.keep_html_and_head_opening_tags = true;
     cfg.minify_doctype = false;
     minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Pages nested deeper than this are not minified (see [`minify`]); a build's own pages stay far
+/// below it, since Markdown deeper than [`crate::markdown::MAX_NESTING`] is refused at load.
+pub const MAX_MINIFY_NESTING: usize = 1000;
+
+/// An upper bound on how deep the elements of `html` nest: opening tags minus closing tags,
+/// ignoring void elements and `<…/>`. Tags inside comments or scripts count too, which can only
+/// overestimate.
+fn nesting_estimate(html: &str) -> usize {
+    const VOID: [&str; 13] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + at + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        let tag = &html[start..end];
+        i = end.min(bytes.len());
+        if let Some(rest) = tag.strip_prefix('/') {
+            if !rest.is_empty() {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name_len = tag
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        // Not an element (`a < b`, `<!-- … -->`, `<!doctype>`), or one that never has content.
+        if name.is_empty()
+            || tag.ends_with('/')
+            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
 }
 
 /// Escapes text for XML element content.
@@ -119,25 +174,159 @@ pub fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
 }
 
-/// Writes the sites into `out` (one folder per site) through a staging folder beside it. Other
-/// folders of `out` (sites not built this time) are left as they are.
-pub fn write(out: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| Error::io("remove", &staging, e))?;
+/// Holds the output folder for one build: an exclusive lock on `.<out>.lock` beside it, so two
+/// builds into the same output never write at once. The lock is the operating system's advisory
+/// file lock, so it goes away with the process, however that ends (a killed build leaves no stale
+/// lock); the file itself stays, holding the id of the last process that took it.
+#[derive(Debug)]
+pub struct OutputLock {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    _file: std::fs::File,
+}
+
+impl OutputLock {
+    /// Takes the lock for `out`, or fails at once (without waiting) naming the lock file and the
+    /// process that holds it. Creates the folder `out` lives in when it is missing.
+    pub fn acquire(out: &Path) -> Result<OutputLock, Error> {
+        use std::io::{Read, Seek, Write};
+
+        // An output that is a link (`public` → a web server's folder) is written where it
+        // points: swapping the link itself would leave the folder it names untouched.
+        let resolved;
+        let out = if out.is_symlink() {
+            resolved = std::fs::canonicalize(out).map_err(|e| Error::io("resolve", out, e))?;
+            resolved.as_path()
+        } else {
+            out
+        };
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
+        let path = parent.join(format!(".{name}.lock"));
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io("open", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(Error::Locked {
+                    out: out.to_path_buf(),
+                    lock: path,
+                    holder: holder.trim().parse().ok(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
+        }
+        // Only for the message another build shows; the lock itself is what counts.
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = writeln!(file, "{}", std::process::id());
+        Ok(OutputLock {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            _file: file,
+        })
     }
-    let result = write_staged(&staging, out, sites);
-    // Whatever happened, the staging folder goes; `out` is only touched by the swap.
-    let _ = std::fs::remove_dir_all(&staging);
+
+    /// The output folder this lock holds.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// `.<out>.staging-<pid>` beside the output: where this build writes.
+    fn staging(&self) -> PathBuf {
+        let pid = std::process::id();
+        self.parent.join(format!(".{}.staging-{pid}", self.name))
+    }
+
+    /// Where the old output (`.<out>.old-<pid>`) or one old site folder
+    /// (`.<out>.old-<pid>.<slug>`) waits during a swap done in two renames.
+    fn aside(&self, slug: Option<&str>) -> PathBuf {
+        let pid = std::process::id();
+        let name = match slug {
+            Some(slug) => format!(".{}.old-{pid}.{slug}", self.name),
+            None => format!(".{}.old-{pid}", self.name),
+        };
+        self.parent.join(name)
+    }
+
+    /// Removes what a build that was killed left beside the output: its staging folder and, if
+    /// it died in the middle of a swap on a file system without atomic exchange, puts the old
+    /// output back. Safe because no other build runs while we hold the lock.
+    fn clean_leftovers(&self) -> Result<(), Error> {
+        let entries =
+            std::fs::read_dir(&self.parent).map_err(|e| Error::io("read", &self.parent, e))?;
+        let staging = format!(".{}.staging-", self.name);
+        let aside = format!(".{}.old-", self.name);
+        for entry in entries.flatten() {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if let Some(rest) = file_name.strip_prefix(&aside) {
+                // `old-<pid>` held the whole output, `old-<pid>.<slug>` one site's folder.
+                let target = match rest.split_once('.') {
+                    Some((_, slug)) => self.out.join(slug),
+                    None => self.out.clone(),
+                };
+                if !target.exists() {
+                    std::fs::rename(&path, &target).map_err(|e| Error::io("restore", &path, e))?;
+                    continue;
+                }
+            } else if !file_name.starts_with(&staging) {
+                continue;
+            }
+            remove(&path)?;
+        }
+        Ok(())
+    }
+}
+
+fn remove(path: &Path) -> Result<(), Error> {
+    let result = if path.is_dir() && !path.is_symlink() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("remove", path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the sites into the locked output (one folder per site) through a staging folder beside
+/// it, then swaps it in with one atomic rename, so whoever looks at the output — a web server,
+/// or the next build after this one is killed — sees it exactly as before or exactly as built,
+/// never a mix, across all sites:
+///
+/// - one site built (`--site`): only that site's folder changes, so its folder is exchanged;
+/// - several sites: the whole output is exchanged. Its other entries (sites not built this time,
+///   files someone put there) are carried into the staging folder first as hard links, which
+///   costs a link per file but no copying.
+///
+/// On Linux the exchange is `renameat2(RENAME_EXCHANGE)`; elsewhere (or on a file system without
+/// it) the old folder is renamed aside and the new one in, and a build killed between those two
+/// renames has its old output put back by the next build. Files are not `fsync`ed: this guards
+/// against a killed or failing build, not against a power cut.
+pub fn write(lock: &OutputLock, sites: &[SiteFiles]) -> Result<(), Error> {
+    lock.clean_leftovers()?;
+    let staging = lock.staging();
+    let result = write_staged(lock, &staging, sites);
+    // Whatever happened, the staging folder goes (after a swap it holds the old output).
+    let _ = remove(&staging);
     result
 }
 
@@ -152,7 +341,7 @@ fn inside_site(path: &str) -> bool {
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-fn write_staged(staging: &Path, out: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
+fn write_staged(lock: &OutputLock, staging: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
     for site in sites {
         let escaping = std::iter::once(site.slug.as_str())
             .chain(site.files.keys().map(String::as_str))
@@ -162,34 +351,119 @@ fn write_staged(staging: &Path, out: &Path, sites: &[SiteFiles]) -> Result<(), E
                 "refusing to write `{path}`: it would land outside the site's folder"
             )));
         }
-        let dir = staging.join(&site.slug);
-        let mut dirs: Vec<PathBuf> = site
-            .files
-            .keys()
-            .filter_map(|f| dir.join(f).parent().map(Path::to_path_buf))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for d in &dirs {
-            std::fs::create_dir_all(d).map_err(|e| Error::io("create", d, e))?;
-        }
-        site.files.par_iter().try_for_each(|(path, bytes)| {
-            let target = dir.join(path);
-            std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))
-        })?;
     }
-    std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    // The swap: each built site's old folder moves aside, the new one moves in.
+    std::fs::create_dir_all(staging).map_err(|e| Error::io("create", staging, e))?;
     for site in sites {
-        let new = staging.join(&site.slug);
-        let live = out.join(&site.slug);
-        let old = staging.join(format!(".old-{}", site.slug));
-        if live.exists() {
-            std::fs::rename(&live, &old).map_err(|e| Error::io("move", &live, e))?;
+        write_site(&staging.join(&site.slug), site)?;
+    }
+    let out = &lock.out;
+    if let [site] = sites {
+        if out.is_dir() {
+            let new = staging.join(&site.slug);
+            let live = out.join(&site.slug);
+            return swap_in(&new, &live, &lock.aside(Some(&site.slug)));
         }
-        std::fs::rename(&new, &live).map_err(|e| Error::io("move", &new, e))?;
+    }
+    if out.exists() {
+        let built: Vec<&str> = sites.iter().map(|s| s.slug.as_str()).collect();
+        let entries = std::fs::read_dir(out).map_err(|e| Error::io("read", out, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("read", out, e))?;
+            let name = entry.file_name();
+            if !built.iter().any(|b| name == std::ffi::OsStr::new(b)) {
+                link_tree(&entry.path(), &staging.join(&name))?;
+            }
+        }
+    }
+    swap_in(staging, out, &lock.aside(None))
+}
+
+fn write_site(dir: &Path, site: &SiteFiles) -> Result<(), Error> {
+    let mut dirs: Vec<PathBuf> = site
+        .files
+        .keys()
+        .filter_map(|f| dir.join(f).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(|e| Error::io("create", d, e))?;
+    }
+    site.files.par_iter().try_for_each(|(path, bytes)| {
+        let target = dir.join(path);
+        std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))
+    })
+}
+
+/// Copies a tree as hard links (files are never changed in place, only replaced, so sharing
+/// them between the old and the new output is safe); copies where a link is refused. Symbolic
+/// links are recreated, not followed.
+fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
+    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io("read", from, e))?;
+    if meta.is_dir() {
+        std::fs::create_dir(to).map_err(|e| Error::io("create", to, e))?;
+        for entry in std::fs::read_dir(from).map_err(|e| Error::io("read", from, e))? {
+            let entry = entry.map_err(|e| Error::io("read", from, e))?;
+            link_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        return Ok(());
+    }
+    if meta.is_symlink() {
+        #[cfg(unix)]
+        {
+            let target = std::fs::read_link(from).map_err(|e| Error::io("read", from, e))?;
+            return std::os::unix::fs::symlink(target, to).map_err(|e| Error::io("link", to, e));
+        }
+    }
+    if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to).map_err(|e| Error::io("copy", to, e))?;
     }
     Ok(())
+}
+
+/// Puts `new` in place of `live` atomically; afterwards `new` holds what `live` held (if
+/// anything), for the caller to remove. `aside` is where the old folder waits when the
+/// exchange has to be done in two renames.
+fn swap_in(new: &Path, live: &Path, aside: &Path) -> Result<(), Error> {
+    if !live.exists() {
+        return std::fs::rename(new, live).map_err(|e| Error::io("move", new, e));
+    }
+    if exchange(new, live).is_ok() {
+        return Ok(());
+    }
+    std::fs::rename(live, aside).map_err(|e| Error::io("move", live, e))?;
+    std::fs::rename(new, live).map_err(|e| Error::io("move", new, e))?;
+    std::fs::rename(aside, new).map_err(|e| Error::io("move", aside, e))
+}
+
+/// Swaps two paths in one step (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(test)]
@@ -205,9 +479,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut site = SiteFiles::new("roskilde");
         site.add("../../udenfor.html", b"x".to_vec());
-        let err = write(&dir.path().join("public"), &[site]).unwrap_err();
+        let lock = OutputLock::acquire(&dir.path().join("public")).unwrap();
+        let err = write(&lock, &[site]).unwrap_err();
         assert!(err.to_string().contains("outside"), "{err}");
         assert!(!dir.path().join("udenfor.html").exists());
+    }
+
+    #[test]
+    fn nesting_is_estimated_from_the_tags() {
+        let page = "<!doctype html><html><head><meta charset=utf-8><!-- x --></head>\
+                    <body><p>a<br>b <img src=x /></p><div><div></div></div></body></html>";
+        assert_eq!(nesting_estimate(page), 4);
+        assert_eq!(nesting_estimate("a < b <"), 0);
+    }
+
+    #[test]
+    fn pages_nested_too_deep_for_the_minifier_are_written_as_they_are() {
+        let deep = "<div>".repeat(200_000);
+        assert_eq!(minify(&deep), deep.as_bytes());
+        assert_eq!(minify("<p>a  b</p>\n"), b"<p>a b</p>".to_vec());
     }
 
     #[test]
@@ -226,29 +516,118 @@ mod tests {
         assert!(a < b);
     }
 
+    fn site(slug: &str, files: &[(&str, &str)]) -> SiteFiles {
+        let mut site = SiteFiles::new(slug);
+        for (path, text) in files {
+            site.add(*path, text.as_bytes().to_vec());
+        }
+        site
+    }
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// The names in the folder the output lives in: the output and its lock file, nothing more.
+    fn assert_no_leftovers(dir: &Path) {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".public.lock", "public"]);
+    }
+
     #[test]
-    fn write_swaps_in_and_keeps_other_sites() {
+    fn one_site_is_swapped_in_and_other_sites_are_kept() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         std::fs::create_dir_all(out.join("other")).unwrap();
         std::fs::write(out.join("other/index.html"), "keep").unwrap();
-        let mut site = SiteFiles::new("roskilde");
-        site.add("index.html", b"ny".to_vec());
-        site.add("kurser/x/index.html", b"kursus".to_vec());
-        write(&out, &[site]).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("roskilde/kurser/x/index.html")).unwrap(),
-            "kursus"
+        let lock = OutputLock::acquire(&out).unwrap();
+        let roskilde = site(
+            "roskilde",
+            &[("index.html", "ny"), ("kurser/x/index.html", "kursus")],
         );
-        assert_eq!(
-            std::fs::read_to_string(out.join("other/index.html")).unwrap(),
-            "keep"
-        );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        write(&lock, &[roskilde]).unwrap();
+        assert_eq!(read(&out.join("roskilde/kurser/x/index.html")), "kursus");
+        assert_eq!(read(&out.join("other/index.html")), "keep");
+        write(&lock, &[site("roskilde", &[("index.html", "igen")])]).unwrap();
+        assert_eq!(read(&out.join("roskilde/index.html")), "igen");
+        assert!(!out.join("roskilde/kurser").exists());
+        assert_no_leftovers(dir.path());
+    }
+
+    #[test]
+    fn several_sites_replace_the_whole_output_and_carry_the_rest_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("other/sub")).unwrap();
+        std::fs::write(out.join("other/sub/index.html"), "keep").unwrap();
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(out.join("a/gammel.html"), "old").unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        let sites = [
+            site("a", &[("index.html", "a")]),
+            site("b", &[("index.html", "b")]),
+        ];
+        write(&lock, &sites).unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "a");
+        assert!(!out.join("a/gammel.html").exists());
+        assert_eq!(read(&out.join("b/index.html")), "b");
+        assert_eq!(read(&out.join("other/sub/index.html")), "keep");
+        assert_no_leftovers(dir.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_is_a_link_is_written_where_it_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let www = dir.path().join("www/public");
+        std::fs::create_dir_all(&www).unwrap();
+        let out = dir.path().join("public");
+        std::os::unix::fs::symlink(&www, &out).unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        let sites = [
+            site("a", &[("index.html", "a")]),
+            site("b", &[("index.html", "b")]),
+        ];
+        write(&lock, &sites).unwrap();
+        assert!(out.is_symlink());
+        assert_eq!(read(&www.join("b/index.html")), "b");
+        assert_no_leftovers(&dir.path().join("www"));
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleaned_and_an_output_moved_aside_comes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // A build killed while writing, and one killed between the two renames of a swap
+        // (the output moved aside, the new one not yet in).
+        std::fs::create_dir_all(dir.path().join(".public.staging-999/a")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".public.old-998/other")).unwrap();
+        std::fs::write(dir.path().join(".public.old-998/other/index.html"), "keep").unwrap();
+        let lock = OutputLock::acquire(&out).unwrap();
+        write(&lock, &[site("a", &[("index.html", "a")])]).unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "a");
+        assert_eq!(read(&out.join("other/index.html")), "keep");
+        assert_no_leftovers(dir.path());
+    }
+
+    #[test]
+    fn a_second_lock_on_the_same_output_is_refused_naming_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = OutputLock::acquire(&out).unwrap();
+        match OutputLock::acquire(&out) {
+            Err(Error::Locked { lock, holder, .. }) => {
+                assert_eq!(lock, dir.path().join(".public.lock"));
+                assert_eq!(holder, Some(std::process::id()));
+            }
+            other => panic!("expected the lock to be refused, got {other:?}"),
+        }
+        drop(first);
+        OutputLock::acquire(&out).unwrap();
     }
 }

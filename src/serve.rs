@@ -1,7 +1,8 @@
 //! `vejviser serve`: a preview server with live reload.
 //!
 //! It builds into memory (the same [`crate::build_in_memory`] as `build`, nothing written to
-//! disk), serves the result on 127.0.0.1 with `tiny_http`, watches `content/`, `themes/` and
+//! disk), serves the result on 127.0.0.1 (another address only with `--bind`) with `tiny_http`,
+//! refusing request paths that would leave the site, watches `content/`, `themes/` and
 //! `vejviser.yaml` with `notify`, and rebuilds after a change settles: only the municipality a
 //! change belongs to when it lies in its folder, every site when it is shared. Open pages learn
 //! of a new build through server-sent events and reload. A build with errors never replaces the
@@ -41,6 +42,8 @@ pub struct ServeOptions {
     pub site: Option<String>,
     /// 0 picks a free port.
     pub port: u16,
+    /// The address to listen on: 127.0.0.1 unless the user asks for another.
+    pub bind: std::net::IpAddr,
     pub today: Option<chrono::NaiveDate>,
 }
 
@@ -66,7 +69,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         Error::Usage(format!("cannot listen on port {}: {e}", opts.port))
     };
     let listener =
-        std::net::TcpListener::bind(("127.0.0.1", opts.port)).map_err(|e| cannot_listen(&e))?;
+        std::net::TcpListener::bind((opts.bind, opts.port)).map_err(|e| cannot_listen(&e))?;
     // tiny_http writes a reply's headers and body separately and leaves Nagle's algorithm on, so
     // on a kept-alive connection each reply after the first waits for the client's delayed ACK
     // (about 40 ms on Linux, for every file of a page). Connections accepted from the listener
@@ -83,7 +86,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         .to_ip()
         .map(|a| a.port())
         .unwrap_or(opts.port);
-    let base = format!("http://127.0.0.1:{port}/");
+    let base = format!("http://{}/", std::net::SocketAddr::new(opts.bind, port));
     let state = Arc::new(RwLock::new(State::default()));
     let listeners: Listeners = Arc::new(Mutex::new(Vec::new()));
 
@@ -586,6 +589,13 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
         .next()
         .unwrap_or("/")
         .to_string();
+    let Some(path) = request_path(&url) else {
+        let _ = request.respond(
+            Response::from_string("bad request: the path leaves the site or is not a plain path")
+                .with_status_code(400),
+        );
+        return;
+    };
     if url == LIVE_SCRIPT {
         let _ = request.respond(
             Response::from_string(LIVE_JS)
@@ -593,7 +603,6 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
         );
         return;
     }
-    let path = crate::slug::percent_decode(&url);
     let Ok(s) = state.read() else {
         let _ = request.respond(Response::from_string("server error").with_status_code(500));
         return;
@@ -657,6 +666,27 @@ fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, single: bool)
                 .respond(Response::from_string(format!("not found: {url}")).with_status_code(404));
         }
     }
+}
+
+/// The path a request asks for, percent-decoded once, or `None` when it is not a plain path
+/// inside the site: `..` or `.` segments (written out or encoded), encoded slashes, backslashes,
+/// NUL and control characters, or a `%` left after decoding (a double-encoded `%252e%252e`).
+/// Files are looked up in memory, so nothing could be read from the disk anyway; refusing such
+/// paths outright keeps it that way if that ever changes, and keeps `/a/../b` from naming `/b`.
+fn request_path(url: &str) -> Option<String> {
+    if !url.starts_with('/') {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    if ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) {
+        return None;
+    }
+    let path = crate::slug::percent_decode(url);
+    let plain = !path.contains(['\\', '%']) && !path.chars().any(char::is_control);
+    let inside = path
+        .split('/')
+        .all(|segment| segment != ".." && segment != ".");
+    (plain && inside).then_some(path)
 }
 
 fn redirect(to: &str) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -726,6 +756,38 @@ fn site_list(state: &State) -> Response<std::io::Cursor<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/roskilde/../gladsaxe/",
+            "/roskilde/./om/",
+            "/roskilde/%2e%2e/gladsaxe/",
+            "/roskilde/%2E%2E/gladsaxe/",
+            "/roskilde/..%2fgladsaxe/",
+            "/roskilde/%2F..%2Fgladsaxe/",
+            "/roskilde/..\\gladsaxe\\",
+            "/roskilde/%5c..%5cgladsaxe",
+            "/roskilde/%252e%252e/gladsaxe/",
+            "/roskilde/%c0%ae%c0%ae/",
+            "/roskilde/om%00.html",
+            "/roskilde/%0a",
+            "roskilde/om/",
+            "http://x/roskilde/",
+        ] {
+            assert_eq!(request_path(bad), None, "{bad}");
+        }
+        assert_eq!(
+            request_path("/roskilde/om/").as_deref(),
+            Some("/roskilde/om/")
+        );
+        assert_eq!(
+            request_path("/roskilde/kurser/skrivev%C3%A6rksted/").as_deref(),
+            Some("/roskilde/kurser/skriveværksted/")
+        );
+        assert_eq!(request_path("/a..b/").as_deref(), Some("/a..b/"));
+    }
 
     #[test]
     fn events_fill_whole_chunks() {

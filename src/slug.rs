@@ -100,10 +100,13 @@ pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
+    let hex = |b: u8| (b as char).to_digit(16);
     while i < bytes.len() {
+        // Byte-wise: `%` may be followed by a multi-byte letter (`%aé`), which a string slice
+        // would cut in the middle.
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
+            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((hi * 16 + lo) as u8);
                 i += 3;
                 continue;
             }
@@ -117,6 +120,14 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_decoding_takes_bytes_and_keeps_what_is_not_an_escape() {
+        assert_eq!(percent_decode("a%20b%C3%A6"), "a bæ");
+        assert_eq!(percent_decode("%aé%"), "%aé%");
+        assert_eq!(percent_decode("%é"), "%é");
+        assert_eq!(percent_decode("%ff"), "%ff");
+    }
 
     #[test]
     fn danish_letters_are_transliterated() {

@@ -6,6 +6,8 @@
 #[path = "build/common.rs"]
 mod common;
 
+#[path = "build/atomic.rs"]
+mod atomic;
 #[path = "build/catalogue.rs"]
 mod catalogue;
 #[path = "build/check.rs"]
@@ -30,6 +32,8 @@ mod markdown;
 mod output;
 #[path = "build/rendering.rs"]
 mod rendering;
+#[path = "build/robustness.rs"]
+mod robustness;
 #[path = "build/search.rs"]
 mod search;
 #[path = "build/security.rs"]

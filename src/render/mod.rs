@@ -286,16 +286,16 @@ impl PageLinks<'_> {
         if target.headings.is_empty() && !matches!(target.kind, Kind::Page | Kind::Chapter) {
             return Ok(Some(fragment.to_string()));
         }
-        let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+        let ids = target.headings.iter().map(|h| h.id.as_str());
         Err((
             format!(
                 "{} has no heading with the id `#{fragment}`",
                 target.file.display()
             ),
-            if ids.is_empty() {
+            if target.headings.is_empty() {
                 "the page has no headings to link to".into()
             } else {
-                format!("its headings are: #{}", ids.join(", #"))
+                format!("its headings are: {}", crate::error::id_list(ids, 20))
             },
         ))
     }
