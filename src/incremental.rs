@@ -127,11 +127,18 @@ pub fn write_record(out: &Path, inputs: &Inputs) -> std::io::Result<()> {
     all.extend(inputs.iter().map(|(k, v)| (k.clone(), *v)));
     // A site whose folder is gone is not recorded.
     all.retain(|slug, _| out.join(slug).is_dir());
+    save(out, &all)
+}
+
+/// Writes the record whole or not at all (a temporary file renamed over it).
+fn save(out: &Path, all: &Inputs) -> std::io::Result<()> {
     let text: String = all.iter().map(|(s, h)| format!("{s} {h}\n")).collect();
     let path = record_path(out);
-    let temporary = path.with_extension("inputs-new");
+    let temporary = path.with_extension(format!("inputs-{}", std::process::id()));
     std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, &path)
+    std::fs::rename(&temporary, &path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }
 
 /// Forgets what is recorded for `sites` (before their output changes).
@@ -141,6 +148,5 @@ pub fn forget(out: &Path, sites: &[String]) -> std::io::Result<()> {
         return Ok(());
     }
     all.retain(|slug, _| !sites.contains(slug));
-    let text: String = all.iter().map(|(s, h)| format!("{s} {h}\n")).collect();
-    std::fs::write(record_path(out), text)
+    save(out, &all)
 }

@@ -547,7 +547,24 @@ pub fn render_embedded(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if settings.allow_html {
-        html = sanitize(&html);
+        if crate::output::nesting_estimate(&html) > crate::output::MAX_MINIFY_NESTING {
+            // Too deep to sanitize or minify in bounded time and stack: refused, and nothing
+            // of it is kept.
+            problems.push(Problem {
+                severity: Severity::Error,
+                code: "markdown.html-too-deep",
+                offset: 0,
+                len: 1,
+                message: format!(
+                    "the raw HTML of this page nests deeper than {} levels",
+                    crate::output::MAX_MINIFY_NESTING
+                ),
+                hint: "close the HTML elements you open, or write the page in Markdown".into(),
+            });
+            html.clear();
+        } else {
+            html = sanitize(&html);
+        }
     }
     Rendered {
         html,
