@@ -998,3 +998,33 @@ fn the_server_answers_every_request_under_concurrent_load() {
         started.elapsed()
     );
 }
+
+/// A real HTTP load tool (ApacheBench, `ab`; `scripts/test` installs Debian's apache2-utils when
+/// missing) against loopback: a bounded number of requests, many at once, every one answered.
+#[test]
+fn a_load_tool_gets_every_request_answered() {
+    let project = Project::fixture("serve/two-sites");
+    let server = Server::start(&project, &[]);
+    let url = format!("{}/roskilde/om/", server.base.trim_end_matches('/'));
+    let output = Command::new("ab")
+        .args(["-n", "2000", "-c", "32", "-s", "20", "-q", &url])
+        .output()
+        .expect("`ab` (ApacheBench) is needed: apt-get install apache2-utils, or run scripts/test as root");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}\n{}", stderr(&output));
+    let field = |name: &str| -> String {
+        report
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| panic!("no `{name}` in the report:\n{report}"))
+    };
+    assert_eq!(field("Complete requests:"), "2000", "{report}");
+    assert_eq!(field("Failed requests:"), "0", "{report}");
+    assert!(!report.contains("Non-2xx responses"), "{report}");
+    // Still serving afterwards.
+    server
+        .get("/roskilde/om/")
+        .titled("Om Recoveryskolen")
+        .unwrap();
+}
