@@ -279,6 +279,8 @@ impl OutputLock {
             std::fs::read_dir(&self.parent).map_err(|e| Error::io("read", &self.parent, e))?;
         let staging = format!(".{}.staging-", self.name);
         let aside = format!(".{}.old-", self.name);
+        // A record of inputs being written when a build was killed (see `incremental`).
+        let record = format!(".{}.inputs-", self.name);
         for entry in entries.flatten() {
             let file_name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
@@ -292,7 +294,7 @@ impl OutputLock {
                     std::fs::rename(&path, &target).map_err(|e| Error::io("restore", &path, e))?;
                     continue;
                 }
-            } else if !file_name.starts_with(&staging) {
+            } else if !file_name.starts_with(&staging) && !file_name.starts_with(&record) {
                 continue;
             }
             remove(&path)?;
