@@ -33,6 +33,7 @@ fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
         .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
+    // Walked in file-name order already; sorted whole so the order is that of the paths.
     out.sort();
     out
 }
@@ -41,16 +42,9 @@ fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
 fn hash_files(root: &Path, files: &[PathBuf]) -> u64 {
     let hashes: Vec<u64> = files
         .par_iter()
-        .map(|rel| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            rel.hash(&mut h);
-            std::fs::read(root.join(rel)).ok().hash(&mut h);
-            h.finish()
-        })
+        .map(|rel| crate::hash_of(&(rel, std::fs::read(root.join(rel)).ok())))
         .collect();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    hashes.hash(&mut h);
-    h.finish()
+    crate::hash_of(&hashes)
 }
 
 /// What identifies the program: a rebuilt binary may render differently.
@@ -74,25 +68,22 @@ pub fn inputs(opts: &BuildOptions, theme: &str, sites: &[String]) -> Inputs {
     let mut common: Vec<PathBuf> = vec![PathBuf::from("vejviser.yaml")];
     common.extend(files_under(root, &root.join("themes").join(theme)));
     common.extend(files_under(root, &root.join("content").join("_shared")));
-    // Files directly in content/ are not content, but a change there is cheap to notice.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    hash_files(root, &common).hash(&mut h);
-    program().hash(&mut h);
-    (
+    let common = crate::hash_of(&(
+        hash_files(root, &common),
+        program(),
         &opts.base_url,
         opts.drafts,
         opts.today.to_string(),
         sites.len() > 1,
-    )
-        .hash(&mut h);
-    let common = h.finish();
+    ));
     sites
         .iter()
         .map(|slug| {
             let own = files_under(root, &root.join("content").join(slug));
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (common, slug, hash_files(root, &own)).hash(&mut h);
-            (slug.clone(), h.finish())
+            (
+                slug.clone(),
+                crate::hash_of(&(common, slug, hash_files(root, &own))),
+            )
         })
         .collect()
 }

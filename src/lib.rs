@@ -97,6 +97,15 @@ impl BuildOptions {
 }
 
 /// One site's line in the build summary.
+/// A hash of `value`, stable within one build of the program: the key of every cache and of the
+/// record of inputs.
+pub(crate) fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
 /// Work one build can hand the next, each part keyed by everything its result depends on.
 #[derive(Debug, Default)]
 pub struct Caches {

@@ -223,13 +223,7 @@ impl BodyCache {
         resolver: &dyn Resolver,
         embed: Option<Embed>,
     ) -> Rendered {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        body.hash(&mut h);
-        heads.hash(&mut h);
-        settings.hash(&mut h);
-        embed.map(|e| (e.id_prefix, e.shift)).hash(&mut h);
-        let key = h.finish();
+        let key = crate::hash_of(&(body, heads, settings, embed.map(|e| (e.id_prefix, e.shift))));
         let candidates: Vec<Arc<BodyEntry>> = self
             .entries
             .lock()

@@ -96,15 +96,11 @@ impl ThemeFiles {
         project: &Project,
         cache: &ThemeCache,
     ) -> Result<Arc<Theme>, Vec<Diagnostic>> {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        format!("{project:?}").hash(&mut h);
-        for (rel, path) in &self.files {
-            (rel, path).hash(&mut h);
-            // An unreadable file is reported by `compile`.
-            std::fs::read(path).ok().hash(&mut h);
-        }
-        let key = h.finish();
+        // An unreadable file is reported by `compile`.
+        let files: Vec<_> = (self.files.iter())
+            .map(|(rel, path)| (rel, path, std::fs::read(path).ok()))
+            .collect();
+        let key = crate::hash_of(&(format!("{project:?}"), files));
         if let Some(theme) = cache.themes.lock().ok().and_then(|t| t.get(&key).cloned()) {
             return Ok(theme);
         }

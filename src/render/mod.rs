@@ -1264,13 +1264,7 @@ pub fn render_site(
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| {
-            let key = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                fingerprint.hash(&mut h);
-                site.pages[i].page.text.hash(&mut h);
-                h.finish()
-            };
+            let key = crate::hash_of(&(fingerprint, &site.pages[i].page.text));
             if let Some(cached) = settings
                 .caches
                 .rendered
@@ -1302,12 +1296,7 @@ pub fn render_site(
         .chain([()].into_par_iter().flat_map(|()| {
             // The pages that list others read the site's shape and the search index's name
             // only: a body edit leaves them as they were.
-            let key = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (fingerprint, "lists", &renderer.search_meta).hash(&mut h);
-                h.finish()
-            };
+            let key = crate::hash_of(&(fingerprint, "lists", &renderer.search_meta));
             let cache = settings.caches.rendered.as_ref();
             if let Some(listed) = cache.and_then(|c| c.get_all(&site.municipality.slug, key)) {
                 return listed;
@@ -1340,19 +1329,13 @@ pub fn render_site(
             // A print page holds every page of its manual: it is rendered again only when one
             // of them changed.
             let manual = &site.manuals[m];
-            let key = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (fingerprint, "print", m).hash(&mut h);
-                for i in std::iter::once(manual.front)
-                    .chain(manual.chapters.iter().map(|(i, _)| *i))
-                    .chain(manual.sessions.iter().copied())
-                    .chain(manual.exercises.iter().copied())
-                {
-                    site.pages[i].page.text.hash(&mut h);
-                }
-                h.finish()
-            };
+            let texts: Vec<&std::sync::Arc<str>> = std::iter::once(manual.front)
+                .chain(manual.chapters.iter().map(|(i, _)| *i))
+                .chain(manual.sessions.iter().copied())
+                .chain(manual.exercises.iter().copied())
+                .map(|i| &site.pages[i].page.text)
+                .collect();
+            let key = crate::hash_of(&(fingerprint, "print", m, texts));
             print_keys.lock().map(|mut k| k.push(key)).ok();
             let cache = settings.caches.rendered.as_ref();
             let slug = &site.municipality.slug;

@@ -24,12 +24,7 @@ impl Renderer<'_> {
             }
         }
         let pages = self.index_pages();
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            pages.hash(&mut h);
-            h.finish()
-        };
+        let key = crate::hash_of(&pages);
         if let Some((k, index)) = cache.get(slug) {
             if k == key {
                 return (index, false);
