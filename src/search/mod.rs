@@ -298,6 +298,12 @@ pub fn decode_postings(text: &str) -> Vec<(u32, u8)> {
     out
 }
 
+/// Sorts a section's words and keeps each once, with the best field it occurs in.
+fn best_fields<T: Ord + Copy>(words: &mut Vec<(T, u8)>) {
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    words.dedup_by_key(|(w, _)| *w);
+}
+
 /// Wraps a file's data as a script that hands it to the client (no `fetch`: works from disk).
 fn script(name: &str, data: &str) -> String {
     format!(
@@ -316,29 +322,21 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     let mut combos: Vec<[u32; 4]> = Vec::new();
     let mut combo_index: HashMap<[u32; 4], u32> = HashMap::new();
     let mut docs: Vec<(usize, &Section)> = Vec::new();
-    // term → doc → best field
-    // term → (doc, best field), docs ascending
-    let mut terms: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
-    // Each indexed word's stems (a folded word can come from several spellings).
-    let mut stems_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    // Words of every section, found in parallel: (folded word, field, the written word).
-    type Words<'p> = Vec<(String, u8, &'p str)>;
-    let words_of: Vec<Vec<Words>> = pages
+    // Every section's distinct words as written, each with the best field it occurs in, found
+    // in parallel. Folding, stop words and stems then run once per distinct word of the site,
+    // not once per occurrence.
+    type Written<'p> = Vec<(&'p str, u8)>;
+    let written_of: Vec<Vec<Written>> = pages
         .par_iter()
         .map(|page: &'p IndexPage| {
             page.sections
                 .iter()
                 .enumerate()
                 .map(|(s, section)| {
-                    let mut words: Words = Vec::new();
+                    let mut words: Written = Vec::new();
                     let mut add = |text: &'p str, field: u8| {
-                        for word in tokens(text) {
-                            let folded = fold(word);
-                            if !folded.is_empty() && !is_stop_word(&folded) {
-                                words.push((folded, field, word));
-                            }
-                        }
+                        words.extend(tokens(text).map(|word| (word, field)));
                     };
                     if s == 0 {
                         add(&page.title, 3);
@@ -348,25 +346,66 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
                     }
                     add(&section.heading, 2);
                     add(&section.text, 1);
+                    best_fields(&mut words);
                     words
                 })
                 .collect()
         })
         .collect();
-    // Distinct written forms, stemmed once each, in parallel. Stems come from the word as
-    // written (Snowball knows æ, ø, å), as a query's do; folding first would give other stems.
-    let written: Vec<(&str, &str)> = words_of
+    let mut distinct: Vec<&str> = written_of
         .iter()
         .flatten()
         .flatten()
-        .map(|(f, _, w)| (f.as_str(), *w))
+        .map(|(w, _)| *w)
         .collect::<std::collections::HashSet<_>>()
         .into_iter()
         .collect();
-    let stemmed: Vec<(&str, String)> = written.par_iter().map(|(f, w)| (*f, stem(w))).collect();
-    for (folded, stem) in stemmed {
-        stems_of.entry(folded.to_string()).or_default().insert(stem);
+    distinct.sort_unstable();
+    // Stems come from the word as written (Snowball knows æ, ø, å), as a query's do; folding
+    // first would give other stems.
+    let analysed: Vec<Option<(String, String)>> = distinct
+        .par_iter()
+        .map(|written| {
+            let folded = fold(written);
+            (!folded.is_empty() && !is_stop_word(&folded)).then(|| {
+                let stemmed = stem(written);
+                (folded, stemmed)
+            })
+        })
+        .collect();
+    // Terms (folded words) by number, and each written word's term.
+    let mut term_ids: HashMap<&str, u32> = HashMap::new();
+    let mut term_of: HashMap<&str, u32> = HashMap::with_capacity(distinct.len());
+    // Each term's stems (a folded word can come from several spellings).
+    let mut stems_of: Vec<BTreeSet<&str>> = Vec::new();
+    for (written, analysis) in distinct.iter().zip(&analysed) {
+        if let Some((folded, stemmed)) = analysis {
+            let id = *term_ids.entry(folded.as_str()).or_insert_with(|| {
+                stems_of.push(BTreeSet::new());
+                (stems_of.len() - 1) as u32
+            });
+            stems_of[id as usize].insert(stemmed.as_str());
+            term_of.insert(written, id);
+        }
     }
+    // The sections' words as terms, with their best fields.
+    let terms_of: Vec<Vec<Vec<(u32, u8)>>> = written_of
+        .par_iter()
+        .map(|sections| {
+            sections
+                .iter()
+                .map(|words| {
+                    let mut ids: Vec<(u32, u8)> = words
+                        .iter()
+                        .filter_map(|(w, field)| term_of.get(w).map(|&id| (id, *field)))
+                        .collect();
+                    best_fields(&mut ids);
+                    ids
+                })
+                .collect()
+        })
+        .collect();
+    drop(written_of);
     for page in pages {
         let key = [
             kinds.id(&page.kind),
@@ -393,20 +432,23 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
         .collect();
     order.sort_unstable();
     let mut ranges: Vec<[u32; 2]> = Vec::new();
+    // Each term's (document, best field), documents ascending.
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems_of.len()];
     for (_, combo, p, s) in order {
         let doc = docs.len() as u32;
         docs.push((p, &pages[p].sections[s]));
         if ranges.last().is_none_or(|r| r[1] != combo) {
             ranges.push([doc, combo]);
         }
-        for (folded, field, _) in &words_of[p][s] {
-            let list = terms.entry(folded.as_str()).or_default();
-            match list.last_mut() {
-                Some((d, best)) if *d == doc => *best = (*best).max(*field),
-                _ => list.push((doc, *field)),
-            }
+        for &(id, field) in &terms_of[p][s] {
+            postings[id as usize].push((doc, field));
         }
     }
+    drop(terms_of);
+    let terms: HashMap<&str, &[(u32, u8)]> = term_ids
+        .iter()
+        .map(|(word, &id)| (*word, postings[id as usize].as_slice()))
+        .collect();
     // Words in order: what points at them is kept in that order (and capped), so the index is
     // the same from build to build.
     let mut words: Vec<&str> = terms.keys().copied().collect();
@@ -415,10 +457,10 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     // Stems and compound endings point at the words that carry postings.
     let mut pointers: BTreeMap<String, Pointers> = BTreeMap::new();
     for &word in &words {
-        for stemmed in stems_of.get(word).into_iter().flatten() {
+        for &stemmed in &stems_of[term_ids[word] as usize] {
             if stemmed != word && !stemmed.is_empty() {
                 pointers
-                    .entry(stemmed.clone())
+                    .entry(stemmed.to_string())
                     .or_default()
                     .stems
                     .insert(word);
@@ -459,7 +501,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
         let mut entry = serde_json::Map::new();
         if let Some(postings) = terms.get(key) {
             let mut by_field: [Vec<u32>; 3] = Default::default();
-            for &(doc, field) in postings {
+            for &(doc, field) in *postings {
                 by_field[3 - usize::from(field.clamp(1, 3))].push(doc);
             }
             let encoded = encode_postings(&by_field);
