@@ -109,12 +109,9 @@ pub(crate) fn nesting_estimate(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + at + 1;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |e| start + e);
+        let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         let tag = &html[start..end];
         i = end.min(bytes.len());
         if let Some(rest) = tag.strip_prefix('/') {
@@ -305,7 +302,7 @@ impl OutputLock {
 
 fn remove(path: &Path) -> Result<(), Error> {
     let result = if path.is_dir() && !path.is_symlink() {
-        std::fs::remove_dir_all(path)
+        remove_tree(path)
     } else {
         std::fs::remove_file(path)
     };
@@ -313,6 +310,25 @@ fn remove(path: &Path) -> Result<(), Error> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("remove", path, e)),
         _ => Ok(()),
     }
+}
+
+/// Removes a folder and everything in it, its subfolders in parallel: an old output holds a
+/// folder per page, and removing tens of thousands of files one after the other is a large part
+/// of a build. Links are removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.into_par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        let result = match entry.file_type() {
+            Ok(t) if t.is_dir() => remove_tree(&path),
+            _ => std::fs::remove_file(&path),
+        };
+        match result {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Writes the sites into the locked output (one folder per site) through a staging folder beside
@@ -387,19 +403,21 @@ fn write_staged(lock: &OutputLock, staging: &Path, sites: &[SiteFiles]) -> Resul
 }
 
 fn write_site(dir: &Path, site: &SiteFiles) -> Result<(), Error> {
-    let mut dirs: Vec<PathBuf> = site
-        .files
-        .keys()
-        .filter_map(|f| dir.join(f).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(|e| Error::io("create", d, e))?;
-    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    // Folders are made as the files that need them are written (`create_dir_all` takes the
+    // races between threads), not in a pass of their own before.
     site.files.par_iter().try_for_each(|(path, bytes)| {
         let target = dir.join(path);
-        std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))
+        match std::fs::write(&target, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+                }
+                std::fs::write(&target, bytes)
+            }
+            other => other,
+        }
+        .map_err(|e| Error::io("write", &target, e))
     })
 }
 

@@ -1392,7 +1392,8 @@ pub fn render_site(
 /// A page minified, as it is kept in the caches and written.
 fn finished(mut page: RenderedPage) -> RenderedPage {
     if !page.minified {
-        page.html = String::from_utf8_lossy(&crate::output::minify(&page.html)).into_owned();
+        page.html = String::from_utf8(crate::output::minify(&page.html))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         page.minified = true;
     }
     page
