@@ -683,9 +683,7 @@ impl Page {
             None => d.at(&text, 1, 1),
         };
 
-        let keys = yaml::top_level_keys(fm)
-            .map_err(|e| vec![yaml_diagnostic(file, &text, &e, fm_line_offset)])?;
-        let raw: RawFrontMatter = yaml::from_str(fm)
+        let (keys, raw): (Vec<String>, RawFrontMatter) = yaml::keys_and_value(fm)
             .map_err(|e| vec![yaml_diagnostic(file, &text, &e, fm_line_offset)])?;
 
         let mut diags = Vec::new();

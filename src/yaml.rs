@@ -49,7 +49,27 @@ pub fn top_level_keys(text: &str) -> Result<Vec<String>, YamlError> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    keys_of(&serde_yaml::from_str(text)?)
+}
+
+/// The top-level keys of a mapping (see [`top_level_keys`]) and the text deserialized into `T`,
+/// from one parse of the text.
+pub fn keys_and_value<T: DeserializeOwned>(text: &str) -> Result<(Vec<String>, T), YamlError> {
+    if text.trim().is_empty() {
+        return Ok((Vec::new(), from_str(text)?));
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text)?;
+    let keys = keys_of(&value)?;
+    // A value that does not fit `T` as parsed may still fit from the text (a plain `2026` is a
+    // number in the tree but can be a string field), and only the text gives a problem its line:
+    // the text decides whenever the tree does not.
+    match serde_yaml::from_value(value) {
+        Ok(parsed) => Ok((keys, parsed)),
+        Err(_) => Ok((keys, from_str(text)?)),
+    }
+}
+
+fn keys_of(value: &serde_yaml::Value) -> Result<Vec<String>, YamlError> {
     match value {
         serde_yaml::Value::Mapping(map) => Ok(map
             .keys()
@@ -80,6 +100,22 @@ mod tests {
         let err = from_str::<BTreeMap<String, String>>("a: b\nc: [d\n").unwrap_err();
         assert!(err.line.is_some());
         assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn keys_and_value_from_one_parse_agree_with_the_text() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct T {
+            title: String,
+            price: Option<f64>,
+        }
+        let (keys, t) = keys_and_value::<T>("title: 2026\nprice: 1.50\n").unwrap();
+        assert_eq!(keys, ["title", "price"]);
+        assert_eq!(t, from_str::<T>("title: 2026\nprice: 1.50\n").unwrap());
+        assert_eq!(t.title, "2026");
+        let err = keys_and_value::<T>("title: a\nprice: [1]\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(keys_and_value::<T>("- a\n").is_err());
     }
 
     #[test]
