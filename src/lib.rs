@@ -146,6 +146,8 @@ pub struct SiteSummary {
 pub struct Timings {
     pub load: Duration,
     pub link: Duration,
+    /// The search index: gathering its pages, then building it, which runs alongside `render`
+    /// (so the two overlap).
     pub search: Duration,
     /// Markdown, templates, minification, feeds and calendars.
     pub render: Duration,
@@ -347,7 +349,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         }
         timings.render += render_started
             .elapsed()
-            .saturating_sub(rendered.search_time);
+            .saturating_sub(rendered.search_before_render);
 
         outcome.summaries.push(SiteSummary {
             slug: m.slug.clone(),

@@ -6,33 +6,73 @@ use std::sync::Arc;
 use super::*;
 use crate::search::{self, IndexPage};
 
+/// The site's search index, or what is needed to build it.
+pub(super) enum IndexPlan {
+    /// An index already built: unchanged since the last build, or (`stale`) the site's last one
+    /// standing in while the preview server follows an edit.
+    Ready(Arc<search::SearchIndex>, bool),
+    /// To be built from `pages` into `dir`; `key` keeps it in the cache.
+    Build {
+        pages: Vec<IndexPage>,
+        dir: String,
+        key: u64,
+    },
+}
+
+impl IndexPlan {
+    /// The path of the index's `meta.js`, which every page's search form names.
+    pub(super) fn meta_path(&self) -> String {
+        match self {
+            IndexPlan::Ready(index, _) => index.meta_path.clone(),
+            IndexPlan::Build { dir, .. } => format!("{dir}meta.js"),
+        }
+    }
+}
+
 impl Renderer<'_> {
-    /// The site's search index: every page with `search` on (drafts and other sites' pages are
-    /// not in the site to begin with).
-    /// The site's index, from the cache when its pages' searchable text did not change. With
-    /// `stale_ok` (the preview server following an edit), the last index of the site stands in
-    /// for this build's, and the answer says so (`true`): the caller brings it up to date later.
-    pub(super) fn search_index_cached(&self, stale_ok: bool) -> (Arc<search::SearchIndex>, bool) {
-        let Some(cache) = &self.settings.caches.search else {
-            return (Arc::new(search::build(&self.index_pages())), false);
-        };
+    /// Plans the site's search index: every page with `search` on (drafts and other sites'
+    /// pages are not in the site to begin with). The index comes from the cache when its pages'
+    /// searchable text did not change. With `stale_ok` (the preview server following an edit),
+    /// the last index of the site stands in for this build's, and says so: the caller brings it
+    /// up to date later.
+    pub(super) fn plan_search_index(&self, stale_ok: bool) -> IndexPlan {
+        let cache = self.settings.caches.search.as_ref();
         let slug = &self.site.municipality.slug;
         // Not even the pages are gathered: whether the index is up to date is for later.
         if stale_ok {
-            if let Some((_, index)) = cache.get(slug) {
-                return (index, true);
+            if let Some((_, index)) = cache.and_then(|c| c.get(slug)) {
+                return IndexPlan::Ready(index, true);
             }
         }
         let pages = self.index_pages();
-        let key = crate::hash_of(&pages);
-        if let Some((k, index)) = cache.get(slug) {
+        let client: Vec<u8> = ["search.js", "search-language.js"]
+            .iter()
+            .filter_map(|name| self.theme.statics.get(*name))
+            .flatten()
+            .copied()
+            .collect();
+        let dir = search::index_dir(&pages, &client);
+        let key = crate::hash_of(&dir);
+        if let Some((k, index)) = cache.and_then(|c| c.get(slug)) {
             if k == key {
-                return (index, false);
+                return IndexPlan::Ready(index, false);
             }
         }
-        let index = Arc::new(search::build(&pages));
-        cache.put(slug, key, index.clone());
-        (index, false)
+        IndexPlan::Build { pages, dir, key }
+    }
+
+    /// The planned index, built if it has to be (and then kept in the cache).
+    pub(super) fn build_search_index(&self, plan: IndexPlan) -> (Arc<search::SearchIndex>, bool) {
+        match plan {
+            IndexPlan::Ready(index, stale) => (index, stale),
+            IndexPlan::Build { pages, dir, key } => {
+                let index = Arc::new(search::build(&pages, &dir));
+                if let Some(cache) = &self.settings.caches.search {
+                    cache.put(&self.site.municipality.slug, key, index.clone());
+                }
+                (index, false)
+            }
+        }
     }
 
     fn index_pages(&self) -> Vec<IndexPage> {

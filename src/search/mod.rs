@@ -313,8 +313,21 @@ fn script(name: &str, data: &str) -> String {
     )
 }
 
-/// Builds the index of a site's searchable pages.
-pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
+/// Where the index of these pages is written: `sog/index/<hash>/`, the hash taken over what
+/// the index is built from (the pages' searchable text, the program, and `client`, the search
+/// scripts that read it), so a changed index gets a new name and no browser keeps an old one.
+/// Known before the index is built, so the pages that name it can be rendered meanwhile.
+pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
+    let hashes: Vec<u64> = pages.par_iter().map(crate::hash_of).collect();
+    let hash = crate::hash_of(&(env!("CARGO_PKG_VERSION"), INDEX_FORMAT, hashes, client));
+    format!("sog/index/{:08x}/", (hash >> 32) as u32 ^ hash as u32)
+}
+
+/// The version of the index's layout, part of its folder's name.
+const INDEX_FORMAT: u32 = 2;
+
+/// Builds the index of a site's searchable pages, its files in `dir` (see [`index_dir`]).
+pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     // Facet combinations and documents.
     let mut kinds = Interner::default();
     let mut categories = Interner::default();
@@ -575,7 +588,7 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     }
 
     let meta = Meta {
-        v: 2,
+        v: INDEX_FORMAT,
         ranges,
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         chunks: chunks.len(),
@@ -603,13 +616,6 @@ pub fn build<'p>(pages: &'p [IndexPage]) -> SearchIndex {
     for (name, body) in &chunks {
         files.push((name.clone(), script(name, body)));
     }
-    // One content hash over the whole index names its folder: every file name carries it.
-    let mut all = Vec::new();
-    for (name, content) in &files {
-        all.extend_from_slice(name.as_bytes());
-        all.extend_from_slice(content.as_bytes());
-    }
-    let dir = format!("sog/index/{}/", crate::theme::content_hash(&all));
     SearchIndex {
         meta_path: format!("{dir}meta.js"),
         files: files
@@ -680,8 +686,14 @@ mod tests {
                 )
             })
             .collect();
-        let index = build(&pages);
+        let dir = index_dir(&pages, b"client");
+        let index = build(&pages, &dir);
         assert!(index.meta_path.starts_with("sog/index/") && index.meta_path.ends_with("/meta.js"));
+        assert!(index.files.iter().all(|(p, _)| p.starts_with(&dir)));
+        // The name follows the pages and the client that reads the index.
+        assert_eq!(index_dir(&pages, b"client"), dir);
+        assert_ne!(index_dir(&pages, b"another client"), dir);
+        assert_ne!(index_dir(&pages[1..], b"client"), dir);
         let names: Vec<&str> = index.files.iter().map(|(p, _)| p.as_str()).collect();
         assert!(names.len() < 20, "{names:?}");
         let all: String = index.files.iter().map(|(_, c)| c.as_str()).collect();
@@ -698,7 +710,7 @@ mod tests {
             "the stem points at the word"
         );
         assert!(!all.contains("\"og\":"), "stop words are not indexed");
-        let again = build(&pages);
+        let again = build(&pages, &dir);
         assert_eq!(again.files, index.files, "deterministic");
     }
 }
