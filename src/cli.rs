@@ -236,8 +236,13 @@ fn build(args: BuildArgs) -> i32 {
         opts.today = today;
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    match crate::build(&opts) {
+    let result = crate::build(&opts);
+    // The process ends right after: the system takes its memory back at once, rather than
+    // every page, body and cache entry being freed one by one first.
+    std::mem::forget(opts.caches.clone());
+    match result {
         Ok(outcome) => {
+            let outcome = std::mem::ManuallyDrop::new(outcome);
             if !outcome.diagnostics.is_empty() {
                 eprint!("{}", render_human(&outcome.diagnostics, color));
             }

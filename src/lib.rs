@@ -310,7 +310,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             defer: opts.defer,
         };
         let render_started = Instant::now();
-        let (rendered, found) = render::render_site(
+        let (mut rendered, found) = render::render_site(
             &linked,
             &loaded.project,
             theme,
@@ -319,9 +319,10 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             logo.as_deref(),
         );
         diagnostics.extend(found);
-        files.add_pages(&rendered.pages);
-        for (path, text) in &rendered.files {
-            files.add(path.clone(), text.clone().into_bytes());
+        let sitemap = output::sitemap(&base_url, &rendered.pages);
+        files.add_pages(std::mem::take(&mut rendered.pages));
+        for (path, text) in std::mem::take(&mut rendered.files) {
+            files.add(path, text.into_bytes());
         }
         for (path, html) in &rendered.redirects {
             files.add_html(path, html);
@@ -338,10 +339,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
                 }
             }
         }
-        files.add(
-            "sitemap.xml",
-            output::sitemap(&base_url, &rendered.pages).into_bytes(),
-        );
+        files.add("sitemap.xml", sitemap.into_bytes());
         files.add("robots.txt", output::robots(&base_url).into_bytes());
         timings.search += rendered.search_time;
         if rendered.stale {

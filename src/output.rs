@@ -43,12 +43,12 @@ impl SiteFiles {
     }
 
     /// Adds rendered pages, minified, as `<path>index.html`.
-    pub fn add_pages(&mut self, pages: &[RenderedPage]) {
+    pub fn add_pages(&mut self, pages: Vec<RenderedPage>) {
         let minified: Vec<(String, Vec<u8>)> = pages
-            .par_iter()
+            .into_par_iter()
             .map(|p| {
                 let bytes = if p.minified {
-                    p.html.clone().into_bytes()
+                    p.html.into_bytes()
                 } else {
                     minify(&p.html)
                 };

@@ -1398,7 +1398,11 @@ pub fn render_site(
     out.search_before_render = search_planned;
     out.stale = stale || print_stale;
     out.files = renderer.course_files();
-    out.files.extend(index.files.iter().cloned());
+    // Unless the preview server keeps the index, its files are this build's alone.
+    match std::sync::Arc::try_unwrap(index) {
+        Ok(index) => out.files.extend(index.files),
+        Err(shared) => out.files.extend(shared.files.iter().cloned()),
+    }
     for (page, d, assets) in results {
         out.pages.extend(page);
         diags.extend(d);
