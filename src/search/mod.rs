@@ -29,6 +29,9 @@ pub mod language;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+// Building an index looks up every word of the site several times: a hasher made for short keys.
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -193,7 +196,7 @@ struct Pointers<'a> {
 #[derive(Default)]
 struct Interner<'a> {
     list: Vec<&'a str>,
-    index: HashMap<&'a str, u32>,
+    index: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
@@ -333,7 +336,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     let mut categories = Interner::default();
     let mut locations = Interner::default();
     let mut combos: Vec<[u32; 4]> = Vec::new();
-    let mut combo_index: HashMap<[u32; 4], u32> = HashMap::new();
+    let mut combo_index: FxHashMap<[u32; 4], u32> = FxHashMap::default();
     let mut docs: Vec<(usize, &Section)> = Vec::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // Every section's distinct words as written, each with the best field it occurs in, found
@@ -347,7 +350,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
                 .iter()
                 .enumerate()
                 .map(|(s, section)| {
-                    let mut words: Written = Vec::new();
+                    let mut words: Written = Vec::with_capacity(section.text.len() / 6 + 8);
                     let mut add = |text: &'p str, field: u8| {
                         words.extend(tokens(text).map(|word| (word, field)));
                     };
@@ -370,7 +373,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         .flatten()
         .flatten()
         .map(|(w, _)| *w)
-        .collect::<std::collections::HashSet<_>>()
+        .collect::<FxHashSet<_>>()
         .into_iter()
         .collect();
     distinct.sort_unstable();
@@ -387,8 +390,9 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         })
         .collect();
     // Terms (folded words) by number, and each written word's term.
-    let mut term_ids: HashMap<&str, u32> = HashMap::new();
-    let mut term_of: HashMap<&str, u32> = HashMap::with_capacity(distinct.len());
+    let mut term_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut term_of: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(distinct.len(), Default::default());
     // Each term's stems (a folded word can come from several spellings).
     let mut stems_of: Vec<BTreeSet<&str>> = Vec::new();
     for (written, analysis) in distinct.iter().zip(&analysed) {
@@ -458,7 +462,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         }
     }
     drop(terms_of);
-    let terms: HashMap<&str, &[(u32, u8)]> = term_ids
+    let terms: FxHashMap<&str, &[(u32, u8)]> = term_ids
         .iter()
         .map(|(word, &id)| (*word, postings[id as usize].as_slice()))
         .collect();
