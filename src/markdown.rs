@@ -287,7 +287,7 @@ pub fn render_embedded(
     embed: Option<Embed>,
 ) -> Rendered {
     let mut problems = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(body.len() / 16 + 16);
     let mut heading_index = 0;
     let mut first_block = true;
     let mut starts_with_h1 = false;

@@ -947,14 +947,14 @@ impl<'a> Renderer<'a> {
                 }
                 _ => Value::Null,
             };
-            parts.push(json!({
-                "kind": sp.page.kind.name(),
-                "anchor": anchor,
-                "title": sp.page.common.title,
-                "content": r.html,
-                "starts_with_h1": r.starts_with_h1,
-                "details": details,
-            }));
+            parts.push(PrintPart {
+                kind: sp.page.kind.name(),
+                anchor,
+                title: &sp.page.common.title,
+                content: r.html,
+                starts_with_h1: r.starts_with_h1,
+                details,
+            });
         }
         let empty = Value::Object(Default::default());
         let view = PageView {
@@ -1409,6 +1409,17 @@ pub fn render_site(
         out.assets.extend(assets);
     }
     (out, diags)
+}
+
+/// One page of a manual as its print page shows it.
+#[derive(Serialize)]
+struct PrintPart<'a> {
+    kind: &'static str,
+    anchor: &'a str,
+    title: &'a str,
+    content: String,
+    starts_with_h1: bool,
+    details: Value,
 }
 
 /// A page minified, as it is kept in the caches and written.
