@@ -308,6 +308,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             today: opts.today,
             caches: opts.caches.clone(),
             defer: opts.defer,
+            keep_bodies: several || opts.caches.rendered.is_some(),
         };
         let render_started = Instant::now();
         let (mut rendered, found) = render::render_site(

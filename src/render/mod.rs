@@ -55,6 +55,9 @@ pub struct RenderSettings {
     /// Let the site's last search index and print pages stand in for changed ones (see
     /// [`crate::BuildOptions::defer`]).
     pub defer: bool,
+    /// Keep rendered bodies for the sites after this one and for later builds: worth it only
+    /// when there are any.
+    pub keep_bodies: bool,
 }
 
 /// A page rendered earlier, with the findings and files its rendering produced.
@@ -554,13 +557,13 @@ impl<'a> Renderer<'a> {
             used_assets: RefCell::new(Vec::new()),
             print: print.map(|(anchors, _)| anchors),
         };
-        let rendered = self.settings.caches.bodies.render(
-            page.body(),
-            &page.headings,
-            &self.markdown,
-            &links,
-            print.map(|(_, e)| e),
-        );
+        let embed = print.map(|(_, e)| e);
+        let rendered = if self.settings.keep_bodies {
+            let bodies = &self.settings.caches.bodies;
+            bodies.render(page.body(), &page.headings, &self.markdown, &links, embed)
+        } else {
+            markdown::render_embedded(page.body(), &page.headings, &self.markdown, &links, embed)
+        };
         for p in &rendered.problems {
             let d = Diagnostic::error(p.code, &page.file, p.message.clone())
                 .at_offset(&page.text, page.body_offset + p.offset, p.len)
