@@ -398,11 +398,17 @@ fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     let lock = output::OutputLock::acquire(&opts.out)?;
     let started = Instant::now();
-    // Sites whose inputs are those recorded when their output was written are left alone.
-    let inputs = match (opts.full, site_selection(opts)) {
-        (false, Some((theme, sites))) => incremental::inputs(opts, &theme, &sites),
-        _ => incremental::Inputs::new(),
+    let inputs_of = || match site_selection(opts) {
+        Some((theme, sites)) => incremental::inputs(opts, &theme, &sites),
+        None => incremental::Inputs::new(),
     };
+    // `--full` builds every site, and records its inputs (read alongside) for the next build.
+    if opts.full {
+        let (inputs, outcome) = rayon::join(inputs_of, || build_in_memory(opts));
+        return write_built(opts, &lock, outcome?, inputs);
+    }
+    // Sites whose inputs are those recorded when their output was written are left alone.
+    let inputs = inputs_of();
     let record = incremental::read_record(&opts.out);
     let unchanged: Vec<String> = inputs
         .iter()
@@ -424,12 +430,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         ..opts.clone()
     })?;
     outcome.unchanged = unchanged;
+    write_built(opts, &lock, outcome, inputs)
+}
+
+/// Writes the sites a build made, when it found no errors, and records their inputs.
+fn write_built(
+    opts: &BuildOptions,
+    lock: &output::OutputLock,
+    mut outcome: BuildOutcome,
+    inputs: incremental::Inputs,
+) -> Result<BuildOutcome, Error> {
     if outcome.errors() == 0 {
         let started = Instant::now();
         let built: Vec<String> = outcome.sites.iter().map(|s| s.slug.clone()).collect();
         let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
         incremental::forget(&opts.out, &built).map_err(io)?;
-        output::write(&lock, &outcome.sites)?;
+        output::write(lock, &outcome.sites)?;
         let written: incremental::Inputs = inputs
             .into_iter()
             .filter(|(slug, _)| built.contains(slug))

@@ -208,6 +208,16 @@ fn an_unchanged_project_is_left_as_it_is() {
     let full = build_into(&project, &out, &["--full"]);
     assert!(!full.contains("up to date"), "{full}");
     assert_eq!(contents(&tree(&out)), contents(&before));
+
+    // And records what it built from: the next build has nothing to do.
+    let after_full = tree(&out);
+    let next = build_into(&project, &out, &[]);
+    assert_eq!(
+        next.lines().filter(|l| l.contains("up to date")).count(),
+        2,
+        "{next}"
+    );
+    assert_eq!(tree(&out), after_full, "not a file rewritten");
 }
 
 #[test]
