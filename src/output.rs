@@ -68,35 +68,45 @@ impl SiteFiles {
 /// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in
 /// static files, so there is nothing inline to minify.
 ///
+/// Only what the HTML standard allows is removed (white space, comments, optional quotes): spaces
+/// between attributes stay, values that need quotes keep them, `<` in text stays `&lt;`, and every
+/// character reference ends with `;`. Browsers would recover from less, but validators, Pagefind
+/// and the parsers of screen-reader tool chains need not. Closing tags and the `<html>` and
+/// `<head>` tags are kept for the same readers.
+///
 /// The minifier recurses once per level of element nesting; a page nested deeper than
 /// [`MAX_MINIFY_NESTING`] (raw HTML allowed in Markdown can nest without bound) is written as it
 /// is rather than overflow the stack.
 pub fn minify(html: &str) -> Vec<u8> {
-    let nesting = nesting_estimate(html);
-    if nesting > MAX_MINIFY_NESTING {
+    if nesting_estimate(html) > MAX_MINIFY_NESTING {
         return html.as_bytes().to_vec();
     }
-    // minify-html's one-pass mode, faster, takes the well-formed HTML the templates produce;
-    // it recurses deeper per level, so pages nested unusually deep (and anything it refuses) go
-    // through the full minifier.
-    if nesting <= MAX_ONEPASS_NESTING {
-        let cfg = minify_html_onepass::Cfg::new();
-        if let Ok(bytes) = minify_html_onepass::copy(html.as_bytes(), &cfg) {
-            return bytes;
-        }
-    }
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_doctype = false;
-    minify_html::minify(html.as_bytes(), &cfg)
+    minify_html::minify(html.as_bytes(), &CONFORMING)
 }
+
+/// minify-html's settings for output that conforms to the HTML standard (its `allow_…` and
+/// `minify_doctype` options, all off, are the ones that would break it).
+const CONFORMING: minify_html::Cfg = minify_html::Cfg {
+    allow_noncompliant_unquoted_attribute_values: false,
+    allow_optimal_entities: false,
+    allow_removing_spaces_between_attributes: false,
+    keep_closing_tags: true,
+    keep_comments: false,
+    keep_html_and_head_opening_tags: true,
+    keep_input_type_text_attr: false,
+    keep_ssi_comments: false,
+    minify_css: false,
+    minify_doctype: false,
+    minify_js: false,
+    preserve_brace_template_syntax: false,
+    preserve_chevron_percent_template_syntax: false,
+    remove_bangs: false,
+    remove_processing_instructions: false,
+};
 
 /// Pages nested deeper than this are not minified (see [`minify`]); a build's own pages stay far
 /// below it, since Markdown deeper than [`crate::markdown::MAX_NESTING`] is refused at load.
 pub const MAX_MINIFY_NESTING: usize = 256;
-/// Nesting up to which the one-pass minifier is used (a theme's pages nest a few dozen levels).
-pub const MAX_ONEPASS_NESTING: usize = 40;
 
 /// An upper bound on how deep the elements of `html` nest: opening tags minus closing tags,
 /// ignoring void elements and `<…/>`. Tags inside comments or scripts count too, which can only

@@ -40,3 +40,5 @@ mod search;
 mod security;
 #[path = "build/serve.rs"]
 mod serve;
+#[path = "build/validity.rs"]
+mod validity;

@@ -1029,44 +1029,45 @@ impl<'a> Renderer<'a> {
             }
             "search" => {
                 // The A–Å index: every searchable page under its first letter, in Danish order.
-                let mut pages: Vec<(String, &SitePage)> = self
+                // Leading punctuation and symbols (`(Ny) …`, `«…»`, a backtick) do not count, so
+                // each letter has one group, and so one id.
+                let mut pages: Vec<((bool, String), String, String, &SitePage)> = self
                     .site
                     .pages
                     .iter()
                     .filter(|p| p.page.common.search)
-                    .map(|p| (danish_sort_key(&p.page.common.title), p))
+                    .map(|p| {
+                        let title = &p.page.common.title;
+                        let letter = index_letter(title);
+                        let from_letter = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+                        let group = (letter != "#", danish_sort_key(&letter));
+                        (group, danish_sort_key(from_letter), letter, p)
+                    })
                     .collect();
-                pages.sort_by(|a, b| (&a.0, &a.1.path).cmp(&(&b.0, &b.1.path)));
+                pages.sort_by(|a, b| (&a.0, &a.1, &a.3.path).cmp(&(&b.0, &b.1, &b.3.path)));
                 let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
-                for (_, p) in pages {
-                    let first = p.page.common.title.chars().find(|c| c.is_alphanumeric());
-                    // É is found under E, but Æ, Ø and Å are letters of their own.
-                    let letter = match first {
-                        Some(c) if "æøåÆØÅ".contains(c) => {
-                            c.to_uppercase().collect::<String>()
-                        }
-                        Some(c) if c.is_alphabetic() => {
-                            crate::search::language::fold(&c.to_string())
-                                .chars()
-                                .next()
-                                .map(|f| f.to_uppercase().collect::<String>())
-                                .unwrap_or_else(|| "#".into())
-                        }
-                        _ => "#".to_string(),
-                    };
+                for (_, _, letter, p) in pages {
                     let entry = json!({"title": p.page.common.title, "path": p.path, "kind": p.page.kind.name()});
                     match letters.last_mut() {
                         Some((l, list)) if *l == letter => list.push(entry),
                         _ => letters.push((letter, vec![entry])),
                     }
                 }
+                // Letters without an ASCII slug (`#`, Greek, Arabic) are numbered, so no two
+                // groups share an id.
+                let mut anchors = std::collections::HashSet::new();
                 let letters: Vec<Value> = letters
                     .into_iter()
-                    .map(|(letter, pages)| {
+                    .enumerate()
+                    .map(|(i, (letter, pages))| {
                         let anchor = match slugify(&letter) {
-                            a if a.is_empty() => "tal".to_string(),
+                            a if a.is_empty() && letter == "#" => "tal".to_string(),
+                            a if a.is_empty() || anchors.contains(&a) => {
+                                format!("gruppe-{}", i + 1)
+                            }
                             a => a,
                         };
+                        anchors.insert(anchor.clone());
                         json!({"letter": letter, "anchor": anchor, "pages": pages})
                     })
                     .collect();
@@ -1147,6 +1148,20 @@ impl<'a> Renderer<'a> {
                 None
             }
         }
+    }
+}
+
+/// The letter a title is listed under in the A–Å index: its first letter or digit, with É under
+/// E but Æ, Ø and Å letters of their own; `#` for titles that begin with a digit or have none.
+fn index_letter(title: &str) -> String {
+    match title.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if "æøåÆØÅ".contains(c) => c.to_uppercase().collect(),
+        Some(c) if c.is_alphabetic() => crate::search::language::fold(&c.to_string())
+            .chars()
+            .next()
+            .map(|f| f.to_uppercase().collect())
+            .unwrap_or_else(|| "#".into()),
+        _ => "#".to_string(),
     }
 }
 

@@ -27,6 +27,23 @@ pub fn date(iso: &str) -> NaiveDate {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
 }
 
+/// Every fixture project, as `<feature>/<case>`, in sorted order.
+pub fn fixture_names() -> Vec<String> {
+    let mut names = Vec::new();
+    for feature in std::fs::read_dir(FIXTURES).unwrap() {
+        let feature = feature.unwrap().path();
+        for case in std::fs::read_dir(&feature).into_iter().flatten() {
+            let case = case.unwrap().path();
+            if case.join("vejviser.yaml").is_file() {
+                let rel = case.strip_prefix(FIXTURES).unwrap();
+                names.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
 /// A project folder in a temporary directory, removed when dropped.
 pub struct Project {
     _dir: tempfile::TempDir,
