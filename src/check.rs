@@ -138,7 +138,8 @@ struct SiteUse {
     own_pages: BTreeMap<String, Option<Arc<Page>>>,
     /// Content-relative paths of the site folder's other files.
     own_assets: Vec<String>,
-    logo: Option<String>,
+    /// The logo and the icon, which `_site.yaml` names (paths relative to the site folder).
+    named_files: Vec<String>,
     left_out: HashSet<String>,
 }
 
@@ -194,7 +195,7 @@ fn project_findings(
             manuals: m.manuals.clone(),
             own_pages,
             own_assets,
-            logo: m.logo.clone(),
+            named_files: m.logo.iter().chain(&m.favicon).cloned().collect(),
             left_out: site.left_out,
         });
     }
@@ -925,7 +926,9 @@ fn unused_files(
             continue;
         }
         for rel in &u.own_assets {
-            if u.logo.as_deref().map(|l| l.trim_start_matches("./")) == Some(rel.as_str())
+            if u.named_files
+                .iter()
+                .any(|f| f.trim_start_matches("./") == rel)
                 || copied(files, rel)
             {
                 continue;

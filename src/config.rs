@@ -100,6 +100,7 @@ const SITE_FIELDS: &[&str] = &[
     "exclude",
     "colors",
     "logo",
+    "favicon",
     "accessibility_statement",
     "locations",
     "contacts",
@@ -223,6 +224,7 @@ struct RawSite {
     exclude: Vec<String>,
     colors: Option<RawColors>,
     logo: Option<String>,
+    favicon: Option<String>,
     accessibility_statement: Option<String>,
     #[serde(default)]
     locations: BTreeMap<String, Location>,
@@ -251,6 +253,9 @@ pub struct Municipality {
     pub primary_color: String,
     /// Path of the logo file relative to the site folder.
     pub logo: Option<String>,
+    /// Path of the site's own icon (SVG, PNG or ICO) relative to the site folder; without it the
+    /// theme's signpost in the primary colour.
+    pub favicon: Option<String>,
     pub accessibility_statement: Option<String>,
     pub locations: BTreeMap<String, Location>,
     pub contacts: BTreeMap<String, Contact>,
@@ -324,6 +329,21 @@ impl Municipality {
             }
             None => "#00587c".to_string(),
         };
+        if let Some(icon) = &raw.favicon {
+            if crate::icons::mime_of(icon).is_none() {
+                diags.push(at(
+                    &["favicon"],
+                    Diagnostic::error(
+                        "site.favicon",
+                        file,
+                        format!("`{icon}` is not an icon file browsers take"),
+                    )
+                    .hint(
+                        "give an SVG, PNG or ICO file in the site folder, e.g. `favicon: ikon.svg`",
+                    ),
+                ));
+            }
+        }
         if let Some(url) = &raw.accessibility_statement {
             if !is_web_url(url) {
                 diags.push(at(
@@ -370,6 +390,7 @@ impl Municipality {
             exclude: raw.exclude,
             primary_color,
             logo: raw.logo,
+            favicon: raw.favicon,
             accessibility_statement: raw.accessibility_statement,
             locations,
             contacts,

@@ -24,6 +24,7 @@ pub mod config;
 pub mod error;
 pub mod frontmatter;
 pub mod i18n;
+pub mod icons;
 pub mod incremental;
 pub mod load;
 pub mod locate;
@@ -270,11 +271,13 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
         asset_paths.insert("site.css".into(), hashed.clone());
         files.add(hashed, site_css);
-        let logo = match &m.logo {
-            None => None,
-            Some(logo) => match read_site_file(&linked.dir, logo) {
+        let mut own_file =
+            |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
+                &linked.dir,
+                rel,
+            ) {
                 Ok(bytes) => {
-                    let name = Path::new(logo)
+                    let name = Path::new(rel)
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
@@ -285,22 +288,50 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
                 Err(e) => {
                     diagnostics.push(
                         m.diagnostic_at(
-                            &["logo"],
+                            &[field],
                             None,
                             Diagnostic::error(
-                                "site.logo",
+                                code,
                                 &m.file,
-                                format!("cannot read the logo `{logo}`: {e}"),
+                                format!("cannot read the {what} `{rel}`: {e}"),
                             )
                             .hint(format!(
-                                "put the logo file in content/{}/ and give its name",
+                                "put the {what} file in content/{}/ and give its name",
                                 m.slug
                             )),
                         ),
                     );
                     None
                 }
-            },
+            };
+        let logo = m
+            .logo
+            .as_deref()
+            .and_then(|l| own_file(l, "logo", "site.logo", "logo"));
+        let icons: Vec<icons::Icon> = match &m.favicon {
+            Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
+                .into_iter()
+                .map(|path| icons::Icon {
+                    rel: "icon",
+                    path,
+                    mime: icons::mime_of(rel).unwrap_or("image/png"),
+                    // Only a scalable image fits any size; a bitmap's size is not known here.
+                    sizes: if rel.ends_with(".svg") { "any" } else { "" },
+                })
+                .collect(),
+            None => icons::default_icons(&m.primary_color)
+                .into_iter()
+                .map(|f| {
+                    let path = format!("static/{}", theme::hashed_name(f.name, &f.bytes));
+                    files.add(path.clone(), f.bytes);
+                    icons::Icon {
+                        rel: f.rel,
+                        path,
+                        mime: f.mime,
+                        sizes: f.sizes,
+                    }
+                })
+                .collect(),
         };
 
         let settings = render::RenderSettings {
@@ -318,6 +349,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             &settings,
             &asset_paths,
             logo.as_deref(),
+            &icons,
         );
         diagnostics.extend(found);
         let sitemap = output::sitemap(&base_url, &rendered.pages);

@@ -632,6 +632,30 @@ fn callout(kind: BlockQuoteKind, settings: &Settings) -> (&'static str, &str) {
     }
 }
 
+/// The plain text of a body's first paragraph (links and emphasis reduced to their words, code to
+/// its text, raw HTML left out), or `None` when the body has no paragraph with words. Only as
+/// much of the body is parsed as it takes to reach the end of that paragraph.
+pub fn first_paragraph(body: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) => {
+                if !text.trim().is_empty() {
+                    break;
+                }
+                in_paragraph = false;
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
 /// Escapes text for HTML (element content and quoted attribute values).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

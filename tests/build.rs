@@ -18,6 +18,8 @@ mod cli;
 mod errors;
 #[path = "build/example.rs"]
 mod example;
+#[path = "build/head.rs"]
+mod head;
 #[path = "build/incremental.rs"]
 mod incremental;
 #[path = "build/layering.rs"]

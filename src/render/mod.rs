@@ -26,6 +26,7 @@ use crate::slug::{join_rel, percent_decode as decode, relative_prefix, slugify};
 use crate::theme::Theme;
 
 mod courses;
+mod describe;
 mod searching;
 use crate::catalogue;
 
@@ -210,6 +211,7 @@ struct SiteView<'a> {
     base_url: &'a str,
     project_title: &'a str,
     logo: Option<&'a str>,
+    icons: &'a [crate::icons::Icon],
     primary_color: &'a str,
     accessibility_statement: Option<&'a str>,
     contacts: Vec<&'a crate::config::Contact>,
@@ -222,7 +224,7 @@ struct SiteView<'a> {
 struct PageView<'a> {
     kind: &'a str,
     title: &'a str,
-    description: Option<&'a str>,
+    description: Option<String>,
     path: &'a str,
     permalink: String,
     content: String,
@@ -497,6 +499,24 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// The description of a generated page that has no `_index.md` to take one from.
+    fn generated_description(&self, kind: &str, title: &str) -> String {
+        let key = match kind {
+            "front" => "description_front",
+            "catalogue" => "description_catalogue",
+            "manuals" => "description_manuals",
+            _ => "description_search",
+        };
+        describe::sentences(
+            &self
+                .theme
+                .strings
+                .get(key)
+                .replace("{site}", &self.site.municipality.name)
+                .replace("{title}", title),
+        )
+    }
+
     fn context(&self, path: &str) -> Context {
         let mut ctx = Context::new();
         ctx.insert("lang", self.lang.code());
@@ -591,7 +611,7 @@ impl<'a> Renderer<'a> {
         PageView {
             kind: page.kind.name(),
             title: &page.common.title,
-            description: page.common.description.as_deref(),
+            description: describe::of_page(page),
             path: &sp.path,
             permalink: format!("{}{}", self.settings.base_url, sp.path),
             content,
@@ -963,7 +983,7 @@ impl<'a> Renderer<'a> {
         let view = PageView {
             kind: "print",
             title: &front.page.common.title,
-            description: front.page.common.description.as_deref(),
+            description: describe::of_page(&front.page),
             path: &path,
             permalink: format!("{}{}", self.settings.base_url, path),
             content: String::new(),
@@ -1105,15 +1125,16 @@ impl<'a> Renderer<'a> {
                     manual: None,
                 };
                 let r = self.body(&sp, page, diags, assets);
-                (r.html, r.starts_with_h1, page.common.description.clone())
+                (r.html, r.starts_with_h1, describe::of_page(page))
             }
             None => (String::new(), false, None),
         };
+        let description = description.or_else(|| Some(self.generated_description(kind, &title)));
         let empty = Value::Object(Default::default());
         let view = PageView {
             kind,
             title: &title,
-            description: description.as_deref(),
+            description,
             path,
             permalink: format!("{}{}", self.settings.base_url, path),
             content,
@@ -1222,6 +1243,7 @@ pub fn render_site(
     settings: &RenderSettings,
     asset_paths: &BTreeMap<String, String>,
     logo: Option<&str>,
+    icons: &[crate::icons::Icon],
 ) -> (RenderedSite, Vec<Diagnostic>) {
     let m = &site.municipality;
     let site_view = SiteView {
@@ -1230,6 +1252,7 @@ pub fn render_site(
         base_url: &settings.base_url,
         project_title: &project.title,
         logo,
+        icons,
         primary_color: &m.primary_color,
         accessibility_statement: m.accessibility_statement.as_deref(),
         contacts: m.contacts.values().collect(),

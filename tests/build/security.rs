@@ -145,8 +145,13 @@ fn active_content(path: &str, doc: &Html) -> Vec<String> {
         }
         if name == "link" {
             let rel = e.attr("rel").unwrap_or_default();
-            if !["stylesheet", "canonical", "alternate"].contains(&rel) {
-                found.push(format!("{path}: <link rel={rel:?}>"));
+            let href = e.attr("href").unwrap_or_default();
+            // The site's icons are its own files, never an address from content.
+            let own_icon = ["icon", "apple-touch-icon"].contains(&rel)
+                && (href.trim_start_matches("../").starts_with("static/")
+                    || href.starts_with("./static/"));
+            if !["stylesheet", "canonical", "alternate"].contains(&rel) && !own_icon {
+                found.push(format!("{path}: <link rel={rel:?} href={href:?}>"));
             }
         }
         for (attr, value) in e.attrs() {
