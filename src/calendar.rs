@@ -12,6 +12,9 @@ use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Propert
 
 use crate::frontmatter::Course;
 
+/// Who wrote the calendar (RFC 5545 §3.7.3).
+const PRODID: &str = concat!("-//vejviser//vejviser ", env!("CARGO_PKG_VERSION"), "//DA");
+
 /// What one course contributes to a calendar.
 pub struct CourseEvents<'a> {
     pub course: &'a Course,
@@ -92,10 +95,15 @@ pub fn calendar(name: &str, courses: &[CourseEvents], base_url: &str, today: Nai
         .next()
         .unwrap_or("vejviser");
     let stamp = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).unwrap_or_default());
-    let mut calendar = Calendar::new();
+    // `Calendar::new()` already holds the crate's own `PRODID:ICALENDAR-RS`, and properties are
+    // only ever appended: start empty so ours is the only one.
+    let mut calendar = Calendar::empty();
     // Not `Calendar::name`: the crate escapes `X-WR-CALNAME` but writes `NAME` as it is, so a
     // line break in a course title would start a property of its own (`ATTENDEE:…`).
     calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", PRODID))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("NAME", escape_text(name)))
         .append_property(Property::new("X-WR-CALNAME", name))
         .timezone("Europe/Copenhagen");
@@ -141,6 +149,30 @@ mod tests {
             ics.contains("NAME:Kursus\\nATTENDEE:mailto:x@example.dk\r\n"),
             "{ics}"
         );
+    }
+
+    #[test]
+    fn the_calendar_names_vejviser_as_its_product_once() {
+        let ics = calendar(
+            "Kurser",
+            &[],
+            "https://x.dk/",
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+        );
+        let prodids: Vec<&str> = ics.lines().filter(|l| l.starts_with("PRODID")).collect();
+        assert_eq!(
+            prodids,
+            [format!(
+                "PRODID:-//vejviser//vejviser {}//DA",
+                env!("CARGO_PKG_VERSION")
+            )],
+            "{ics}"
+        );
+        assert!(
+            ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"),
+            "{ics}"
+        );
+        assert!(ics.contains("\r\nCALSCALE:GREGORIAN\r\n"), "{ics}");
     }
 
     #[test]

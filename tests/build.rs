@@ -42,5 +42,7 @@ mod search;
 mod security;
 #[path = "build/serve.rs"]
 mod serve;
+#[path = "build/structured.rs"]
+mod structured;
 #[path = "build/validity.rs"]
 mod validity;

@@ -7,7 +7,7 @@
 use super::*;
 use crate::calendar::{self, CourseEvents};
 use crate::catalogue::{self, Status};
-use crate::frontmatter::Course;
+use crate::frontmatter::{Course, TimeRange};
 
 use crate::catalogue::{ARCHIVE_PATH, CALENDAR_FILE, NO_REFERRAL_PATH};
 
@@ -62,6 +62,34 @@ fn script_safe(json: &str) -> String {
 
 fn hm((h, m): (u32, u32)) -> String {
     format!("{h:02}:{m:02}")
+}
+
+/// An ISO 8601 duration of a time of day: `10:00-12:30` → `PT2H30M`.
+fn duration(t: TimeRange) -> String {
+    let minutes = (t.end.0 * 60 + t.end.1) - (t.start.0 * 60 + t.start.1);
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("PT{h}H"),
+        (0, m) => format!("PT{m}M"),
+        (h, m) => format!("PT{h}H{m}M"),
+    }
+}
+
+/// The course's weekday, each week from its first meeting to its last, on which it does not
+/// meet, when it meets on one weekday only; `None` when it meets on several. A weekly
+/// schema.org `Schedule` minus these `exceptDate`s gives exactly the meetings, left-out weeks
+/// (`skip`, gaps in `dates`) included, whereas `startDate` plus `repeatCount` weeks would move
+/// every meeting after a gap. Meetings on several weekdays (`dates`) have no such rule: they
+/// are listed one `Schedule` each.
+fn left_out_weeks(c: &Course) -> Option<Vec<NaiveDate>> {
+    let meetings = &c.schedule.meetings;
+    let (first, last) = (meetings.first()?, meetings.last()?);
+    (catalogue::weekdays(c).len() == 1).then(|| {
+        first
+            .iter_weeks()
+            .take_while(|d| d <= last)
+            .filter(|d| !meetings.contains(d))
+            .collect()
+    })
 }
 
 impl Renderer<'_> {
@@ -327,45 +355,56 @@ impl Renderer<'_> {
         }
     }
 
-    /// schema.org `Course` with one `CourseInstance`, as JSON safe inside `<script>`.
+    /// schema.org `Course` with one `CourseInstance`, as JSON safe inside `<script>`. Its
+    /// `courseSchedule` stands for exactly the course's meetings (see [`left_out_weeks`]).
     fn json_ld(&self, sp: &SitePage, c: &Course) -> String {
         let m = &self.site.municipality;
         let meetings = &c.schedule.meetings;
         let location = c.location.as_ref().and_then(|k| m.locations.get(k));
-        let weekdays = catalogue::weekdays(c);
-        let by_day: Vec<String> = weekdays
-            .iter()
-            .map(|(i, _)| {
-                // 2027-02-01 is a Monday: schema.org names days in English.
-                let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap_or_default()
-                    + chrono::Duration::days(i64::from(*i));
-                format!(
+        let schedule = |start: &NaiveDate, end: &NaiveDate| {
+            let mut s = json!({
+                "@type": "Schedule",
+                "startDate": start.to_string(),
+                "endDate": end.to_string(),
+            });
+            if let Some(t) = c.schedule.time {
+                s["startTime"] = json!(format!("{}:00", hm(t.start)));
+                s["endTime"] = json!(format!("{}:00", hm(t.end)));
+                s["duration"] = json!(duration(t));
+                s["scheduleTimezone"] = json!("Europe/Copenhagen");
+            }
+            s
+        };
+        let course_schedule = match (meetings.first(), meetings.last(), left_out_weeks(c)) {
+            (Some(first), Some(last), Some(except)) => {
+                let mut s = schedule(first, last);
+                s["repeatFrequency"] = json!("P1W");
+                // schema.org names days in English.
+                s["byDay"] = json!([format!(
                     "https://schema.org/{}",
-                    i18n::weekday(day, crate::config::Language::En)
-                )
-            })
-            .collect();
-        let mut schedule = json!({
-            "@type": "Schedule",
-            "startDate": meetings.first().map(|d| d.to_string()),
-            "endDate": meetings.last().map(|d| d.to_string()),
-            "repeatCount": meetings.len(),
-            "byDay": by_day,
-            "scheduleTimezone": "Europe/Copenhagen",
-        });
-        if weekdays.len() == 1 {
-            schedule["repeatFrequency"] = json!("P1W");
-        }
-        if let Some(t) = c.schedule.time {
-            schedule["startTime"] = json!(hm(t.start));
-            schedule["endTime"] = json!(hm(t.end));
-        }
+                    i18n::weekday(*first, crate::config::Language::En)
+                )]);
+                if !except.is_empty() {
+                    s["exceptDate"] =
+                        json!(except.iter().map(|d| d.to_string()).collect::<Vec<_>>());
+                }
+                s
+            }
+            _ => meetings
+                .iter()
+                .map(|d| {
+                    let mut s = schedule(d, d);
+                    s["repeatCount"] = json!(1);
+                    s
+                })
+                .collect(),
+        };
         let mut instance = json!({
             "@type": "CourseInstance",
             "courseMode": "onsite",
             "startDate": meetings.first().map(|d| d.to_string()),
             "endDate": meetings.last().map(|d| d.to_string()),
-            "courseSchedule": schedule,
+            "courseSchedule": course_schedule,
         });
         if let Some(l) = location {
             instance["location"] = json!({"@type": "Place", "name": l.name, "address": l.address});

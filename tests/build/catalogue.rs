@@ -709,18 +709,25 @@ fn course_page_describes_the_course_in_schema_org_json_ld() {
     assert_eq!(instances.len(), 1);
     let instance = &instances[0];
     assert_eq!(instance["@type"], "CourseInstance");
+    assert_eq!(instance["courseMode"], "onsite");
+    assert_eq!(instance["startDate"], "2027-03-04");
+    assert_eq!(instance["endDate"], "2027-04-08");
+    // Six Thursdays from 4 March 2027, every week: one weekly schedule with no exceptions.
     let schedule = &instance["courseSchedule"];
-    // Six Thursdays from 4 March 2027.
-    assert_eq!(schedule["startDate"], "2027-03-04");
-    assert_eq!(schedule["endDate"], "2027-04-08");
-    assert_eq!(schedule["repeatCount"], 6);
-    assert_eq!(schedule["repeatFrequency"], "P1W");
     assert_eq!(
-        schedule["byDay"],
-        serde_json::json!(["https://schema.org/Thursday"])
+        *schedule,
+        serde_json::json!({
+            "@type": "Schedule",
+            "startDate": "2027-03-04",
+            "endDate": "2027-04-08",
+            "repeatFrequency": "P1W",
+            "byDay": ["https://schema.org/Thursday"],
+            "startTime": "18:30:00",
+            "endTime": "20:30:00",
+            "duration": "PT2H",
+            "scheduleTimezone": "Europe/Copenhagen",
+        })
     );
-    assert_eq!(schedule["startTime"], "18:30");
-    assert_eq!(schedule["endTime"], "20:30");
     assert_eq!(instance["location"]["@type"], "Place");
     assert_eq!(instance["location"]["name"], "Roskilde Bibliotek");
     assert_eq!(
@@ -733,6 +740,82 @@ fn course_page_describes_the_course_in_schema_org_json_ld() {
     assert_eq!(offers["@type"], "Offer");
     assert_eq!(offers["price"].as_f64(), Some(250.0));
     assert_eq!(offers["priceCurrency"], "DKK");
+}
+
+#[test]
+fn json_ld_schedules_leave_out_the_weeks_without_a_meeting() {
+    let project = Project::fixture("catalogue/dates");
+    let outcome = project.build_ok();
+    let site = roskilde(&outcome);
+    let schedule = |course: &str| {
+        let ld = json_ld(&page(site, &format!("kurser/{course}/index.html")));
+        ld["hasCourseInstance"][0]["courseSchedule"].clone()
+    };
+
+    // `start: 2027-02-02, weeks: 6, skip: [2027-02-16, 2027-03-09]`: the skipped Tuesdays are
+    // exceptions, and the last meeting is two weeks after the sixth Tuesday.
+    let skip = schedule("med-pauser");
+    assert_eq!(skip["startDate"], "2027-02-02");
+    assert_eq!(skip["endDate"], "2027-03-23");
+    assert_eq!(skip["repeatFrequency"], "P1W");
+    assert_eq!(
+        skip["byDay"],
+        serde_json::json!(["https://schema.org/Tuesday"])
+    );
+    assert_eq!(
+        skip["exceptDate"],
+        serde_json::json!(["2027-02-16", "2027-03-09"])
+    );
+    assert!(skip.get("repeatCount").is_none(), "{skip}");
+    assert_eq!(skip["startTime"], "10:00:00");
+    assert_eq!(skip["endTime"], "12:00:00");
+
+    // `dates:` on Saturdays four weeks apart: weekly, the weeks between are exceptions.
+    let dates = schedule("enkelte-datoer");
+    assert_eq!(dates["startDate"], "2027-03-06");
+    assert_eq!(dates["endDate"], "2027-05-01");
+    assert_eq!(
+        dates["exceptDate"],
+        serde_json::json!([
+            "2027-03-13",
+            "2027-03-20",
+            "2027-03-27",
+            "2027-04-10",
+            "2027-04-17",
+            "2027-04-24"
+        ])
+    );
+}
+
+#[test]
+fn json_ld_lists_meetings_on_several_weekdays_one_by_one() {
+    let project = Project::fixture("catalogue/filters");
+    let outcome = build_for(&project, "2026-09-01");
+    let ld = json_ld(&page(roskilde(&outcome), "kurser/salon-weekend/index.html"));
+    let instance = &ld["hasCourseInstance"][0];
+    assert_eq!(instance["startDate"], "2026-10-03");
+    assert_eq!(instance["endDate"], "2026-10-11");
+    let one = |day: &str| {
+        serde_json::json!({
+            "@type": "Schedule",
+            "startDate": day,
+            "endDate": day,
+            "repeatCount": 1,
+            "startTime": "11:00:00",
+            "endTime": "13:00:00",
+            "duration": "PT2H",
+            "scheduleTimezone": "Europe/Copenhagen",
+        })
+    };
+    assert_eq!(
+        instance["courseSchedule"],
+        serde_json::json!([
+            one("2026-10-03"),
+            one("2026-10-04"),
+            one("2026-10-10"),
+            one("2026-10-11")
+        ])
+    );
 }
 
 #[test]
