@@ -298,6 +298,7 @@ pub fn render_embedded(
     // one page must be told apart by assistive technology.
     let mut tables = 0;
     let mut table = TableCells::default();
+    let mut footnotes: HashMap<CowStr, usize> = HashMap::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
@@ -517,6 +518,27 @@ pub fn render_embedded(
                 };
                 events.push(Event::Text(text));
             }
+            // Footnotes are numbered in order of first mention, as pulldown-cmark numbers them,
+            // and their ids are `fn-<number>`, with the embedding page's prefix: a label
+            // (`[^1]`) is the same in every chapter of a manual's print page, and would collide
+            // there, and with a heading's id anywhere.
+            Event::FootnoteReference(label) => {
+                let n = footnote_number(&mut footnotes, &label);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#{}fn-{n}\">{n}</a></sup>",
+                    id_prefix(embed)
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = footnote_number(&mut footnotes, &label);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"{}fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>",
+                    id_prefix(embed)
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
             other => events.push(other),
         }
         if is_block_start {
@@ -630,6 +652,17 @@ fn callout(kind: BlockQuoteKind, settings: &Settings) -> (&'static str, &str) {
         BlockQuoteKind::Warning => ("warning", &l[3]),
         BlockQuoteKind::Caution => ("caution", &l[4]),
     }
+}
+
+/// The number of footnote `label`: the next one when it is new.
+fn footnote_number<'a>(numbers: &mut HashMap<CowStr<'a>, usize>, label: &CowStr<'a>) -> usize {
+    let next = numbers.len() + 1;
+    *numbers.entry(label.clone()).or_insert(next)
+}
+
+/// What ids in an embedded body begin with (`""` on a page of its own).
+fn id_prefix(embed: Option<Embed>) -> String {
+    embed.map_or(String::new(), |e| format!("{}-", e.id_prefix))
 }
 
 /// The plain text of a body's first paragraph (links and emphasis reduced to their words, code to

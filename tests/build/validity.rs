@@ -115,11 +115,35 @@ fn titles_that_begin_with_punctuation_are_listed_under_their_first_letter() {
     let mut unique = groups.clone();
     unique.dedup();
     assert_eq!(groups, unique, "a letter has two groups");
-    assert_eq!(groups, ["#", "N", "O", "R", "S"]);
+    assert_eq!(groups, ["#", "F", "K", "N", "O", "R", "S", "V"]);
     let r_group: Vec<String> = search.select(&sel("#bogstav-r + ul a")).map(text).collect();
     assert_eq!(
         r_group,
         ["«Recovery» i praksis", "Rummet", "`rust` og andre sprog"],
         "{groups:?}"
     );
+}
+
+#[test]
+fn ids_are_unique_and_footnotes_point_at_their_own_notes_even_on_a_print_page() {
+    let outcome = Project::fixture("validity/hostile").build_ok();
+    let site = site(&outcome, "testby");
+    for path in html_files(site) {
+        let doc = page(site, path);
+        let ids = attrs(&doc, "[id]", "id");
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{path}: {ids:?}");
+        for href in attrs(&doc, ".footnote-reference a", "href") {
+            let id = href.strip_prefix('#').unwrap();
+            assert!(ids.iter().any(|i| i == id), "{path}: {href} has no note");
+        }
+    }
+    // Five pages with the label [^1] on one print page: five notes, each its own.
+    let print = page(site, "manualer/vaerktoej/print/index.html");
+    let notes = attrs(&print, ".footnote-definition", "id");
+    assert_eq!(notes.len(), 7, "{notes:?}");
+    let refs = attrs(&print, ".footnote-reference a", "href");
+    assert_eq!(refs.len(), 7, "{refs:?}");
 }
