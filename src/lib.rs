@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! config ─► load (walk + layer + front matter) ─► link (site graph) ─► render (Markdown, Tera)
-//!        ─► write (minify, sitemap, atomic swap into the output folder)
+//!        ─► write (sitemap, atomic swap into the output folder)
 //! ```
 //!
 //! [`build`] reads as that list of steps. Every stage collects problems as [`Diagnostic`]s instead
@@ -150,7 +150,7 @@ pub struct Timings {
     /// The search index: gathering its pages, then building it, which runs alongside `render`
     /// (so the two overlap).
     pub search: Duration,
-    /// Markdown, templates, minification, feeds and calendars.
+    /// Markdown, templates, feeds and calendars.
     pub render: Duration,
     pub write: Duration,
 }

@@ -88,7 +88,7 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 /// How deep blocks and inline markup may nest (a list in a quote in a list … counts each level).
 /// Real pages stay below ten; thousands of levels (`>>>>…`, `- - - …`, `****…`) are a mistake or
-/// an attack, and the HTML tools after us (the minifier) recurse once per level.
+/// an attack, and the HTML tools after us (the sanitizer) recurse once per level.
 pub const MAX_NESTING: usize = 100;
 
 /// The headings of a body with their unique ids, in order. Ids are the heading text slugified
@@ -563,9 +563,9 @@ pub fn render_embedded(
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if settings.allow_html {
-        if crate::output::nesting_estimate(&html) > crate::output::MAX_MINIFY_NESTING {
-            // Too deep to sanitize or minify in bounded time and stack: refused, and nothing
-            // of it is kept.
+        if nesting_estimate(&html) > MAX_SANITIZE_NESTING {
+            // Too deep to sanitize in bounded time and stack: refused, and nothing of it is
+            // kept.
             problems.push(Problem {
                 severity: Severity::Error,
                 code: "markdown.html-too-deep",
@@ -573,7 +573,7 @@ pub fn render_embedded(
                 len: 1,
                 message: format!(
                     "the raw HTML of this page nests deeper than {} levels",
-                    crate::output::MAX_MINIFY_NESTING
+                    MAX_SANITIZE_NESTING
                 ),
                 hint: "close the HTML elements you open, or write the page in Markdown".into(),
             });
@@ -654,6 +654,50 @@ fn callout(kind: BlockQuoteKind, settings: &Settings) -> (&'static str, &str) {
     }
 }
 
+/// Raw HTML (where the project allows it) nested deeper than this is refused: the sanitizer's
+/// parser recurses once per level. Markdown itself stays below [`MAX_NESTING`].
+pub const MAX_SANITIZE_NESTING: usize = 256;
+
+/// An upper bound on how deep the elements of `html` nest: opening tags minus closing tags,
+/// ignoring void elements and `<…/>`. Tags inside comments or scripts count too, which can only
+/// overestimate.
+fn nesting_estimate(html: &str) -> usize {
+    const VOID: [&str; 13] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + at + 1;
+        let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        let tag = &html[start..end];
+        i = end.min(bytes.len());
+        if let Some(rest) = tag.strip_prefix('/') {
+            if !rest.is_empty() {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name_len = tag
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        // Not an element (`a < b`, `<!-- … -->`, `<!doctype>`), or one that never has content.
+        if name.is_empty()
+            || tag.ends_with('/')
+            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
 /// The number of footnote `label`: the next one when it is new.
 fn footnote_number<'a>(numbers: &mut HashMap<CowStr<'a>, usize>, label: &CowStr<'a>) -> usize {
     let next = numbers.len() + 1;
@@ -699,6 +743,14 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_estimated_from_the_tags() {
+        let page = "<!doctype html><html><head><meta charset=utf-8><!-- x --></head>\
+                    <body><p>a<br>b <img src=x /></p><div><div></div></div></body></html>";
+        assert_eq!(nesting_estimate(page), 4);
+        assert_eq!(nesting_estimate("a < b <"), 0);
+    }
 
     struct NoLinks;
     impl Resolver for NoLinks {

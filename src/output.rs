@@ -1,4 +1,4 @@
-//! Write: a site's files assembled in memory (minified pages, hashed static files, the content
+//! Write: a site's files assembled in memory (pages, hashed static files, the content
 //! files pages reference, sitemap and robots.txt), then written to disk in one step.
 //!
 //! The same [`SiteFiles`] serves the tests and a preview server (memory) and the build (disk).
@@ -42,110 +42,21 @@ impl SiteFiles {
             .and_then(|b| std::str::from_utf8(b).ok())
     }
 
-    /// Adds rendered pages, minified, as `<path>index.html`.
+    /// Adds rendered pages as `<path>index.html`.
     pub fn add_pages(&mut self, pages: Vec<RenderedPage>) {
-        let minified: Vec<(String, Vec<u8>)> = pages
-            .into_par_iter()
-            .map(|p| {
-                let bytes = if p.minified {
-                    p.html.into_bytes()
-                } else {
-                    minify(&p.html)
-                };
-                (format!("{}index.html", p.path), bytes)
-            })
-            .collect();
-        self.pages += minified.len();
-        self.files.extend(minified);
+        self.pages += pages.len();
+        self.files.extend(
+            pages
+                .into_iter()
+                .map(|p| (format!("{}index.html", p.path), p.html.into_bytes())),
+        );
     }
 
-    /// Adds a page that is not counted or listed (a redirect), minified.
+    /// Adds a page that is not counted or listed (a redirect).
     pub fn add_html(&mut self, path: &str, html: &str) {
-        self.files.insert(format!("{path}index.html"), minify(html));
+        self.files
+            .insert(format!("{path}index.html"), html.as_bytes().to_vec());
     }
-}
-
-/// Minifies an HTML page. CSS and JS inside pages are left alone: the theme keeps them in
-/// static files, so there is nothing inline to minify.
-///
-/// Only what the HTML standard allows is removed (white space, comments, optional quotes): spaces
-/// between attributes stay, values that need quotes keep them, `<` in text stays `&lt;`, and every
-/// character reference ends with `;`. Browsers would recover from less, but validators, Pagefind
-/// and the parsers of screen-reader tool chains need not. Closing tags and the `<html>` and
-/// `<head>` tags are kept for the same readers.
-///
-/// The minifier recurses once per level of element nesting; a page nested deeper than
-/// [`MAX_MINIFY_NESTING`] (raw HTML allowed in Markdown can nest without bound) is written as it
-/// is rather than overflow the stack.
-pub fn minify(html: &str) -> Vec<u8> {
-    if nesting_estimate(html) > MAX_MINIFY_NESTING {
-        return html.as_bytes().to_vec();
-    }
-    minify_html::minify(html.as_bytes(), &CONFORMING)
-}
-
-/// minify-html's settings for output that conforms to the HTML standard (its `allow_…` and
-/// `minify_doctype` options, all off, are the ones that would break it).
-const CONFORMING: minify_html::Cfg = minify_html::Cfg {
-    allow_noncompliant_unquoted_attribute_values: false,
-    allow_optimal_entities: false,
-    allow_removing_spaces_between_attributes: false,
-    keep_closing_tags: true,
-    keep_comments: false,
-    keep_html_and_head_opening_tags: true,
-    keep_input_type_text_attr: false,
-    keep_ssi_comments: false,
-    minify_css: false,
-    minify_doctype: false,
-    minify_js: false,
-    preserve_brace_template_syntax: false,
-    preserve_chevron_percent_template_syntax: false,
-    remove_bangs: false,
-    remove_processing_instructions: false,
-};
-
-/// Pages nested deeper than this are not minified (see [`minify`]); a build's own pages stay far
-/// below it, since Markdown deeper than [`crate::markdown::MAX_NESTING`] is refused at load.
-pub const MAX_MINIFY_NESTING: usize = 256;
-
-/// An upper bound on how deep the elements of `html` nest: opening tags minus closing tags,
-/// ignoring void elements and `<…/>`. Tags inside comments or scripts count too, which can only
-/// overestimate.
-pub(crate) fn nesting_estimate(html: &str) -> usize {
-    const VOID: [&str; 13] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr",
-    ];
-    let bytes = html.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
-        let start = i + at + 1;
-        let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
-        let tag = &html[start..end];
-        i = end.min(bytes.len());
-        if let Some(rest) = tag.strip_prefix('/') {
-            if !rest.is_empty() {
-                depth = depth.saturating_sub(1);
-            }
-            continue;
-        }
-        let name_len = tag
-            .bytes()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(tag.len());
-        let name = &tag[..name_len];
-        // Not an element (`a < b`, `<!-- … -->`, `<!doctype>`), or one that never has content.
-        if name.is_empty()
-            || tag.ends_with('/')
-            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
-        {
-            continue;
-        }
-        depth += 1;
-        deepest = deepest.max(depth);
-    }
-    deepest
 }
 
 /// Escapes text for XML element content.
@@ -522,29 +433,6 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_estimated_from_the_tags() {
-        let page = "<!doctype html><html><head><meta charset=utf-8><!-- x --></head>\
-                    <body><p>a<br>b <img src=x /></p><div><div></div></div></body></html>";
-        assert_eq!(nesting_estimate(page), 4);
-        assert_eq!(nesting_estimate("a < b <"), 0);
-    }
-
-    #[test]
-    fn pages_nested_too_deep_for_the_minifier_are_written_as_they_are() {
-        let deep = "<div>".repeat(200_000);
-        assert_eq!(minify(&deep), deep.as_bytes());
-        assert!(minify("<p>a  b</p>\n").starts_with(b"<p>a b"));
-        // Just under the limit, the minifiers' recursion fits a worker thread's stack.
-        let below = format!("<main>{}x</main>", "<div>".repeat(MAX_MINIFY_NESTING - 2));
-        let result = std::thread::Builder::new()
-            .stack_size(2 * 1024 * 1024)
-            .spawn(move || minify(&below).len())
-            .unwrap()
-            .join();
-        assert!(result.is_ok_and(|n| n > 0));
-    }
-
-    #[test]
     fn sitemap_escapes_and_sorts() {
         let page = |path: &str| RenderedPage {
             path: path.into(),
@@ -552,7 +440,6 @@ mod tests {
             title: String::new(),
             kind: "page",
             updated: None,
-            minified: false,
         };
         let xml = sitemap("https://x.example.dk/", &[page("b/"), page("a&b/")]);
         let a = xml.find("a&amp;b/").unwrap();

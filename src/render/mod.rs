@@ -174,8 +174,6 @@ pub struct RenderedPage {
     pub title: String,
     pub kind: &'static str,
     pub updated: Option<NaiveDate>,
-    /// `html` is already minified.
-    pub minified: bool,
 }
 
 /// The rendered site: pages, plus the content files they reference (by content-relative path).
@@ -675,7 +673,6 @@ impl<'a> Renderer<'a> {
                 title: page.common.title.clone(),
                 kind: page.kind.name(),
                 updated: page.common.updated.map(|d| d.0),
-                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -1004,7 +1001,6 @@ impl<'a> Renderer<'a> {
                 title: front.page.common.title.clone(),
                 kind: "print",
                 updated: None,
-                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -1162,7 +1158,6 @@ impl<'a> Renderer<'a> {
                 title,
                 kind,
                 updated: None,
-                minified: false,
             }),
             Err(d) => {
                 diags.push(d);
@@ -1370,10 +1365,7 @@ fn render_pages(
             }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
-            // Minified here rather than when written, so the cache holds the finished bytes.
-            let page = renderer
-                .render_page(i, &mut diags, &mut assets)
-                .map(finished);
+            let page = renderer.render_page(i, &mut diags, &mut assets);
             let rendered = (page, diags, assets);
             if let Some(cache) = &settings.caches.rendered {
                 cache.put(&site.municipality.slug, key, rendered.clone());
@@ -1412,7 +1404,6 @@ fn render_pages(
                             (page, diags, assets)
                         }),
                 )
-                .map(|(page, diags, assets)| (page.map(finished), diags, assets))
                 .collect();
             out.push((None, diags, assets));
             if let Some(cache) = cache {
@@ -1445,9 +1436,7 @@ fn render_pages(
             }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
-            let page = renderer
-                .render_manual_print(m, &mut diags, &mut assets)
-                .map(finished);
+            let page = renderer.render_manual_print(m, &mut diags, &mut assets);
             let rendered = (page, diags, assets);
             if let Some(cache) = cache {
                 cache.put(slug, key, rendered.clone());
@@ -1472,16 +1461,6 @@ struct PrintPart<'a> {
     content: String,
     starts_with_h1: bool,
     details: Value,
-}
-
-/// A page minified, as it is kept in the caches and written.
-fn finished(mut page: RenderedPage) -> RenderedPage {
-    if !page.minified {
-        page.html = String::from_utf8(crate::output::minify(&page.html))
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        page.minified = true;
-    }
-    page
 }
 
 /// A view as a Tera value. Views are plain data, so serializing them cannot fail.
