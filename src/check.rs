@@ -64,6 +64,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::build::{BuildOptions, BuildOutcome};
 use crate::catalogue::{status, Status};
 use crate::config::Project;
 use crate::error::{normalize, Diagnostic, Error, Severity};
@@ -71,11 +72,10 @@ use crate::frontmatter::{Kind, Page};
 use crate::load::{self, Loaded};
 use crate::site::{self, Site, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
 use crate::slug::{join_rel, percent_decode};
-use crate::{BuildOptions, BuildOutcome};
 
 /// Runs every check on the project. Content problems are findings; `Err` is for usage problems.
 pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
-    let outcome = crate::build_in_memory(opts)?;
+    let outcome = crate::build::build_in_memory(opts)?;
     // The build consumes its linked sites; `check` loads and links again (cheap beside rendering)
     // to see every site as a graph. All sites, not only `--site` ones: whether a shared file is
     // used is a question about the whole project. The problems of this second load are the
@@ -585,7 +585,7 @@ fn course_findings(
 /// Checks every `#fragment` the build could not check itself: into pages whose template makes
 /// the sections (a course's practical information, a session's agenda), into generated pages,
 /// and through links to site paths (`../kurser/#…`). The ids are read from the rendered page.
-fn anchor_findings(site: &Site, files: &crate::SiteFiles, out: &mut Vec<Diagnostic>) {
+fn anchor_findings(site: &Site, files: &crate::output::SiteFiles, out: &mut Vec<Diagnostic>) {
     let mut ids_of: HashMap<String, Option<Vec<(String, String)>>> = HashMap::new();
     for (index, sp) in site.pages.iter().enumerate() {
         let page = &sp.page;
@@ -904,10 +904,10 @@ fn unused_files(
 
     // Images and other files are used when a page links to them: the build copies exactly those
     // into the site. Only judged when every site was built.
-    let built: Option<Vec<&crate::SiteFiles>> =
+    let built: Option<Vec<&crate::output::SiteFiles>> =
         uses.iter().map(|u| outcome.site(&u.slug)).collect();
     let Some(built) = built else { return };
-    let copied = |files: &crate::SiteFiles, rel: &str| files.files.contains_key(rel);
+    let copied = |files: &crate::output::SiteFiles, rel: &str| files.files.contains_key(rel);
     let unused_file = |file: PathBuf| {
         Diagnostic::warning("content.unused", file, "no page links to this file")
             .hint("delete the file, or link to it from a page, e.g. [Hent programmet](program.pdf)")

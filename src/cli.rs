@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::build::BuildOptions;
 use crate::error::{render_human, Error};
-use crate::BuildOptions;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -236,7 +236,7 @@ fn build(args: BuildArgs) -> i32 {
         opts.today = today;
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let result = crate::build(&opts);
+    let result = crate::build::build(&opts);
     // The process ends right after: the system takes its memory back at once, rather than
     // every page, body and cache entry being freed one by one first.
     std::mem::forget(opts.caches.clone());

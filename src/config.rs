@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::error::Diagnostic;
-use crate::frontmatter::{did_you_mean, yaml_diagnostic};
+use crate::error::{did_you_mean, yaml_diagnostic};
 use crate::locate;
 use crate::yaml;
 

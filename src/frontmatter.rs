@@ -13,9 +13,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
 use crate::config::Project;
-use crate::error::Diagnostic;
+use crate::error::{did_you_mean, suggest, yaml_diagnostic, Diagnostic};
 use crate::locate;
-use crate::yaml::{self, YamlError};
+use crate::yaml;
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -458,98 +458,6 @@ impl Page {
             Details::Course(c) => Some(c),
             _ => None,
         }
-    }
-}
-
-/// The known name closest to a misspelt one, when one is close enough to suggest.
-pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(name, k), *k))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .filter(|(score, _)| *score > 0.75)
-        .map(|(_, k)| k)
-}
-
-/// A hint for a name that is not one of `known` (`what` names the list, e.g. "the exercise
-/// sheets are"): "did you mean `x`?" when one is close, else the whole list.
-pub fn suggest(name: &str, known: &[&str], what: &str) -> String {
-    match closest(name, known) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None if known.is_empty() => format!("{what}: (none)"),
-        None => format!("{what}: {}", known.join(", ")),
-    }
-}
-
-/// A did-you-mean hint for a misspelt front-matter or config field.
-pub fn did_you_mean(key: &str, known: &[&str]) -> String {
-    match closest(key, known) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!(
-            "the fields allowed here are: {}; free-form data goes under `extra:`",
-            known.join(", ")
-        ),
-    }
-}
-
-/// A YAML error as a diagnostic in the file's coordinates. `line_offset` is the number of lines
-/// before the YAML text starts (1 for front matter after `---`).
-pub fn yaml_diagnostic(
-    file: &Path,
-    text: &Arc<str>,
-    err: &YamlError,
-    line_offset: usize,
-) -> Diagnostic {
-    let mut message = err.message.clone();
-    let mut hint = "check the YAML syntax: `key: value`, lists as `[a, b]`, and quotes around values with `: ` or `#`".to_string();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((field, expected)) = rest.split_once("`, expected ") {
-            let known: Vec<&str> = expected
-                .trim_start_matches("one of ")
-                .split(", ")
-                .map(|s| s.trim_matches('`'))
-                .collect();
-            hint = did_you_mean(field, &known);
-            message = format!("unknown field `{field}`");
-        }
-    } else if message.contains("invalid type") {
-        hint = "the value has the wrong type: check quotes, numbers and lists against the documented fields".into();
-    } else if message.contains("invalid date") {
-        hint = "write dates as YYYY-MM-DD, e.g. 2027-02-02".into();
-    } else if message.contains("unknown variant") {
-        hint = "use one of the values the message lists".into();
-    }
-    let d = Diagnostic::error("frontmatter.yaml", file, message.clone()).hint(hint);
-    match (err.line, err.column) {
-        (Some(l), Some(c)) => {
-            let mut line = l + line_offset;
-            // serde places errors of our own value types at the key, or for top-level fields at
-            // the start of the mapping: move to the value itself when the message quotes it and
-            // it stands on that line or a later one of the front matter.
-            let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
-            let mut c = c;
-            if let Some(q) = quoted {
-                let found = text
-                    .lines()
-                    .enumerate()
-                    .skip(line - 1)
-                    .take_while(|(_, src)| src.trim_end() != "---")
-                    .find_map(|(i, src)| {
-                        src.find(q).map(|at| (i + 1, src[..at].chars().count() + 1))
-                    });
-                if let Some((l, at)) = found {
-                    (line, c) = (l, at);
-                }
-            }
-            // Mark the rest of the line from the column: the offending token or value.
-            let width = text
-                .lines()
-                .nth(line - 1)
-                .map(|s| s.chars().count().saturating_sub(c - 1))
-                .unwrap_or(1);
-            d.at(text, line, c).span(width.max(1))
-        }
-        _ => d.at(text, line_offset.max(1), 1),
     }
 }
 

@@ -158,7 +158,7 @@ pub fn load(
         site_dirs.retain(|(s, _)| only.contains(s));
     }
 
-    let project_key = crate::hash_of(&format!("{project:?}"));
+    let project_key = crate::hash::hash_of(&format!("{project:?}"));
     let parsing = Parsing {
         cache,
         project: &project,
@@ -281,7 +281,7 @@ impl Parsing<'_> {
         text: Arc<str>,
         bare: Option<&str>,
     ) -> Result<Arc<Page>, Vec<Diagnostic>> {
-        let key = crate::hash_of(&(shown, rel, &*text, bare, self.project_key));
+        let key = crate::hash::hash_of(&(shown, rel, &*text, bare, self.project_key));
         let pages = &self.cache.pages;
         let earlier = pages.lock().ok().and_then(|p| p.get(&key).cloned());
         if let Some(page) = earlier.filter(|p| p.text == text) {

@@ -223,7 +223,8 @@ impl BodyCache {
         resolver: &dyn Resolver,
         embed: Option<Embed>,
     ) -> Rendered {
-        let key = crate::hash_of(&(body, heads, settings, embed.map(|e| (e.id_prefix, e.shift))));
+        let key =
+            crate::hash::hash_of(&(body, heads, settings, embed.map(|e| (e.id_prefix, e.shift))));
         let candidates: Vec<Arc<BodyEntry>> = self
             .entries
             .lock()

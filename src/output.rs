@@ -11,7 +11,16 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::RenderedPage;
+
+/// One page as the render stage hands it to the writer.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    pub path: String,
+    pub html: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub updated: Option<chrono::NaiveDate>,
+}
 
 /// One site's output: file path relative to the site folder → bytes. Sorted, so output order
 /// and anything derived from it is deterministic.

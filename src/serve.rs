@@ -1,6 +1,6 @@
 //! `vejviser serve`: a preview server with live reload.
 //!
-//! It builds into memory (the same [`crate::build_in_memory`] as `build`, nothing written to
+//! It builds into memory (the same [`crate::build::build_in_memory`] as `build`, nothing written to
 //! disk), serves the result on 127.0.0.1 (another address only with `--bind`) with `tiny_http`,
 //! refusing request paths that would leave the site, watches `content/`, `themes/` and
 //! `vejviser.yaml` with `notify`, and rebuilds after a change settles: only the municipality a
@@ -19,9 +19,9 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Response, Server};
 
+use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Error};
 use crate::output::SiteFiles;
-use crate::BuildOptions;
 
 /// The path of the live-reload script and event stream, out of the way of any site path.
 const LIVE_SCRIPT: &str = "/__vejviser/live.js";
@@ -93,7 +93,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     let build_opts = {
         let (root, base, today) = (opts.root.clone(), base.clone(), opts.today);
         // Pages whose inputs did not change are taken from here instead of rendered again.
-        let caches = Arc::new(crate::Caches::for_rebuilds());
+        let caches = Arc::new(crate::build::Caches::for_rebuilds());
         move |sites: Vec<String>| {
             let mut b = BuildOptions::new(&root);
             b.sites = sites;
@@ -146,7 +146,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     }
 
     let first = build_opts(opts.site.iter().cloned().collect());
-    let result = crate::build_in_memory(&first);
+    let result = crate::build::build_in_memory(&first);
     // A wrong `--root` or `--site` is a mistake on the command line, not in the content: stop
     // with it (exit 2) instead of serving an error page that no edit of the content can fix.
     if let Err(Error::Usage(message)) = &result {
@@ -337,7 +337,7 @@ fn rebuild(
         defer: true,
         ..opts.clone()
     };
-    let outcome = crate::build_in_memory(&quick);
+    let outcome = crate::build::build_in_memory(&quick);
     let stale = outcome
         .as_ref()
         .map(|o| o.stale.clone())
@@ -361,7 +361,7 @@ fn catch_up(
         ..opts.clone()
     };
     install(
-        crate::build_in_memory(&full),
+        crate::build::build_in_memory(&full),
         &full,
         state,
         listeners,
@@ -373,7 +373,7 @@ fn catch_up(
 /// Swaps in the sites of a good build (keeping the last good ones when it has errors) and, with
 /// `tell`, tells the open pages either way.
 fn install(
-    result: Result<crate::BuildOutcome, Error>,
+    result: Result<crate::build::BuildOutcome, Error>,
     opts: &BuildOptions,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,

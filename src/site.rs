@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Municipality;
+use crate::error::suggest;
 use crate::error::Diagnostic;
-use crate::frontmatter::{suggest, Details, Kind, Page};
+use crate::frontmatter::{Details, Kind, Page};
 use crate::load::{Layer, SiteSource};
 use crate::slug::{slugify, strip_order_prefix};
 

@@ -100,7 +100,7 @@ impl ThemeFiles {
         let files: Vec<_> = (self.files.iter())
             .map(|(rel, path)| (rel, path, std::fs::read(path).ok()))
             .collect();
-        let key = crate::hash_of(&(format!("{project:?}"), files));
+        let key = crate::hash::hash_of(&(format!("{project:?}"), files));
         if let Some(theme) = cache.themes.lock().ok().and_then(|t| t.get(&key).cloned()) {
             return Ok(theme);
         }
@@ -150,9 +150,7 @@ impl ThemeFiles {
                 match read_text(root, path) {
                     Ok(text) => match yaml::from_str::<BTreeMap<String, String>>(&text) {
                         Ok(map) => strings = Strings(map),
-                        Err(e) => {
-                            diags.push(crate::frontmatter::yaml_diagnostic(&shown, &text, &e, 0))
-                        }
+                        Err(e) => diags.push(crate::error::yaml_diagnostic(&shown, &text, &e, 0)),
                     },
                     Err(d) => diags.push(d),
                 }

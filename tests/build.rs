@@ -6,6 +6,8 @@
 #[path = "build/common.rs"]
 mod common;
 
+#[path = "build/architecture.rs"]
+mod architecture;
 #[path = "build/atomic.rs"]
 mod atomic;
 #[path = "build/catalogue.rs"]

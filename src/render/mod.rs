@@ -19,6 +19,7 @@ use crate::error::Diagnostic;
 use crate::frontmatter::{Details, Facilitator, Kind, Page};
 use crate::i18n;
 use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
+use crate::output::RenderedPage;
 use crate::site::{
     Site, SitePage, TocEntry, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
 };
@@ -45,20 +46,28 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 
 /// What a build needs to know beyond the content.
 #[derive(Debug, Clone)]
-pub struct RenderSettings {
+pub struct RenderSettings<'c> {
     /// The base URL of this site, ending in `/`.
     pub base_url: String,
     /// The day the build is for: decides which courses are upcoming.
     pub today: NaiveDate,
-    /// Work of earlier sites and builds: Markdown bodies, and (where kept) finished pages, so
-    /// what did not change is not rendered again.
-    pub caches: std::sync::Arc<crate::Caches>,
-    /// Let the site's last search index and print pages stand in for changed ones (see
-    /// [`crate::BuildOptions::defer`]).
+    /// Work of earlier sites and builds: Markdown bodies, and (where kept) finished pages and
+    /// each site's last search index, so what did not change is not rendered again.
+    pub caches: RenderCaches<'c>,
+    /// Let the site's last search index and print pages stand in for changed ones (the preview
+    /// server following an edit).
     pub defer: bool,
     /// Keep rendered bodies for the sites after this one and for later builds: worth it only
     /// when there are any.
     pub keep_bodies: bool,
+}
+
+/// The caches the render stage reads and fills; the build owns them.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderCaches<'c> {
+    pub bodies: &'c markdown::BodyCache,
+    pub rendered: Option<&'c RenderCache>,
+    pub search: Option<&'c crate::search::SearchCache>,
 }
 
 /// A page rendered earlier, with the findings and files its rendering produced.
@@ -136,7 +145,7 @@ fn site_fingerprint(
     site: &Site,
     project: &Project,
     theme: &Theme,
-    settings: &RenderSettings,
+    settings: &RenderSettings<'_>,
     asset_paths: &BTreeMap<String, String>,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -164,16 +173,6 @@ fn site_fingerprint(
     settings.base_url.hash(&mut h);
     settings.today.hash(&mut h);
     h.finish()
-}
-
-/// One rendered page.
-#[derive(Debug, Clone)]
-pub struct RenderedPage {
-    pub path: String,
-    pub html: String,
-    pub title: String,
-    pub kind: &'static str,
-    pub updated: Option<NaiveDate>,
 }
 
 /// The rendered site: pages, plus the content files they reference (by content-relative path).
@@ -439,7 +438,7 @@ struct Renderer<'a> {
     site: &'a Site,
     project: &'a Project,
     theme: &'a Theme,
-    settings: &'a RenderSettings,
+    settings: &'a RenderSettings<'a>,
     markdown: Settings,
     site_value: tera::Value,
     strings_value: tera::Value,
@@ -577,7 +576,7 @@ impl<'a> Renderer<'a> {
         };
         let embed = print.map(|(_, e)| e);
         let rendered = if self.settings.keep_bodies {
-            let bodies = &self.settings.caches.bodies;
+            let bodies = self.settings.caches.bodies;
             bodies.render(page.body(), &page.headings, &self.markdown, &links, embed)
         } else {
             markdown::render_embedded(page.body(), &page.headings, &self.markdown, &links, embed)
@@ -1235,7 +1234,7 @@ pub fn render_site(
     site: &Site,
     project: &Project,
     theme: &Theme,
-    settings: &RenderSettings,
+    settings: &RenderSettings<'_>,
     asset_paths: &BTreeMap<String, String>,
     logo: Option<&str>,
     icons: &[crate::icons::Icon],
@@ -1354,7 +1353,7 @@ fn render_pages(
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| {
-            let key = crate::hash_of(&(fingerprint, &site.pages[i].page.text));
+            let key = crate::hash::hash_of(&(fingerprint, &site.pages[i].page.text));
             if let Some(cached) = settings
                 .caches
                 .rendered
@@ -1367,7 +1366,7 @@ fn render_pages(
             let mut assets = Vec::new();
             let page = renderer.render_page(i, &mut diags, &mut assets);
             let rendered = (page, diags, assets);
-            if let Some(cache) = &settings.caches.rendered {
+            if let Some(cache) = settings.caches.rendered {
                 cache.put(&site.municipality.slug, key, rendered.clone());
             }
             (key, rendered)
@@ -1383,8 +1382,8 @@ fn render_pages(
         .chain([()].into_par_iter().flat_map(|()| {
             // The pages that list others read the site's shape and the search index's name
             // only: a body edit leaves them as they were.
-            let key = crate::hash_of(&(fingerprint, "lists", &renderer.search_meta));
-            let cache = settings.caches.rendered.as_ref();
+            let key = crate::hash::hash_of(&(fingerprint, "lists", &renderer.search_meta));
+            let cache = settings.caches.rendered;
             if let Some(listed) = cache.and_then(|c| c.get_all(&site.municipality.slug, key)) {
                 return listed;
             }
@@ -1421,9 +1420,9 @@ fn render_pages(
                 .chain(manual.exercises.iter().copied())
                 .map(|i| &site.pages[i].page.text)
                 .collect();
-            let key = crate::hash_of(&(fingerprint, "print", m, texts));
+            let key = crate::hash::hash_of(&(fingerprint, "print", m, texts));
             print_keys.lock().map(|mut k| k.push(key)).ok();
-            let cache = settings.caches.rendered.as_ref();
+            let cache = settings.caches.rendered;
             let slug = &site.municipality.slug;
             if let Some(cached) = cache.and_then(|c| c.get(slug, key)) {
                 return cached;
@@ -1445,7 +1444,7 @@ fn render_pages(
             rendered
         }))
         .collect();
-    if let Some(cache) = &settings.caches.rendered {
+    if let Some(cache) = settings.caches.rendered {
         used_keys.extend(print_keys.into_inner().unwrap_or_default());
         cache.keep(&site.municipality.slug, &used_keys);
     }

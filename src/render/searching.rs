@@ -36,7 +36,7 @@ impl Renderer<'_> {
     /// the last index of the site stands in for this build's, and says so: the caller brings it
     /// up to date later.
     pub(super) fn plan_search_index(&self, stale_ok: bool) -> IndexPlan {
-        let cache = self.settings.caches.search.as_ref();
+        let cache = self.settings.caches.search;
         let slug = &self.site.municipality.slug;
         // Not even the pages are gathered: whether the index is up to date is for later.
         if stale_ok {
@@ -52,7 +52,7 @@ impl Renderer<'_> {
             .copied()
             .collect();
         let dir = search::index_dir(&pages, &client);
-        let key = crate::hash_of(&dir);
+        let key = crate::hash::hash_of(&dir);
         if let Some((k, index)) = cache.and_then(|c| c.get(slug)) {
             if k == key {
                 return IndexPlan::Ready(index, false);
@@ -67,7 +67,7 @@ impl Renderer<'_> {
             IndexPlan::Ready(index, stale) => (index, stale),
             IndexPlan::Build { pages, dir, key } => {
                 let index = Arc::new(search::build(&pages, &dir));
-                if let Some(cache) = &self.settings.caches.search {
+                if let Some(cache) = self.settings.caches.search {
                     cache.put(&self.site.municipality.slug, key, index.clone());
                 }
                 (index, false)

@@ -321,8 +321,8 @@ fn script(name: &str, data: &str) -> String {
 /// scripts that read it), so a changed index gets a new name and no browser keeps an old one.
 /// Known before the index is built, so the pages that name it can be rendered meanwhile.
 pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
-    let hashes: Vec<u64> = pages.par_iter().map(crate::hash_of).collect();
-    let hash = crate::hash_of(&(env!("CARGO_PKG_VERSION"), INDEX_FORMAT, hashes, client));
+    let hashes: Vec<u64> = pages.par_iter().map(crate::hash::hash_of).collect();
+    let hash = crate::hash::hash_of(&(env!("CARGO_PKG_VERSION"), INDEX_FORMAT, hashes, client));
     format!("sog/index/{:08x}/", (hash >> 32) as u32 ^ hash as u32)
 }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::BuildOptions;
+use super::BuildOptions;
 
 /// Hashes of each site's inputs, by slug.
 pub type Inputs = BTreeMap<String, u64>;
@@ -42,9 +42,9 @@ fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
 fn hash_files(root: &Path, files: &[PathBuf]) -> u64 {
     let hashes: Vec<u64> = files
         .par_iter()
-        .map(|rel| crate::hash_of(&(rel, std::fs::read(root.join(rel)).ok())))
+        .map(|rel| crate::hash::hash_of(&(rel, std::fs::read(root.join(rel)).ok())))
         .collect();
-    crate::hash_of(&hashes)
+    crate::hash::hash_of(&hashes)
 }
 
 /// What identifies the program: a rebuilt binary may render differently.
@@ -68,7 +68,7 @@ pub fn inputs(opts: &BuildOptions, theme: &str, sites: &[String]) -> Inputs {
     let mut common: Vec<PathBuf> = vec![PathBuf::from("vejviser.yaml")];
     common.extend(files_under(root, &root.join("themes").join(theme)));
     common.extend(files_under(root, &root.join("content").join("_shared")));
-    let common = crate::hash_of(&(
+    let common = crate::hash::hash_of(&(
         hash_files(root, &common),
         program(),
         &opts.base_url,
@@ -82,7 +82,7 @@ pub fn inputs(opts: &BuildOptions, theme: &str, sites: &[String]) -> Inputs {
             let own = files_under(root, &root.join("content").join(slug));
             (
                 slug.clone(),
-                crate::hash_of(&(common, slug, hash_files(root, &own))),
+                crate::hash::hash_of(&(common, slug, hash_files(root, &own))),
             )
         })
         .collect()

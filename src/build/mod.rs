@@ -1,0 +1,474 @@
+//! The build: [`build_in_memory`] is the list of stage calls (config, load, link, render with
+//! the search index beside it, write), each collecting its problems, and [`build`] writes what
+//! they made. It owns what the user asked for ([`BuildOptions`]) and what one build hands the
+//! next ([`Caches`]), and decides from the record of inputs ([`incremental`]) which sites need
+//! building at all.
+
+pub mod incremental;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::error::{Diagnostic, Error};
+use crate::output::SiteFiles;
+use crate::{config, error, icons, load, markdown, output, render, search, site, theme};
+
+/// What to build, from the command line or a test.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder: holds `vejviser.yaml`, `content/` and `themes/`.
+    pub root: PathBuf,
+    /// The output folder; each site goes to `<out>/<slug>/`.
+    pub out: PathBuf,
+    /// Only these municipalities (folder names); empty means all.
+    pub sites: Vec<String>,
+    /// Overrides every site's `base_url`; with several sites each gets `<base_url><slug>/`.
+    pub base_url: Option<String>,
+    /// Keep pages marked `draft: true`.
+    pub drafts: bool,
+    /// The day the build is for (which courses are upcoming).
+    pub today: NaiveDate,
+    /// Pages rendered by earlier builds of this process, reused when their inputs are the same.
+    /// What earlier work of this process left to reuse: Markdown bodies are rendered once for
+    /// every site of a build; the preview server keeps one across its rebuilds.
+    pub caches: std::sync::Arc<Caches>,
+    /// Where the caches hold a site's last search index and manual print pages, use them even
+    /// when pages changed, and say so in [`BuildOutcome::stale`]: the preview server shows an
+    /// edit first and brings those up to date right after.
+    pub defer: bool,
+    /// Build every selected site, even those whose recorded inputs match (see [`incremental`]).
+    pub full: bool,
+    /// Sites loaded (so the build sees the whole project) but not rendered: their output is
+    /// current.
+    pub skip: Vec<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            out: root.join("public"),
+            root,
+            sites: Vec::new(),
+            base_url: None,
+            drafts: false,
+            today: chrono::Local::now().date_naive(),
+            caches: Default::default(),
+            defer: false,
+            full: false,
+            skip: Vec::new(),
+        }
+    }
+}
+
+/// Work one build can hand the next, each part keyed by everything its result depends on.
+#[derive(Debug, Default)]
+pub struct Caches {
+    /// Parsed pages, by file text.
+    pub pages: load::PageCache,
+    /// Compiled themes.
+    pub themes: theme::ThemeCache,
+    /// Each site's last search index; kept only where builds follow each other.
+    pub search: Option<search::SearchCache>,
+    /// Rendered Markdown bodies, reused wherever their links resolve alike.
+    pub bodies: markdown::BodyCache,
+    /// Finished pages by site; only worth keeping where builds follow each other.
+    pub rendered: Option<render::RenderCache>,
+}
+
+impl Caches {
+    /// Caches for a process that builds the same project again and again (the preview server).
+    pub fn for_rebuilds() -> Self {
+        Caches {
+            rendered: Some(render::RenderCache::default()),
+            search: Some(search::SearchCache::default()),
+            ..Caches::default()
+        }
+    }
+}
+
+/// One site's line in the build summary.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub slug: String,
+    pub name: String,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Wall time spent in each stage of a build, summed over the sites.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub load: Duration,
+    pub link: Duration,
+    /// The search index: gathering its pages, then building it, which runs alongside `render`
+    /// (so the two overlap).
+    pub search: Duration,
+    /// Markdown, templates, feeds and calendars.
+    pub render: Duration,
+    pub write: Duration,
+}
+
+/// The result of a build: the sites' files (in memory), a summary, and every finding.
+#[derive(Debug, Default)]
+pub struct BuildOutcome {
+    pub sites: Vec<SiteFiles>,
+    pub summaries: Vec<SiteSummary>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub timings: Timings,
+    /// Sites whose search index or print pages are their last ones, not this build's (see
+    /// [`BuildOptions::defer`]).
+    pub stale: Vec<String>,
+    /// Sites left as they were: their inputs did not change since their output was written.
+    pub unchanged: Vec<String>,
+}
+
+impl BuildOutcome {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn site(&self, slug: &str) -> Option<&SiteFiles> {
+        self.sites.iter().find(|s| s.slug == slug)
+    }
+}
+
+/// Builds every selected site in memory. Content problems are in the outcome's diagnostics;
+/// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let started = Instant::now();
+    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &opts.caches.pages)?;
+    let mut timings = Timings {
+        load: started.elapsed(),
+        ..Timings::default()
+    };
+    let Some(loaded) = loaded else {
+        error::normalize(&mut diagnostics);
+        return Ok(BuildOutcome {
+            diagnostics,
+            ..Default::default()
+        });
+    };
+    let base_theme = theme::ThemeFiles::of_project(&opts.root, &loaded.project)?;
+    let mut compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>> = None;
+    let several = loaded.sites.len() > 1;
+    let mut outcome = BuildOutcome::default();
+
+    for source in loaded.sites {
+        if opts.skip.contains(&source.municipality.slug) {
+            continue;
+        }
+        let started = Instant::now();
+        let link_started = Instant::now();
+        let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
+        timings.link += link_started.elapsed();
+        diagnostics.extend(found);
+        let m = &linked.municipality;
+        if m.accessibility_statement.is_none() {
+            diagnostics.push(
+                Diagnostic::warning("site.accessibility-statement", &m.file, "the site has no `accessibility_statement`")
+                    .hint("Danish public sites must link their accessibility statement (made with the WAS tool): add `accessibility_statement: <its URL>`"),
+            );
+        }
+        let base_url = match &opts.base_url {
+            Some(url) => {
+                let url = if url.ends_with('/') {
+                    url.clone()
+                } else {
+                    format!("{url}/")
+                };
+                if several {
+                    format!("{url}{}/", m.slug)
+                } else {
+                    url
+                }
+            }
+            None => m.base_url.clone(),
+        };
+
+        // The theme: compiled once for all sites that do not override it.
+        let own_theme;
+        let theme = match &linked.theme_dir {
+            Some(dir) => {
+                let mut files = base_theme.clone();
+                files.overlay(dir);
+                own_theme = files.compile_cached(&opts.root, &loaded.project, &opts.caches.themes);
+                match &own_theme {
+                    Ok(t) => t,
+                    Err(d) => {
+                        diagnostics.extend(d.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+            None => {
+                let compiled = compiled_base.get_or_insert_with(|| {
+                    base_theme
+                        .compile_cached(&opts.root, &loaded.project, &opts.caches.themes)
+                        .map_err(|d| diagnostics.extend(d))
+                });
+                match compiled {
+                    Ok(t) => t,
+                    Err(()) => continue,
+                }
+            }
+        };
+
+        let mut files = SiteFiles::new(&m.slug);
+        let mut asset_paths = BTreeMap::new();
+        for (name, bytes) in &theme.statics {
+            let hashed = format!("static/{}", theme::hashed_name(name, bytes));
+            asset_paths.insert(name.clone(), hashed.clone());
+            files.add(hashed, bytes.clone());
+        }
+        let site_css = format!(":root{{--primary:{}}}\n", m.primary_color).into_bytes();
+        let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
+        asset_paths.insert("site.css".into(), hashed.clone());
+        files.add(hashed, site_css);
+        let mut own_file =
+            |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
+                &linked.dir,
+                rel,
+            ) {
+                Ok(bytes) => {
+                    let name = Path::new(rel)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+                    files.add(hashed.clone(), bytes);
+                    Some(hashed)
+                }
+                Err(e) => {
+                    diagnostics.push(
+                        m.diagnostic_at(
+                            &[field],
+                            None,
+                            Diagnostic::error(
+                                code,
+                                &m.file,
+                                format!("cannot read the {what} `{rel}`: {e}"),
+                            )
+                            .hint(format!(
+                                "put the {what} file in content/{}/ and give its name",
+                                m.slug
+                            )),
+                        ),
+                    );
+                    None
+                }
+            };
+        let logo = m
+            .logo
+            .as_deref()
+            .and_then(|l| own_file(l, "logo", "site.logo", "logo"));
+        let icons: Vec<icons::Icon> = match &m.favicon {
+            Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
+                .into_iter()
+                .map(|path| icons::Icon {
+                    rel: "icon",
+                    path,
+                    mime: icons::mime_of(rel).unwrap_or("image/png"),
+                    // Only a scalable image fits any size; a bitmap's size is not known here.
+                    sizes: if rel.ends_with(".svg") { "any" } else { "" },
+                })
+                .collect(),
+            None => icons::default_icons(&m.primary_color)
+                .into_iter()
+                .map(|f| {
+                    let path = format!("static/{}", theme::hashed_name(f.name, &f.bytes));
+                    files.add(path.clone(), f.bytes);
+                    icons::Icon {
+                        rel: f.rel,
+                        path,
+                        mime: f.mime,
+                        sizes: f.sizes,
+                    }
+                })
+                .collect(),
+        };
+
+        let settings = render::RenderSettings {
+            base_url: base_url.clone(),
+            today: opts.today,
+            caches: render::RenderCaches {
+                bodies: &opts.caches.bodies,
+                rendered: opts.caches.rendered.as_ref(),
+                search: opts.caches.search.as_ref(),
+            },
+            defer: opts.defer,
+            keep_bodies: several || opts.caches.rendered.is_some(),
+        };
+        let render_started = Instant::now();
+        let (mut rendered, found) = render::render_site(
+            &linked,
+            &loaded.project,
+            theme,
+            &settings,
+            &asset_paths,
+            logo.as_deref(),
+            &icons,
+        );
+        diagnostics.extend(found);
+        let sitemap = output::sitemap(&base_url, &rendered.pages);
+        files.add_pages(std::mem::take(&mut rendered.pages));
+        for (path, text) in std::mem::take(&mut rendered.files) {
+            files.add(path, text.into_bytes());
+        }
+        for (path, html) in &rendered.redirects {
+            files.add_html(path, html);
+        }
+        for rel in &rendered.assets {
+            if let Some(path) = linked.assets.get(rel) {
+                match std::fs::read(path) {
+                    Ok(bytes) => files.add(rel.clone(), bytes),
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        "io.read",
+                        load::display_path(&opts.root, path),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+        }
+        files.add("sitemap.xml", sitemap.into_bytes());
+        files.add("robots.txt", output::robots(&base_url).into_bytes());
+        timings.search += rendered.search_time;
+        if rendered.stale {
+            outcome.stale.push(m.slug.clone());
+        }
+        timings.render += render_started
+            .elapsed()
+            .saturating_sub(rendered.search_before_render);
+
+        outcome.summaries.push(SiteSummary {
+            slug: m.slug.clone(),
+            name: m.name.clone(),
+            pages: files.pages,
+            files: files.files.len(),
+            elapsed: started.elapsed(),
+        });
+        outcome.sites.push(files);
+    }
+    error::normalize(&mut diagnostics);
+    outcome.diagnostics = diagnostics;
+    outcome.timings = timings;
+    Ok(outcome)
+}
+
+/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
+fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+    let rel = Path::new(name);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path must stay inside the site folder",
+        ));
+    }
+    // A link anywhere on the way could point out of the project: none is followed.
+    let mut path = dir.to_path_buf();
+    for part in rel.components() {
+        path.push(part);
+        if path.is_symlink() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is a symbolic link, and links are never followed",
+            ));
+        }
+    }
+    std::fs::read(path)
+}
+
+/// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
+/// is written and the previous output stays as it was. The output is locked for the whole build:
+/// a second build into the same output fails at once instead of mixing its files in.
+pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    let lock = output::OutputLock::acquire(&opts.out)?;
+    let started = Instant::now();
+    let inputs_of = || match site_selection(opts) {
+        Some((theme, sites)) => incremental::inputs(opts, &theme, &sites),
+        None => incremental::Inputs::new(),
+    };
+    // `--full` builds every site, and records its inputs (read alongside) for the next build.
+    if opts.full {
+        let (inputs, outcome) = rayon::join(inputs_of, || build_in_memory(opts));
+        return write_built(opts, &lock, outcome?, inputs);
+    }
+    // Sites whose inputs are those recorded when their output was written are left alone.
+    let inputs = inputs_of();
+    let record = incremental::read_record(&opts.out);
+    let unchanged: Vec<String> = inputs
+        .iter()
+        .filter(|(slug, hash)| record.get(*slug) == Some(*hash) && opts.out.join(slug).is_dir())
+        .map(|(slug, _)| slug.clone())
+        .collect();
+    if !inputs.is_empty() && unchanged.len() == inputs.len() {
+        return Ok(BuildOutcome {
+            unchanged,
+            timings: Timings {
+                load: started.elapsed(),
+                ..Timings::default()
+            },
+            ..BuildOutcome::default()
+        });
+    }
+    let mut outcome = build_in_memory(&BuildOptions {
+        skip: unchanged.clone(),
+        ..opts.clone()
+    })?;
+    outcome.unchanged = unchanged;
+    write_built(opts, &lock, outcome, inputs)
+}
+
+/// Writes the sites a build made, when it found no errors, and records their inputs.
+fn write_built(
+    opts: &BuildOptions,
+    lock: &output::OutputLock,
+    mut outcome: BuildOutcome,
+    inputs: incremental::Inputs,
+) -> Result<BuildOutcome, Error> {
+    if outcome.errors() == 0 {
+        let started = Instant::now();
+        let built: Vec<String> = outcome.sites.iter().map(|s| s.slug.clone()).collect();
+        let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
+        incremental::forget(&opts.out, &built).map_err(io)?;
+        output::write(lock, &outcome.sites)?;
+        let written: incremental::Inputs = inputs
+            .into_iter()
+            .filter(|(slug, _)| built.contains(slug))
+            .collect();
+        incremental::write_record(&opts.out, &written).map_err(io)?;
+        outcome.timings.write = started.elapsed();
+    }
+    Ok(outcome)
+}
+
+/// The project's theme and the municipalities a build would build, read quickly (without
+/// loading any content); `None` when the project cannot be read that way (the build then
+/// reports why).
+fn site_selection(opts: &BuildOptions) -> Option<(String, Vec<String>)> {
+    let config = opts.root.join("vejviser.yaml");
+    let text: std::sync::Arc<str> = std::fs::read_to_string(&config).ok()?.into();
+    let project = config::Project::parse(&config, &text).ok()?;
+    let mut sites: Vec<String> = std::fs::read_dir(opts.root.join("content"))
+        .ok()?
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with(['_', '.']))
+        .filter(|name| opts.sites.is_empty() || opts.sites.contains(name))
+        .collect();
+    sites.sort();
+    // An unknown `--site` is for the build to report.
+    if opts.sites.iter().any(|s| !sites.contains(s)) {
+        return None;
+    }
+    Some((project.theme, sites))
+}
