@@ -70,8 +70,9 @@ use crate::config::Project;
 use crate::error::{normalize, Diagnostic, Error, Severity};
 use crate::frontmatter::{Kind, Page};
 use crate::load::{self, Loaded};
-use crate::site::{self, Site, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
-use crate::slug::{join_rel, percent_decode};
+use crate::site::links::{self, Target};
+use crate::site::{self, Site};
+use crate::slug::percent_decode;
 
 /// Runs every check on the project. Content problems are findings; `Err` is for usage problems.
 pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
@@ -590,14 +591,17 @@ fn anchor_findings(site: &Site, files: &crate::output::SiteFiles, out: &mut Vec<
     for (index, sp) in site.pages.iter().enumerate() {
         let page = &sp.page;
         for link in scan_body(page.body()).links {
-            let Some((path, fragment)) = link.dest.split_once('#') else {
+            let Some((_, fragment)) = link.dest.split_once('#') else {
                 continue;
             };
-            if fragment.is_empty() || has_scheme(&link.dest) {
+            if fragment.is_empty() {
                 continue;
             }
-            let path = percent_decode(path.split('?').next().unwrap_or(""));
-            let Some((output, shown)) = anchor_target(site, index, &path) else {
+            // A link the build refused is reported by the build.
+            let Ok((target, _)) = links::resolve(site, page, &link.dest, false) else {
+                continue;
+            };
+            let Some((output, shown)) = anchor_target(site, index, target) else {
                 continue;
             };
             let Some(ids) = ids_of
@@ -639,59 +643,29 @@ fn anchor_findings(site: &Site, files: &crate::output::SiteFiles, out: &mut Vec<
     }
 }
 
-/// The rendered file a link from page `from` to `path` lands on, and how to name it, when the
-/// build did not check the fragment itself.
-fn anchor_target(site: &Site, from: usize, path: &str) -> Option<(String, String)> {
-    let page_target = |i: usize, checked_by_build: bool| {
-        let target = &site.page(i).page;
-        // The build checks fragments against body headings, except where a template makes the
-        // page's sections (see `resolve_anchor` in render).
-        let lenient =
-            target.headings.is_empty() && !matches!(target.kind, Kind::Page | Kind::Chapter);
-        (!checked_by_build || lenient).then(|| {
-            (
-                format!("{}index.html", site.page(i).path),
-                target.file.display().to_string(),
-            )
-        })
+/// The rendered file a link's fragment is looked up in, and how to name it, when the build did
+/// not check the fragment itself (see [`links::checks_fragments`]).
+fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, String)> {
+    let page = |i: usize| {
+        let sp = site.page(i);
+        (
+            format!("{}index.html", sp.path),
+            sp.page.file.display().to_string(),
+        )
     };
-    let generated = |g: &str| Some((format!("{g}index.html"), format!("the generated page /{g}")));
-    if path.is_empty() {
-        return page_target(from, true);
-    }
-    let rel = join_rel(&site.page(from).page.rel, path)?;
-    if path.ends_with(".md") {
-        if let Some(&i) = site.by_rel.get(&rel) {
-            return page_target(i, true);
+    let generated = |g: &str| (format!("{g}index.html"), format!("the generated page /{g}"));
+    match target {
+        Target::Here { .. } => {
+            (!links::checks_fragments(&site.page(from).page)).then(|| page(from))
         }
-        let (g, _) = site.intros.iter().find(|(_, p)| p.rel == rel)?;
-        return generated(g);
+        Target::Page { index, .. } => {
+            (!links::checks_fragments(&site.page(index).page)).then(|| page(index))
+        }
+        Target::Path { index: Some(i), .. } => Some(page(i)),
+        Target::Path { path, index: None } => Some(generated(&path)),
+        Target::Generated { path } => Some(generated(path)),
+        Target::Keep | Target::Asset { .. } => None,
     }
-    let site_path = if rel.is_empty() {
-        String::new()
-    } else {
-        format!("{rel}/")
-    };
-    if let Some(&i) = site.by_path.get(&site_path) {
-        return page_target(i, false);
-    }
-    if [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH].contains(&site_path.as_str()) {
-        return generated(&site_path);
-    }
-    None
-}
-
-/// Whether a link destination has a URL scheme (`https:`, `mailto:`) or is protocol-relative: then
-/// it leaves the site and its fragment is not ours to check.
-fn has_scheme(url: &str) -> bool {
-    url.starts_with("//")
-        || url.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && !scheme.contains(['/', '#'])
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
 }
 
 /// The `(element name, id)` of every element of an HTML page with an `id` attribute, quoted or

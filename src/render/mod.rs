@@ -16,14 +16,15 @@ use tera::Context;
 
 use crate::config::{Language, Project};
 use crate::error::Diagnostic;
-use crate::frontmatter::{Details, Facilitator, Kind, Page};
+use crate::frontmatter::{Details, Facilitator, Page};
 use crate::i18n;
 use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
 use crate::output::RenderedPage;
+use crate::site::links::{self, Target};
 use crate::site::{
     Site, SitePage, TocEntry, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
 };
-use crate::slug::{join_rel, percent_decode as decode, relative_prefix, slugify};
+use crate::slug::{relative_prefix, slugify};
 use crate::theme::Theme;
 
 mod courses;
@@ -241,68 +242,9 @@ struct PageLinks<'a> {
     print: Option<&'a HashMap<usize, String>>,
 }
 
-/// Schemes that run code when a link is followed; refused wherever a URL comes from content.
-pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .into_iter()
-        .find(|s| cleaned.starts_with(s))
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.starts_with("//")
-        || url.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && !scheme.contains('/')
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-}
-
 impl PageLinks<'_> {
     fn root(&self) -> String {
         relative_prefix(&self.page.path)
-    }
-
-    /// The heading id a `#fragment` names on `target`. Besides our own ids, a fragment written
-    /// for mdBook (`#øvelser_i-gruppen`, or percent-encoded) finds its heading by slugifying it the
-    /// same way, so a book copied in keeps its anchors. `Ok(None)` for an empty fragment, or for
-    /// pages whose template makes its own ids (courses and the like).
-    fn resolve_anchor(
-        &self,
-        target: &Page,
-        fragment: &str,
-    ) -> Result<Option<String>, (String, String)> {
-        if fragment.is_empty() {
-            return Ok(None);
-        }
-        if let Some(h) = target.headings.iter().find(|h| h.id == fragment) {
-            return Ok(Some(h.id.clone()));
-        }
-        let wanted = slugify(&decode(fragment));
-        if let Some(h) = target.headings.iter().find(|h| h.id == wanted) {
-            return Ok(Some(h.id.clone()));
-        }
-        if target.headings.is_empty() && !matches!(target.kind, Kind::Page | Kind::Chapter) {
-            return Ok(Some(fragment.to_string()));
-        }
-        let ids = target.headings.iter().map(|h| h.id.as_str());
-        Err((
-            format!(
-                "{} has no heading with the id `#{fragment}`",
-                target.file.display()
-            ),
-            if target.headings.is_empty() {
-                "the page has no headings to link to".into()
-            } else {
-                format!("its headings are: {}", crate::error::id_list(ids, 20))
-            },
-        ))
     }
 
     /// Where a link to page `index` (with a resolved heading id) points from this page: in the
@@ -330,97 +272,37 @@ impl PageLinks<'_> {
         format!("{}{}{frag}", self.root(), self.site.page(index).path)
     }
 
+    /// A destination as the page writes it: [`links::resolve`]'s answer as a URL relative to
+    /// this page (an in-page anchor on a manual's print page), the files it uses remembered.
     fn resolve(&self, dest: &str, image: bool) -> Resolved {
-        if let Some(scheme) = dangerous_scheme(dest) {
-            return Resolved::Problem(
-                format!("`{scheme}` links are not allowed"),
-                "link to a web page (https://…), an e-mail (mailto:…) or another page's .md file"
-                    .into(),
-            );
-        }
-        if has_scheme(dest) {
-            return Resolved::Keep;
-        }
-        let (path, fragment) = match dest.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (dest, None),
-        };
-        let path = decode(path.split('?').next().unwrap_or(""));
-        if path.is_empty() {
-            return match fragment {
-                Some(f) if !image => match self.resolve_anchor(&self.page.page, f) {
-                    Ok(id) => match (
-                        self.print.and_then(|p| {
-                            self.site
-                                .by_rel
-                                .get(&self.page.page.rel)
-                                .and_then(|i| p.get(i))
-                        }),
-                        id,
-                    ) {
-                        (Some(anchor), Some(id)) => Resolved::Rewrite(format!("#{anchor}-{id}")),
-                        (None, Some(id)) => Resolved::Rewrite(format!("#{id}")),
-                        (_, None) => Resolved::Keep,
-                    },
-                    Err((m, h)) => Resolved::Problem(m, h),
-                },
-                _ => Resolved::Keep,
-            };
-        }
-        let Some(rel) = join_rel(&self.page.page.rel, &path) else {
-            return Resolved::Problem(
-                format!("`{dest}` points outside the content folder"),
-                "link to a file inside content/".into(),
-            );
+        let (target, fragment) = match links::resolve(self.site, &self.page.page, dest, image) {
+            Ok(found) => found,
+            Err((message, hint)) => return Resolved::Problem(message, hint),
         };
         let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        if path.ends_with(".md") {
-            if let Some(&i) = self.site.by_rel.get(&rel) {
-                return match self.resolve_anchor(&self.site.page(i).page, fragment.unwrap_or("")) {
-                    Ok(id) => Resolved::Rewrite(self.href_to(i, id.as_deref())),
-                    Err((m, h)) => Resolved::Problem(m, h),
-                };
+        match target {
+            Target::Keep => Resolved::Keep,
+            Target::Here { id } => {
+                let part = self.print.and_then(|p| {
+                    self.site
+                        .by_rel
+                        .get(&self.page.page.rel)
+                        .and_then(|i| p.get(i))
+                });
+                match part {
+                    Some(anchor) => Resolved::Rewrite(format!("#{anchor}-{id}")),
+                    None => Resolved::Rewrite(format!("#{id}")),
+                }
             }
-            if let Some((generated, _)) = self.site.intros.iter().find(|(_, p)| p.rel == rel) {
-                return Resolved::Rewrite(format!("{}{generated}{frag}", self.root()));
-            }
-            if self.site.failed.contains(&rel) {
-                return Resolved::Keep;
-            }
-            if self.site.left_out.contains(&rel) {
-                return Resolved::Problem(
-                    format!("`{dest}` links to {rel}, which {} does not include (a draft, excluded, or a manual the site does not take)", self.site.municipality.name),
-                    "remove the link, or include the page in this site".into(),
-                );
-            }
-            return Resolved::Problem(
-                format!("`{dest}` links to {rel}, which does not exist"),
-                "check the file name and the path relative to this file".into(),
-            );
-        }
-        if self.site.assets.contains_key(&rel) {
-            self.used_assets.borrow_mut().push(rel.clone());
-            return Resolved::Rewrite(format!("{}{rel}{frag}", self.root()));
-        }
-        if !image {
-            // A link to a site path (`../kurser/`) rather than to a file.
-            let site_path = if rel.is_empty() {
-                String::new()
-            } else {
-                format!("{rel}/")
-            };
-            if self.site.by_path.contains_key(&site_path)
-                || [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
-                    .contains(&site_path.as_str())
-            {
-                return Resolved::Rewrite(format!("{}{site_path}{frag}", self.root()));
+            Target::Page { index, id } => Resolved::Rewrite(self.href_to(index, id.as_deref())),
+            Target::Generated { path } => Resolved::Rewrite(format!("{}{path}{frag}", self.root())),
+            Target::Path { path, .. } => Resolved::Rewrite(format!("{}{path}{frag}", self.root())),
+            Target::Asset { rel } => {
+                let url = format!("{}{rel}{frag}", self.root());
+                self.used_assets.borrow_mut().push(rel);
+                Resolved::Rewrite(url)
             }
         }
-        let what = if image { "image" } else { "file" };
-        Resolved::Problem(
-            format!("the {what} `{dest}` does not exist (looked for {rel})"),
-            format!("put the {what} beside the page, or fix the path; links to pages end in .md"),
-        )
     }
 }
 
@@ -1465,28 +1347,4 @@ struct PrintPart<'a> {
 /// A view as a Tera value. Views are plain data, so serializing them cannot fail.
 fn to_value<T: Serialize>(view: &T) -> tera::Value {
     tera::Value::try_from_serializable(view).unwrap_or(tera::Value::none())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn schemes() {
-        assert!(has_scheme("https://x.dk"));
-        assert!(has_scheme("mailto:a@b.dk"));
-        assert!(!has_scheme("../x.md"));
-        assert!(!has_scheme("x.md#a:b"));
-        assert_eq!(
-            dangerous_scheme(" JaVa\tscript:alert(1)"),
-            Some("javascript:")
-        );
-        assert_eq!(dangerous_scheme("https://x"), None);
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(decode("f%C3%B8r.md"), "før.md");
-        assert_eq!(decode("100%"), "100%");
-    }
 }

@@ -5,6 +5,8 @@
 //! In: the loaded layers. Out: a [`Site`] whose pages are plain structs linked by index, ready for
 //! rendering, plus the problems found. Nothing here touches the disk.
 
+pub mod links;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,0 +1,206 @@
+//! Where a link or image written in a page's Markdown leads: one set of rules, used by the render
+//! stage (which turns the answer into a URL, and reports a refused one at its place) and by
+//! `check` (which looks the fragment up in the page that is finally written). A change to what a
+//! link may point at is made here once.
+//!
+//! In: the linked site, the page a link stands in, the destination as written. Out: a
+//! [`Target`] with the fragment it carried, or a message and a hint.
+
+use crate::frontmatter::{Kind, Page};
+use crate::slug::{join_rel, percent_decode as decode, slugify};
+
+use super::{Site, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
+
+/// What a destination names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another site (a URL scheme or `//`), or nothing the site checks: kept as written.
+    Keep,
+    /// A heading of the page the link stands in (`#…`), by its id.
+    Here { id: String },
+    /// A page of the site by its `.md` file, with the heading id its fragment names (`None`:
+    /// no fragment, or a page whose template makes its own ids).
+    Page { index: usize, id: Option<String> },
+    /// A page by its site path (`../kurser/`): a page of the site, or a generated one (`None`).
+    /// Its fragment is not checked here.
+    Path { path: String, index: Option<usize> },
+    /// A generated page (front page, catalogue…) by the `_index.md` that opens it.
+    Generated { path: &'static str },
+    /// A file beside the pages (an image, a PDF), by content-relative path.
+    Asset { rel: String },
+}
+
+/// A refusal: the message and the hint.
+pub type Refused = (String, String);
+
+/// Schemes that run code when a link is followed; refused wherever a URL comes from content.
+pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| cleaned.starts_with(s))
+}
+
+/// Whether a destination has a URL scheme (`https:`, `mailto:`) or is protocol-relative: then it
+/// leaves the site, and its fragment is not ours to check.
+pub fn has_scheme(url: &str) -> bool {
+    url.starts_with("//")
+        || url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+/// Where `dest`, written in `from`, leads; the fragment it carried comes back as written.
+pub fn resolve<'d>(
+    site: &Site,
+    from: &Page,
+    dest: &'d str,
+    image: bool,
+) -> Result<(Target, Option<&'d str>), Refused> {
+    if let Some(scheme) = dangerous_scheme(dest) {
+        return Err((
+            format!("`{scheme}` links are not allowed"),
+            "link to a web page (https://…), an e-mail (mailto:…) or another page's .md file"
+                .into(),
+        ));
+    }
+    if has_scheme(dest) {
+        return Ok((Target::Keep, None));
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = decode(path.split('?').next().unwrap_or(""));
+    if path.is_empty() {
+        return match fragment {
+            Some(f) if !image => Ok((
+                anchor(from, f)?.map_or(Target::Keep, |id| Target::Here { id }),
+                fragment,
+            )),
+            _ => Ok((Target::Keep, fragment)),
+        };
+    }
+    let Some(rel) = join_rel(&from.rel, &path) else {
+        return Err((
+            format!("`{dest}` points outside the content folder"),
+            "link to a file inside content/".into(),
+        ));
+    };
+    if path.ends_with(".md") {
+        if let Some(&index) = site.by_rel.get(&rel) {
+            let id = anchor(&site.page(index).page, fragment.unwrap_or(""))?;
+            return Ok((Target::Page { index, id }, fragment));
+        }
+        if let Some((path, _)) = site.intros.iter().find(|(_, p)| p.rel == rel) {
+            return Ok((Target::Generated { path }, fragment));
+        }
+        // Its own error is reported where it failed.
+        if site.failed.contains(&rel) {
+            return Ok((Target::Keep, fragment));
+        }
+        if site.left_out.contains(&rel) {
+            return Err((
+                format!("`{dest}` links to {rel}, which {} does not include (a draft, excluded, or a manual the site does not take)", site.municipality.name),
+                "remove the link, or include the page in this site".into(),
+            ));
+        }
+        return Err((
+            format!("`{dest}` links to {rel}, which does not exist"),
+            "check the file name and the path relative to this file".into(),
+        ));
+    }
+    if site.assets.contains_key(&rel) {
+        return Ok((Target::Asset { rel }, fragment));
+    }
+    if !image {
+        // A link to a site path (`../kurser/`) rather than to a file.
+        let site_path = if rel.is_empty() {
+            String::new()
+        } else {
+            format!("{rel}/")
+        };
+        let index = site.by_path.get(&site_path).copied();
+        if index.is_some()
+            || [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH].contains(&site_path.as_str())
+        {
+            return Ok((
+                Target::Path {
+                    path: site_path,
+                    index,
+                },
+                fragment,
+            ));
+        }
+    }
+    let what = if image { "image" } else { "file" };
+    Err((
+        format!("the {what} `{dest}` does not exist (looked for {rel})"),
+        format!("put the {what} beside the page, or fix the path; links to pages end in .md"),
+    ))
+}
+
+/// Whether the build checks a fragment on `target` against its body headings: not where the
+/// page's template makes its sections (a course, a session's agenda) and the body has none.
+pub fn checks_fragments(target: &Page) -> bool {
+    !target.headings.is_empty() || matches!(target.kind, Kind::Page | Kind::Chapter)
+}
+
+/// The heading id a `#fragment` names on `target`. Besides our own ids, a fragment written for
+/// mdBook (`#øvelser_i-gruppen`, or percent-encoded) finds its heading by slugifying it the same
+/// way, so a book copied in keeps its anchors. `Ok(None)` for an empty fragment; the fragment as
+/// it is for pages whose template makes its own ids.
+pub fn anchor(target: &Page, fragment: &str) -> Result<Option<String>, Refused> {
+    if fragment.is_empty() {
+        return Ok(None);
+    }
+    if let Some(h) = target.headings.iter().find(|h| h.id == fragment) {
+        return Ok(Some(h.id.clone()));
+    }
+    let wanted = slugify(&decode(fragment));
+    if let Some(h) = target.headings.iter().find(|h| h.id == wanted) {
+        return Ok(Some(h.id.clone()));
+    }
+    if !checks_fragments(target) {
+        return Ok(Some(fragment.to_string()));
+    }
+    let ids = target.headings.iter().map(|h| h.id.as_str());
+    Err((
+        format!(
+            "{} has no heading with the id `#{fragment}`",
+            target.file.display()
+        ),
+        if target.headings.is_empty() {
+            "the page has no headings to link to".into()
+        } else {
+            format!("its headings are: {}", crate::error::id_list(ids, 20))
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x.dk"));
+        assert!(has_scheme("mailto:a@b.dk"));
+        assert!(has_scheme("//cdn.example.dk/x.js"));
+        assert!(!has_scheme("../x.md"));
+        assert!(!has_scheme("x.md#a:b"));
+        assert!(!has_scheme("#a:b"));
+        assert_eq!(
+            dangerous_scheme(" JaVa\tscript:alert(1)"),
+            Some("javascript:")
+        );
+        assert_eq!(dangerous_scheme("https://x"), None);
+    }
+}
