@@ -669,7 +669,7 @@ fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, St
 }
 
 /// The `(element name, id)` of every element of an HTML page with an `id` attribute, quoted or
-/// not (the minifier drops quotes where it can). A small scan of the tags rather than a parser:
+/// not (raw HTML in Markdown may leave them out). A small scan of the tags rather than a parser:
 /// the pages are our own output, and only their ids matter.
 pub fn element_ids(html: &str) -> Vec<(String, String)> {
     let bytes = html.as_bytes();

@@ -790,7 +790,7 @@ fn every_page_has_a_search_box_in_its_header_that_leads_to_the_search_page() {
             forms.len()
         );
         let form = forms[0].value();
-        // GET is a form's default (the minifier drops `method=get`); only POST would be wrong.
+        // GET is a form's default (a theme may leave `method` out); only POST would be wrong.
         let method = form.attr("method").unwrap_or("get").to_lowercase();
         assert_eq!(method, "get", "/{from}");
         let action = resolve(from, form.attr("action").unwrap_or_default());

@@ -989,7 +989,7 @@ fn the_server_answers_every_request_under_concurrent_load() {
     for client in clients {
         for (path, (status, body)) in client.join().expect("a client failed") {
             assert_eq!(status, 200, "{path}: {body}");
-            // The live-reload script comes last (the minified page omits `</html>`).
+            // The live-reload script comes last (a page may leave out `</html>`).
             let whole = body.trim_end().ends_with("</script>") || body.contains("</html>");
             assert!(whole, "{path}: a cut answer");
             answered += 1;
