@@ -81,11 +81,14 @@ pub fn status(course: &Course, today: NaiveDate) -> Status {
     }
 }
 
-/// The URL slug of a weekday, Danish and transliterated: `mandag` … `loerdag`, `soendag`.
+/// The URL slugs of the weekdays from Monday, Danish and transliterated.
+pub const WEEKDAY_SLUGS: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "loerdag", "soendag",
+];
+
+/// The URL slug of a weekday: `mandag` … `loerdag`, `soendag`.
 pub fn weekday_slug(date: NaiveDate) -> &'static str {
-    [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "loerdag", "soendag",
-    ][date.weekday().num_days_from_monday() as usize]
+    WEEKDAY_SLUGS[date.weekday().num_days_from_monday() as usize]
 }
 
 /// The weekdays a course meets on (usually one), as (Monday-based index, slug).
@@ -111,11 +114,7 @@ pub struct Group {
 
 /// Groups courses by a key function that yields zero or more slugs per course. Groups come in
 /// the order of `order` (slugs listed there first, in that order), then by slug.
-pub fn group_by<'a>(
-    courses: &[&'a Course],
-    order: &[&str],
-    keys: impl Fn(&'a Course) -> Vec<String>,
-) -> Vec<Group> {
+pub fn group_by<T>(courses: &[T], order: &[&str], keys: impl Fn(&T) -> Vec<String>) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, c) in courses.iter().enumerate() {
         for key in keys(c) {

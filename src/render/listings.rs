@@ -18,19 +18,14 @@ impl Renderer<'_> {
         };
         let data = match kind {
             "front" | "catalogue" => {
-                let all = self.listed();
-                let current: Vec<courses::Listed> = all
-                    .iter()
-                    .copied()
-                    .filter(|l| l.status != catalogue::Status::Finished)
-                    .collect();
-                let archive = all.len() - current.len();
+                let current = self.courses.current();
+                let archive = self.courses.all().len() - current.len();
                 if kind == "front" {
                     // The front page shows the next courses a citizen can still join.
-                    let next: Vec<courses::Listed> = current
+                    let next: Vec<_> = current
                         .iter()
                         .copied()
-                        .filter(|l| l.status.joinable())
+                        .filter(|r| r.status.joinable())
                         .take(6)
                         .collect();
                     self.listing(&next, &current, archive, None)

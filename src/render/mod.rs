@@ -20,6 +20,7 @@ use crate::frontmatter::{Details, Facilitator, Page};
 use crate::i18n;
 use crate::markdown::{self, Heading, Resolved, Resolver, Settings};
 use crate::output::RenderedPage;
+use crate::site::courses::Courses;
 use crate::site::links::{self, Target};
 use crate::site::{
     Site, SitePage, TocEntry, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH, WAS_PATH,
@@ -32,13 +33,13 @@ use cache::{site_fingerprint, CachedPage};
 use page_links::PageLinks;
 
 mod cache;
+mod course_files;
 mod courses;
 mod describe;
 mod listings;
 mod page_links;
 mod print;
 mod searching;
-use crate::catalogue;
 
 /// The Content-Security-Policy every page carries (templates get it as `csp`, for a
 /// `<meta http-equiv>` at the top of `<head>`): scripts, styles, images and everything else only
@@ -149,6 +150,10 @@ struct Renderer<'a> {
     lang: Language,
     /// Site path of the search index's `meta.js`.
     search_meta: String,
+    /// The site's courses, resolved for `settings.today`.
+    courses: Courses<'a>,
+    /// Their views for cards, in catalogue order, made when first needed.
+    course_cards: std::sync::OnceLock<Vec<Value>>,
 }
 
 /// The `{title, path}` of a page by index.
@@ -340,14 +345,10 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&sp.path);
         ctx.insert("page", &view);
         let template = match (&page.details, sp.manual) {
-            (Details::Course(course), _) => {
-                let mut view = self.course_view(page);
-                if let (Value::Object(map), Value::Object(extras)) =
-                    (&mut view, self.course_extras(sp, course))
-                {
-                    map.extend(extras);
+            (Details::Course(_), _) => {
+                if let Some(r) = self.courses.of_page(index) {
+                    ctx.insert("course", &self.course_page_view(r));
                 }
-                ctx.insert("course", &view);
                 "course.html"
             }
             (Details::Manual(_), Some(m)) => {
@@ -381,56 +382,6 @@ impl<'a> Renderer<'a> {
                 None
             }
         }
-    }
-
-    fn course_view(&self, page: &Page) -> Value {
-        let Some(c) = page.course() else {
-            return Value::Null;
-        };
-        let lang = self.lang;
-        let meetings = &c.schedule.meetings;
-        let same_weekday = meetings
-            .windows(2)
-            .all(|w| w[0].weekday_index() == w[1].weekday_index());
-        let category = self.project.categories.get(&c.category);
-        let location = c
-            .location
-            .as_ref()
-            .and_then(|k| self.site.municipality.locations.get(k));
-        let contact = c
-            .contact
-            .as_ref()
-            .and_then(|k| self.site.municipality.contacts.get(k));
-        let facilitators: Vec<&str> = c
-            .facilitators
-            .iter()
-            .map(|f| match f {
-                Facilitator::Peer => self.theme.strings.get("facilitator_peer"),
-                Facilitator::Staff => self.theme.strings.get("facilitator_staff"),
-            })
-            .collect();
-        json!({
-            "category": category.map(|c| json!({"slug": c.slug, "label": c.label})),
-            "summary": c.summary,
-            "audience": c.audience,
-            "referral": c.referral,
-            "capacity": c.capacity,
-            "price": price_value(c.price),
-            "location": location,
-            "contact": contact,
-            "facilitators": facilitators,
-            "time": c.schedule.time.map(|t| t.to_string()),
-            "weekday": if same_weekday { meetings.first().map(|d| i18n::weekday(*d, lang)) } else { None },
-            "meetings": meetings.iter().map(|d| json!({"date": i18n::long_date(*d, lang), "iso": d.to_string()})).collect::<Vec<_>>(),
-            "first": meetings.first().map(|d| i18n::long_date(*d, lang)),
-            "last": meetings.last().map(|d| i18n::long_date(*d, lang)),
-            "count": meetings.len(),
-            "signup": c.signup.as_ref().map(|s| json!({
-                "deadline": s.deadline.map(|d| i18n::long_date(d.0, lang)),
-                "email": s.email, "phone": s.phone, "url": s.url,
-            })),
-            "intake_until": c.intake_until,
-        })
     }
 
     fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
@@ -595,23 +546,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-trait WeekdayIndex {
-    fn weekday_index(&self) -> u32;
-}
-impl WeekdayIndex for NaiveDate {
-    fn weekday_index(&self) -> u32 {
-        chrono::Datelike::weekday(self).num_days_from_monday()
-    }
-}
-
-fn price_value(price: f64) -> Value {
-    if price.fract() == 0.0 {
-        json!(price as i64)
-    } else {
-        json!(price)
-    }
-}
-
 /// `120` → `2 timer`, `60` → `1 time`, `90` → `1 time 30 minutter`, in the site language.
 fn duration_text(minutes: u32, strings: &i18n::Strings) -> String {
     let unit = |n: u32, one: &str, many: &str| {
@@ -688,6 +622,8 @@ pub fn render_site(
         assets_value: to_value(asset_paths),
         lang: project.language,
         search_meta: String::new(),
+        courses: Courses::resolve(site, project, settings.today),
+        course_cards: Default::default(),
     };
     // Every page's search form names the index's meta file, and its name is known before the
     // index is built: the index is built alongside the pages.

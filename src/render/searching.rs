@@ -81,8 +81,9 @@ impl Renderer<'_> {
             .site
             .pages
             .par_iter()
-            .filter(|sp| sp.page.common.search)
-            .map(|sp| {
+            .enumerate()
+            .filter(|(_, sp)| sp.page.common.search)
+            .map(|(i, sp)| {
                 let page = &sp.page;
                 let crumbs: Vec<String> = self
                     .breadcrumbs(&sp.path)
@@ -104,23 +105,12 @@ impl Renderer<'_> {
                 lead.extend(page.common.description.clone());
                 match &page.details {
                     Details::Course(c) => {
-                        entry.category = self
-                            .project
-                            .categories
-                            .get(&c.category)
-                            .map(|c| c.label.clone());
-                        entry.location = c
-                            .location
-                            .as_ref()
-                            .and_then(|k| self.site.municipality.locations.get(k))
-                            .map(|l| l.name.clone());
-                        entry.date = c
-                            .schedule
-                            .meetings
-                            .first()
-                            .map(|d| i18n::long_date(*d, self.lang));
-                        entry.upcoming = catalogue::status(c, self.settings.today)
-                            != catalogue::Status::Finished;
+                        if let Some(r) = self.courses.of_page(i) {
+                            entry.category = r.category.map(|c| c.label.clone());
+                            entry.location = r.location.map(|l| l.name.clone());
+                            entry.date = r.first().map(|d| i18n::long_date(d, self.lang));
+                            entry.upcoming = !r.finished();
+                        }
                         lead.extend(c.summary.clone());
                         lead.extend(c.audience.clone());
                     }

@@ -5,6 +5,7 @@
 //! In: the loaded layers. Out: a [`Site`] whose pages are plain structs linked by index, ready for
 //! rendering, plus the problems found. Nothing here touches the disk.
 
+pub mod courses;
 pub mod links;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

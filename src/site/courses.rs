@@ -1,0 +1,124 @@
+//! A site's courses, resolved once per build for the day the build is for.
+//!
+//! A course page names its category, location and contact by key, and what it means for a
+//! citizen (open, closed, running, finished) depends on `today`. Everything that shows a course
+//! — its page, the cards of the catalogue, the calendars, the feed, `kurser.json`, the JSON-LD
+//! and the search index — reads these facts from here, so a key is looked up and a status is
+//! decided in one place and once.
+//!
+//! In: a linked [`Site`], the project's categories and `today`. Out: [`Courses`], in catalogue
+//! order (first meeting, then site path).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Site, SitePage};
+use crate::catalogue::{self, Status};
+use crate::config::{Category, Contact, Location, Project};
+use crate::frontmatter::Course;
+
+/// One course with every reference resolved and its status on the build's day.
+#[derive(Debug, Clone)]
+pub struct ResolvedCourse<'a> {
+    /// Its position in catalogue order.
+    pub order: usize,
+    pub sp: &'a SitePage,
+    pub course: &'a Course,
+    pub status: Status,
+    /// `None` only where linking already reported the key as unknown.
+    pub category: Option<&'a Category>,
+    pub location: Option<&'a Location>,
+    pub contact: Option<&'a Contact>,
+    /// The weekdays it meets on, as (Monday-based index, slug): usually one.
+    pub weekdays: Vec<(u32, &'static str)>,
+}
+
+impl ResolvedCourse<'_> {
+    pub fn first(&self) -> Option<NaiveDate> {
+        self.course.schedule.meetings.first().copied()
+    }
+
+    pub fn last(&self) -> Option<NaiveDate> {
+        self.course.schedule.meetings.last().copied()
+    }
+
+    /// Whether it meets on the same weekday every time.
+    pub fn one_weekday(&self) -> bool {
+        self.weekdays.len() == 1
+    }
+
+    pub fn finished(&self) -> bool {
+        self.status == Status::Finished
+    }
+
+    /// The location as one line for calendars: `Name, address`.
+    pub fn location_line(&self) -> Option<String> {
+        self.location.map(|loc| match &loc.address {
+            Some(a) => format!("{}, {a}", loc.name),
+            None => loc.name.clone(),
+        })
+    }
+}
+
+/// Every course of a site, resolved.
+#[derive(Debug, Default)]
+pub struct Courses<'a> {
+    all: Vec<ResolvedCourse<'a>>,
+    /// Position in `all` by page index.
+    by_page: HashMap<usize, usize>,
+}
+
+impl<'a> Courses<'a> {
+    pub fn resolve(site: &'a Site, project: &'a Project, today: NaiveDate) -> Self {
+        let m = &site.municipality;
+        let mut all: Vec<(usize, ResolvedCourse)> = site
+            .courses()
+            .filter_map(|(i, sp)| {
+                let course = sp.page.course()?;
+                Some((
+                    i,
+                    ResolvedCourse {
+                        order: 0,
+                        sp,
+                        course,
+                        status: catalogue::status(course, today),
+                        category: project.categories.get(&course.category),
+                        location: course.location.as_ref().and_then(|k| m.locations.get(k)),
+                        contact: course.contact.as_ref().and_then(|k| m.contacts.get(k)),
+                        weekdays: catalogue::weekdays(course),
+                    },
+                ))
+            })
+            .collect();
+        all.sort_by(|(_, a), (_, b)| (a.first(), &a.sp.path).cmp(&(b.first(), &b.sp.path)));
+        let by_page = all.iter().enumerate().map(|(n, (i, _))| (*i, n)).collect();
+        for (n, (_, c)) in all.iter_mut().enumerate() {
+            c.order = n;
+        }
+        Courses {
+            all: all.into_iter().map(|(_, c)| c).collect(),
+            by_page,
+        }
+    }
+
+    /// Every course, the archive included, in catalogue order.
+    pub fn all(&self) -> &[ResolvedCourse<'a>] {
+        &self.all
+    }
+
+    /// The course on page `index`, if that page is one.
+    pub fn of_page(&self, index: usize) -> Option<&ResolvedCourse<'a>> {
+        self.by_page.get(&index).map(|&n| &self.all[n])
+    }
+
+    /// The courses that have not finished, in catalogue order.
+    pub fn current(&self) -> Vec<&ResolvedCourse<'a>> {
+        self.all.iter().filter(|c| !c.finished()).collect()
+    }
+
+    /// The finished courses, the most recent first.
+    pub fn finished(&self) -> Vec<&ResolvedCourse<'a>> {
+        self.all.iter().rev().filter(|c| c.finished()).collect()
+    }
+}
