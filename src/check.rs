@@ -64,30 +64,58 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::build::{BuildOptions, BuildOutcome};
+use crate::build::{self, BuildOptions, BuildOutcome, Linked};
 use crate::catalogue::{status, Status};
 use crate::config::Project;
 use crate::error::{normalize, Diagnostic, Error, Severity};
 use crate::frontmatter::{Kind, Page};
-use crate::load::{self, Loaded};
+use crate::load;
 use crate::site::links::{self, Target};
-use crate::site::{self, Site};
+use crate::site::Site;
 use crate::slug::percent_decode;
 
 /// Runs every check on the project. Content problems are findings; `Err` is for usage problems.
 pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
-    let outcome = crate::build::build_in_memory(opts)?;
-    // The build consumes its linked sites; `check` loads and links again (cheap beside rendering)
-    // to see every site as a graph. All sites, not only `--site` ones: whether a shared file is
-    // used is a question about the whole project. The problems of this second load are the
-    // build's own (reported from the build) or those of sites `--site` left out (not reported),
-    // but any of them makes "unused" unreliable.
-    let (loaded, load_problems) = load::load(&opts.root, &[], &load::PageCache::default())?;
-    let sound = outcome.errors() == 0 && !load_problems.iter().any(Diagnostic::is_error);
-    let mut findings = match loaded {
-        Some(loaded) => project_findings(loaded, &outcome, opts, sound),
-        None => Vec::new(),
+    // Every site is loaded and linked, not only `--site` ones: whether a shared file is used is
+    // a question about the whole project. Only the selected sites are rendered and reported on;
+    // the problems of the others are not reported, but any of them makes "unused" unreliable.
+    let all = BuildOptions {
+        sites: Vec::new(),
+        ..opts.clone()
     };
+    let state = build::BuildState::default();
+    let (linked, problems, _) = build::load_and_link(&all, &state, &[])?;
+    let Some(linked) = linked else {
+        let mut findings = problems;
+        normalize(&mut findings);
+        return Ok(findings);
+    };
+    let content = opts.root.join("content");
+    load::check_selection(&content, &linked.folders, &opts.sites)?;
+    let selected = |slug: &str| opts.sites.is_empty() || opts.sites.iter().any(|s| s == slug);
+    let outcome = build::render_linked(opts, &state, &linked, selected)?;
+    let sound = outcome.errors() == 0
+        && !problems
+            .iter()
+            .chain(linked.problems.iter().flatten())
+            .any(Diagnostic::is_error);
+    let others: Vec<PathBuf> = linked
+        .folders
+        .iter()
+        .filter(|slug| !selected(slug))
+        .map(|slug| PathBuf::from("content").join(slug))
+        .collect();
+    let mut findings = project_findings(&linked, &outcome, opts, sound);
+    findings.extend(
+        problems
+            .into_iter()
+            .filter(|d| !others.iter().any(|dir| d.file.starts_with(dir))),
+    );
+    for (site, found) in linked.sites.iter().zip(&linked.problems) {
+        if selected(&site.municipality.slug) {
+            findings.extend(found.iter().cloned());
+        }
+    }
     findings.extend(outcome.diagnostics);
     normalize(&mut findings);
     Ok(findings)
@@ -145,33 +173,31 @@ struct SiteUse {
 }
 
 fn project_findings(
-    loaded: Loaded,
+    linked: &Linked,
     outcome: &BuildOutcome,
     opts: &BuildOptions,
     sound: bool,
 ) -> Vec<Diagnostic> {
-    let Loaded {
+    let Linked {
         project,
         shared,
         sites,
         ..
-    } = loaded;
+    } = linked;
     let mut findings = Vec::new();
     let mut checked_files: HashSet<PathBuf> = HashSet::new();
     let mut uses = Vec::new();
-    for source in sites {
-        let m = &source.municipality;
+    for site in sites {
+        let m = &site.municipality;
         let selected = opts.sites.is_empty() || opts.sites.contains(&m.slug);
-        let mut own_pages: BTreeMap<String, Option<Arc<Page>>> = source
-            .layer
+        let mut own_pages: BTreeMap<String, Option<Arc<Page>>> = site
+            .own
             .pages
             .iter()
             .map(|(rel, p)| (rel.clone(), Some(p.clone())))
             .collect();
-        own_pages.extend(source.layer.failed.iter().map(|rel| (rel.clone(), None)));
-        let own_assets: Vec<String> = source.layer.assets.keys().cloned().collect();
-        let (site, _) = site::link(source, &shared, opts.drafts);
-        let m = &site.municipality;
+        own_pages.extend(site.own.failed.iter().map(|rel| (rel.clone(), None)));
+        let own_assets: Vec<String> = site.own.assets.keys().cloned().collect();
         if selected {
             let pages = site
                 .pages
@@ -180,13 +206,13 @@ fn project_findings(
                 .chain(site.intros.values());
             for page in pages {
                 if checked_files.insert(page.file.clone()) {
-                    page_findings(page, &project, opts, &mut findings);
+                    page_findings(page, project, opts, &mut findings);
                 }
             }
             if let Some(files) = outcome.site(&m.slug) {
-                anchor_findings(&site, files, &mut findings);
+                anchor_findings(site, files, &mut findings);
             }
-            unused_keys(&site, &own_pages, &shared.pages, &mut findings);
+            unused_keys(site, &own_pages, &shared.pages, &mut findings);
         }
         uses.push(SiteUse {
             slug: m.slug.clone(),
@@ -197,11 +223,11 @@ fn project_findings(
             own_pages,
             own_assets,
             named_files: m.logo.iter().chain(&m.favicon).cloned().collect(),
-            left_out: site.left_out,
+            left_out: site.left_out.clone(),
         });
     }
     if sound && !uses.is_empty() {
-        unused_files(&shared, &uses, outcome, &mut findings);
+        unused_files(shared, &uses, outcome, &mut findings);
     }
     findings
 }

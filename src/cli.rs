@@ -236,10 +236,11 @@ fn build(args: BuildArgs) -> i32 {
         opts.today = today;
     }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let result = crate::build::build(&opts);
+    let state = crate::build::BuildState::default();
+    let result = crate::build::build_with(&opts, &state);
     // The process ends right after: the system takes its memory back at once, rather than
     // every page, body and cache entry being freed one by one first.
-    std::mem::forget(opts.caches.clone());
+    std::mem::forget(state);
     match result {
         Ok(outcome) => {
             let outcome = std::mem::ManuallyDrop::new(outcome);

@@ -41,6 +41,9 @@ pub mod summary;
 pub mod theme;
 mod yaml;
 
-pub use build::{build, build_in_memory, BuildOptions, BuildOutcome, Caches, SiteSummary, Timings};
+pub use build::{
+    build, build_in_memory, build_in_memory_with, build_with, BuildOptions, BuildOutcome,
+    BuildState, Caches, SiteSummary, Timings,
+};
 pub use error::{Diagnostic, Error, Severity};
 pub use output::SiteFiles;

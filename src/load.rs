@@ -46,6 +46,8 @@ pub struct SiteSource {
 #[derive(Debug)]
 pub struct Loaded {
     pub root: PathBuf,
+    /// Every municipality folder of `content/`, selected or not, loaded or not.
+    pub folders: Vec<String>,
     pub project: Project,
     pub shared: Layer,
     pub sites: Vec<SiteSource>,
@@ -144,16 +146,8 @@ pub fn load(
         }
     }
     site_dirs.sort();
-    for slug in only {
-        if !site_dirs.iter().any(|(s, _)| s == slug) {
-            let known: Vec<&str> = site_dirs.iter().map(|(s, _)| s.as_str()).collect();
-            return Err(Error::Usage(format!(
-                "there is no municipality `{slug}` in {} (there are: {})",
-                content.display(),
-                known.join(", ")
-            )));
-        }
-    }
+    let folders: Vec<String> = site_dirs.iter().map(|(s, _)| s.clone()).collect();
+    check_selection(&content, &folders, only)?;
     if !only.is_empty() {
         site_dirs.retain(|(s, _)| only.contains(s));
     }
@@ -217,12 +211,25 @@ pub fn load(
     Ok((
         Some(Loaded {
             root: root.to_path_buf(),
+            folders,
             project,
             shared,
             sites,
         }),
         diags,
     ))
+}
+
+/// An unknown slug among those selected (`--site`) is a usage error naming the known ones.
+pub fn check_selection(content: &Path, known: &[String], only: &[String]) -> Result<(), Error> {
+    match only.iter().find(|slug| !known.contains(slug)) {
+        Some(slug) => Err(Error::Usage(format!(
+            "there is no municipality `{slug}` in {} (there are: {})",
+            content.display(),
+            known.join(", ")
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// The manual folder (`manualer/abc`) a content path lies in, if any.

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Response, Server};
 
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, BuildState};
 use crate::error::{Diagnostic, Error};
 use crate::output::SiteFiles;
 
@@ -92,14 +92,11 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
 
     let build_opts = {
         let (root, base, today) = (opts.root.clone(), base.clone(), opts.today);
-        // Pages whose inputs did not change are taken from here instead of rendered again.
-        let caches = Arc::new(crate::build::Caches::for_rebuilds());
         move |sites: Vec<String>| {
             let mut b = BuildOptions::new(&root);
             b.sites = sites;
             b.base_url = Some(base.clone());
             b.drafts = true;
-            b.caches = caches.clone();
             if let Some(today) = today {
                 b.today = today;
             }
@@ -145,8 +142,10 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         }
     }
 
+    // Pages whose inputs did not change are taken from its caches instead of rendered again.
+    let kept = BuildState::for_rebuilds();
     let first = build_opts(opts.site.iter().cloned().collect());
-    let result = crate::build::build_in_memory(&first);
+    let result = crate::build::build_in_memory_with(&first, &kept);
     // A wrong `--root` or `--site` is a mistake on the command line, not in the content: stop
     // with it (exit 2) instead of serving an error page that no edit of the content can fix.
     if let Err(Error::Usage(message)) = &result {
@@ -165,7 +164,9 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         let listeners = listeners.clone();
         let root = opts.root.clone();
         let single = opts.site.clone();
-        std::thread::spawn(move || watch_loop(rx, &root, single, &state, &listeners, build_opts));
+        std::thread::spawn(move || {
+            watch_loop(rx, &root, single, &state, &listeners, build_opts, &kept)
+        });
     }
     println!(
         "serving {} on {base}",
@@ -213,6 +214,7 @@ fn watch_loop(
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
     make: impl Fn(Vec<String>) -> BuildOptions,
+    kept: &BuildState,
 ) {
     let content = root.join("content");
     // Sites shown with their last search index, and the options they were built with: their
@@ -229,7 +231,7 @@ fn watch_loop(
                 Err(RecvTimeoutError::Timeout) => {
                     if let Some((opts, sites)) = stale.take() {
                         let started = Instant::now();
-                        match catch_up(&opts, sites, state, listeners, single.is_some()) {
+                        match catch_up(&opts, kept, sites, state, listeners, single.is_some()) {
                             Ok(()) => eprintln!(
                                 "search index rebuilt in {:.0} ms",
                                 started.elapsed().as_secs_f64() * 1000.0
@@ -302,7 +304,7 @@ fn watch_loop(
         };
         let started = Instant::now();
         let opts = make(selection);
-        match rebuild(&opts, state, listeners, single.is_some()) {
+        match rebuild(&opts, kept, state, listeners, single.is_some()) {
             Ok(sites) => {
                 eprintln!(
                     "rebuilt in {:.0} ms",
@@ -329,15 +331,16 @@ fn watch_loop(
 /// date once the files are quiet.
 fn rebuild(
     opts: &BuildOptions,
+    kept: &BuildState,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
     single: bool,
 ) -> Result<Vec<String>, Error> {
-    let quick = BuildOptions {
+    let quick = BuildState {
         defer: true,
-        ..opts.clone()
+        ..kept.clone()
     };
-    let outcome = crate::build::build_in_memory(&quick);
+    let outcome = crate::build::build_in_memory_with(opts, &quick);
     let stale = outcome
         .as_ref()
         .map(|o| o.stale.clone())
@@ -351,6 +354,7 @@ fn rebuild(
 /// the index change.
 fn catch_up(
     opts: &BuildOptions,
+    kept: &BuildState,
     sites: Vec<String>,
     state: &Arc<RwLock<State>>,
     listeners: &Listeners,
@@ -361,7 +365,7 @@ fn catch_up(
         ..opts.clone()
     };
     install(
-        crate::build::build_in_memory(&full),
+        crate::build::build_in_memory_with(&full, kept),
         &full,
         state,
         listeners,

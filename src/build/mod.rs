@@ -4,19 +4,19 @@
 //! next ([`Caches`]), and decides from the record of inputs ([`incremental`]) which sites need
 //! building at all.
 
+mod assets;
 pub mod incremental;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
 use crate::error::{Diagnostic, Error};
 use crate::output::SiteFiles;
-use crate::{config, error, icons, load, markdown, output, render, search, site, theme};
+use crate::{config, error, load, markdown, output, render, search, site, theme};
 
-/// What to build, from the command line or a test.
+/// What to build: what the user asked for, from the command line or a test.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// The project folder: holds `vejviser.yaml`, `content/` and `themes/`.
@@ -31,19 +31,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The day the build is for (which courses are upcoming).
     pub today: NaiveDate,
-    /// Pages rendered by earlier builds of this process, reused when their inputs are the same.
-    /// What earlier work of this process left to reuse: Markdown bodies are rendered once for
-    /// every site of a build; the preview server keeps one across its rebuilds.
-    pub caches: std::sync::Arc<Caches>,
-    /// Where the caches hold a site's last search index and manual print pages, use them even
-    /// when pages changed, and say so in [`BuildOutcome::stale`]: the preview server shows an
-    /// edit first and brings those up to date right after.
-    pub defer: bool,
     /// Build every selected site, even those whose recorded inputs match (see [`incremental`]).
     pub full: bool,
-    /// Sites loaded (so the build sees the whole project) but not rendered: their output is
-    /// current.
-    pub skip: Vec<String>,
 }
 
 impl BuildOptions {
@@ -56,10 +45,31 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             today: chrono::Local::now().date_naive(),
-            caches: Default::default(),
-            defer: false,
             full: false,
-            skip: Vec::new(),
+        }
+    }
+}
+
+/// What the program itself keeps between builds, as opposed to what the user asked for: the
+/// caches, and whether a rebuild may let a site's last search index and print pages stand in.
+#[derive(Debug, Clone, Default)]
+pub struct BuildState {
+    /// What earlier work of this process left to reuse: Markdown bodies are rendered once for
+    /// every site of a build; the preview server keeps one across its rebuilds.
+    pub caches: std::sync::Arc<Caches>,
+    /// Where the caches hold a site's last search index and manual print pages, use them even
+    /// when pages changed, and say so in [`BuildOutcome::stale`]: the preview server shows an
+    /// edit first and brings those up to date right after.
+    pub defer: bool,
+}
+
+impl BuildState {
+    /// The state of a process that builds the same project again and again (the preview
+    /// server).
+    pub fn for_rebuilds() -> Self {
+        BuildState {
+            caches: std::sync::Arc::new(Caches::for_rebuilds()),
+            defer: false,
         }
     }
 }
@@ -137,43 +147,113 @@ impl BuildOutcome {
     }
 }
 
-/// Builds every selected site in memory. Content problems are in the outcome's diagnostics;
-/// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
-pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+/// The project loaded and its sites linked: what the render stage works from, and what `check`
+/// reads beside the build's output.
+#[derive(Debug)]
+pub struct Linked {
+    pub project: config::Project,
+    pub shared: load::Layer,
+    /// Every municipality folder of `content/` (see [`load::Loaded::folders`]).
+    pub folders: Vec<String>,
+    pub sites: Vec<site::Site>,
+    /// The problems linking found, for each site in `sites`.
+    pub problems: Vec<Vec<Diagnostic>>,
+}
+
+/// Loads the project and links its sites (the selected ones, less those in `skip`), with the
+/// problems loading found and the time taken. `None` when the project's configuration did not
+/// load.
+pub fn load_and_link(
+    opts: &BuildOptions,
+    state: &BuildState,
+    skip: &[String],
+) -> Result<(Option<Linked>, Vec<Diagnostic>, Timings), Error> {
     let started = Instant::now();
-    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &opts.caches.pages)?;
+    let (loaded, diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
     let mut timings = Timings {
         load: started.elapsed(),
         ..Timings::default()
     };
     let Some(loaded) = loaded else {
-        error::normalize(&mut diagnostics);
-        return Ok(BuildOutcome {
-            diagnostics,
-            ..Default::default()
-        });
+        return Ok((None, diagnostics, timings));
     };
-    let base_theme = theme::ThemeFiles::of_project(&opts.root, &loaded.project)?;
-    let mut compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>> = None;
-    let several = loaded.sites.len() > 1;
-    let mut outcome = BuildOutcome::default();
-
+    let started = Instant::now();
+    let (mut sites, mut problems) = (Vec::new(), Vec::new());
     for source in loaded.sites {
-        if opts.skip.contains(&source.municipality.slug) {
+        if skip.contains(&source.municipality.slug) {
             continue;
         }
-        let started = Instant::now();
-        let link_started = Instant::now();
         let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
-        timings.link += link_started.elapsed();
-        diagnostics.extend(found);
-        let m = &linked.municipality;
-        if m.accessibility_statement.is_none() {
-            diagnostics.push(
-                Diagnostic::warning("site.accessibility-statement", &m.file, "the site has no `accessibility_statement`")
-                    .hint("Danish public sites must link their accessibility statement (made with the WAS tool): add `accessibility_statement: <its URL>`"),
-            );
+        sites.push(linked);
+        problems.push(found);
+    }
+    timings.link = started.elapsed();
+    let linked = Linked {
+        project: loaded.project,
+        shared: loaded.shared,
+        folders: loaded.folders,
+        sites,
+        problems,
+    };
+    Ok((Some(linked), diagnostics, timings))
+}
+
+/// Builds every selected site in memory. Content problems are in the outcome's diagnostics;
+/// `Err` is for usage problems (no project at `root`, unknown `--site`) and I/O failures.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    build_in_memory_with(opts, &BuildState::default())
+}
+
+/// [`build_in_memory`] with what earlier builds of this process kept.
+pub fn build_in_memory_with(
+    opts: &BuildOptions,
+    state: &BuildState,
+) -> Result<BuildOutcome, Error> {
+    build_sites(opts, state, &[])
+}
+
+/// Builds the selected sites but those in `skip`, which are not even linked: their output is
+/// current.
+fn build_sites(
+    opts: &BuildOptions,
+    state: &BuildState,
+    skip: &[String],
+) -> Result<BuildOutcome, Error> {
+    let (linked, mut diagnostics, timings) = load_and_link(opts, state, skip)?;
+    let mut outcome = match linked {
+        Some(linked) => {
+            diagnostics.extend(linked.problems.iter().flatten().cloned());
+            render_linked(opts, state, &linked, |_| true)?
         }
+        None => BuildOutcome::default(),
+    };
+    diagnostics.append(&mut outcome.diagnostics);
+    error::normalize(&mut diagnostics);
+    outcome.diagnostics = diagnostics;
+    outcome.timings.load = timings.load;
+    outcome.timings.link = timings.link;
+    Ok(outcome)
+}
+
+/// Renders the linked sites for which `render` says yes, each with its theme, static files,
+/// pages, machine-readable files, sitemap and robots.txt, into memory. The outcome's
+/// diagnostics are those of this stage only, not normalized.
+pub fn render_linked(
+    opts: &BuildOptions,
+    state: &BuildState,
+    linked: &Linked,
+    render: impl Fn(&str) -> bool,
+) -> Result<BuildOutcome, Error> {
+    let base_theme = theme::ThemeFiles::of_project(&opts.root, &linked.project)?;
+    let mut compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>> = None;
+    let several = linked.sites.len() > 1;
+    let mut outcome = BuildOutcome::default();
+    let diagnostics = &mut outcome.diagnostics;
+    let caches = &state.caches;
+
+    for site in linked.sites.iter().filter(|s| render(&s.municipality.slug)) {
+        let started = Instant::now();
+        let m = &site.municipality;
         let base_url = match &opts.base_url {
             Some(url) => {
                 let url = if url.ends_with('/') {
@@ -192,11 +272,11 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
 
         // The theme: compiled once for all sites that do not override it.
         let own_theme;
-        let theme = match &linked.theme_dir {
+        let theme = match &site.theme_dir {
             Some(dir) => {
                 let mut files = base_theme.clone();
                 files.overlay(dir);
-                own_theme = files.compile_cached(&opts.root, &loaded.project, &opts.caches.themes);
+                own_theme = files.compile_cached(&opts.root, &linked.project, &caches.themes);
                 match &own_theme {
                     Ok(t) => t,
                     Err(d) => {
@@ -208,7 +288,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             None => {
                 let compiled = compiled_base.get_or_insert_with(|| {
                     base_theme
-                        .compile_cached(&opts.root, &loaded.project, &opts.caches.themes)
+                        .compile_cached(&opts.root, &linked.project, &caches.themes)
                         .map_err(|d| diagnostics.extend(d))
                 });
                 match compiled {
@@ -219,99 +299,27 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         };
 
         let mut files = SiteFiles::new(&m.slug);
-        let mut asset_paths = BTreeMap::new();
-        for (name, bytes) in &theme.statics {
-            let hashed = format!("static/{}", theme::hashed_name(name, bytes));
-            asset_paths.insert(name.clone(), hashed.clone());
-            files.add(hashed, bytes.clone());
-        }
-        let site_css = format!(":root{{--primary:{}}}\n", m.primary_color).into_bytes();
-        let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
-        asset_paths.insert("site.css".into(), hashed.clone());
-        files.add(hashed, site_css);
-        let mut own_file =
-            |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
-                &linked.dir,
-                rel,
-            ) {
-                Ok(bytes) => {
-                    let name = Path::new(rel)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
-                    files.add(hashed.clone(), bytes);
-                    Some(hashed)
-                }
-                Err(e) => {
-                    diagnostics.push(
-                        m.diagnostic_at(
-                            &[field],
-                            None,
-                            Diagnostic::error(
-                                code,
-                                &m.file,
-                                format!("cannot read the {what} `{rel}`: {e}"),
-                            )
-                            .hint(format!(
-                                "put the {what} file in content/{}/ and give its name",
-                                m.slug
-                            )),
-                        ),
-                    );
-                    None
-                }
-            };
-        let logo = m
-            .logo
-            .as_deref()
-            .and_then(|l| own_file(l, "logo", "site.logo", "logo"));
-        let icons: Vec<icons::Icon> = match &m.favicon {
-            Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
-                .into_iter()
-                .map(|path| icons::Icon {
-                    rel: "icon",
-                    path,
-                    mime: icons::mime_of(rel).unwrap_or("image/png"),
-                    // Only a scalable image fits any size; a bitmap's size is not known here.
-                    sizes: if rel.ends_with(".svg") { "any" } else { "" },
-                })
-                .collect(),
-            None => icons::default_icons(&m.primary_color)
-                .into_iter()
-                .map(|f| {
-                    let path = format!("static/{}", theme::hashed_name(f.name, &f.bytes));
-                    files.add(path.clone(), f.bytes);
-                    icons::Icon {
-                        rel: f.rel,
-                        path,
-                        mime: f.mime,
-                        sizes: f.sizes,
-                    }
-                })
-                .collect(),
-        };
-
+        let assets = assets::add(site, theme, &mut files, diagnostics);
         let settings = render::RenderSettings {
             base_url: base_url.clone(),
             today: opts.today,
             caches: render::RenderCaches {
-                bodies: &opts.caches.bodies,
-                rendered: opts.caches.rendered.as_ref(),
-                search: opts.caches.search.as_ref(),
+                bodies: &caches.bodies,
+                rendered: caches.rendered.as_ref(),
+                search: caches.search.as_ref(),
             },
-            defer: opts.defer,
-            keep_bodies: several || opts.caches.rendered.is_some(),
+            defer: state.defer,
+            keep_bodies: several || caches.rendered.is_some(),
         };
         let render_started = Instant::now();
         let (mut rendered, found) = render::render_site(
-            &linked,
-            &loaded.project,
+            site,
+            &linked.project,
             theme,
             &settings,
-            &asset_paths,
-            logo.as_deref(),
-            &icons,
+            &assets.paths,
+            assets.logo.as_deref(),
+            &assets.icons,
         );
         diagnostics.extend(found);
         let sitemap = output::sitemap(&base_url, &rendered.pages);
@@ -323,7 +331,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             files.add_html(path, html);
         }
         for rel in &rendered.assets {
-            if let Some(path) = linked.assets.get(rel) {
+            if let Some(path) = site.assets.get(rel) {
                 match std::fs::read(path) {
                     Ok(bytes) => files.add(rel.clone(), bytes),
                     Err(e) => diagnostics.push(Diagnostic::error(
@@ -336,11 +344,11 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         }
         files.add("sitemap.xml", sitemap.into_bytes());
         files.add("robots.txt", output::robots(&base_url).into_bytes());
-        timings.search += rendered.search_time;
+        outcome.timings.search += rendered.search_time;
         if rendered.stale {
             outcome.stale.push(m.slug.clone());
         }
-        timings.render += render_started
+        outcome.timings.render += render_started
             .elapsed()
             .saturating_sub(rendered.search_before_render);
 
@@ -353,43 +361,18 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
         });
         outcome.sites.push(files);
     }
-    error::normalize(&mut diagnostics);
-    outcome.diagnostics = diagnostics;
-    outcome.timings = timings;
     Ok(outcome)
-}
-
-/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
-fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
-    let rel = Path::new(name);
-    if rel.is_absolute()
-        || rel
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the path must stay inside the site folder",
-        ));
-    }
-    // A link anywhere on the way could point out of the project: none is followed.
-    let mut path = dir.to_path_buf();
-    for part in rel.components() {
-        path.push(part);
-        if path.is_symlink() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "it is a symbolic link, and links are never followed",
-            ));
-        }
-    }
-    std::fs::read(path)
 }
 
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing
 /// is written and the previous output stays as it was. The output is locked for the whole build:
 /// a second build into the same output fails at once instead of mixing its files in.
 pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
+    build_with(opts, &BuildState::default())
+}
+
+/// [`build`] with what earlier work of this process kept.
+pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcome, Error> {
     let lock = output::OutputLock::acquire(&opts.out)?;
     let started = Instant::now();
     let inputs_of = || match site_selection(opts) {
@@ -398,7 +381,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
     };
     // `--full` builds every site, and records its inputs (read alongside) for the next build.
     if opts.full {
-        let (inputs, outcome) = rayon::join(inputs_of, || build_in_memory(opts));
+        let (inputs, outcome) = rayon::join(inputs_of, || build_in_memory_with(opts, state));
         return write_built(opts, &lock, outcome?, inputs);
     }
     // Sites whose inputs are those recorded when their output was written are left alone.
@@ -419,10 +402,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
             ..BuildOutcome::default()
         });
     }
-    let mut outcome = build_in_memory(&BuildOptions {
-        skip: unchanged.clone(),
-        ..opts.clone()
-    })?;
+    let mut outcome = build_sites(opts, state, &unchanged)?;
     outcome.unchanged = unchanged;
     write_built(opts, &lock, outcome, inputs)
 }

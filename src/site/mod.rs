@@ -106,6 +106,8 @@ pub struct Site {
     pub left_out: HashSet<String>,
     pub theme_dir: Option<PathBuf>,
     pub dir: PathBuf,
+    /// The site folder's own files as loaded, before the overlay (`check` asks which are used).
+    pub own: Layer,
 }
 
 impl Site {
@@ -333,6 +335,12 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     summaries.extend(layer.summaries.iter().map(|(k, v)| (k.clone(), v.clone())));
     let manuals = link_manuals(&mut pages, &by_rel, &summaries, &left_out, &mut diags);
     check_courses(&pages, &municipality, &mut diags);
+    if municipality.accessibility_statement.is_none() {
+        diags.push(
+            Diagnostic::warning("site.accessibility-statement", &municipality.file, "the site has no `accessibility_statement`")
+                .hint("Danish public sites must link their accessibility statement (made with the WAS tool): add `accessibility_statement: <its URL>`"),
+        );
+    }
 
     let site = Site {
         municipality,
@@ -346,6 +354,7 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
         left_out,
         theme_dir,
         dir,
+        own: layer,
     };
     (site, diags)
 }

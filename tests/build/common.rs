@@ -106,6 +106,12 @@ impl Project {
         vejviser::build_in_memory(opts).expect("the build failed with a usage or I/O error")
     }
 
+    /// Builds in memory with what earlier builds kept (as the preview server does).
+    pub fn rebuild(&self, opts: &BuildOptions, kept: &vejviser::BuildState) -> BuildOutcome {
+        vejviser::build_in_memory_with(opts, kept)
+            .expect("the build failed with a usage or I/O error")
+    }
+
     /// Builds in memory and fails the test, listing every diagnostic, if there are errors.
     pub fn build_ok(&self) -> BuildOutcome {
         ok(self.build())

@@ -2,9 +2,7 @@
 //! exactly the files a clean build gives.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
-
-use vejviser::{BuildOptions, BuildOutcome, Caches};
+use vejviser::{BuildOutcome, BuildState};
 
 use crate::common::*;
 
@@ -44,17 +42,14 @@ fn append(project: &Project, rel: &str, text: &str) {
 #[test]
 fn rebuilds_from_caches_give_what_a_clean_build_gives() {
     let project = Project::repository_example();
-    let mut opts = project.options();
-    opts.caches = Arc::new(Caches::for_rebuilds());
+    let opts = project.options();
+    let kept = BuildState::for_rebuilds();
+    let again = |project: &Project| project.rebuild(&opts, &kept);
     let clean = |project: &Project| project.build_with(&project.options());
 
-    let first = project.build_with(&opts);
+    let first = again(&project);
     assert_same(&first, &clean(&project), "the first build");
-    assert_same(
-        &project.build_with(&opts),
-        &clean(&project),
-        "nothing changed",
-    );
+    assert_same(&again(&project), &clean(&project), "nothing changed");
 
     // A shared chapter's body: every site that uses the manual.
     append(
@@ -62,7 +57,7 @@ fn rebuilds_from_caches_give_what_a_clean_build_gives() {
         "content/_shared/manualer/abc/01-om-metoden.md",
         "\nEt nyt afsnit om kaffekander og fællesskab.\n",
     );
-    assert_same(&project.build_with(&opts), &clean(&project), "a body edit");
+    assert_same(&again(&project), &clean(&project), "a body edit");
 
     // A course's front matter: its title shows in lists, the catalogue and the search.
     let course = "content/roskilde/kurser/abc-foraar-2027.md";
@@ -73,7 +68,7 @@ fn rebuilds_from_caches_give_what_a_clean_build_gives() {
         text.replacen(title, "title: Et helt nyt navn", 1)
             .as_bytes(),
     );
-    assert_same(&project.build_with(&opts), &clean(&project), "a title edit");
+    assert_same(&again(&project), &clean(&project), "a title edit");
 
     // The theme.
     append(
@@ -81,25 +76,28 @@ fn rebuilds_from_caches_give_what_a_clean_build_gives() {
         "themes/default/static/style.css",
         "\n.ny { color: #000; }\n",
     );
-    assert_same(&project.build_with(&opts), &clean(&project), "a theme edit");
+    assert_same(&again(&project), &clean(&project), "a theme edit");
 }
 
 #[test]
 fn a_deferred_rebuild_shows_the_edit_first_and_says_what_is_behind() {
     let project = Project::repository_example();
-    let mut opts = project.options();
-    opts.caches = Arc::new(Caches::for_rebuilds());
-    project.build_with(&opts);
+    let opts = project.options();
+    let kept = BuildState::for_rebuilds();
+    project.rebuild(&opts, &kept);
 
     append(
         &project,
         "content/_shared/manualer/abc/01-om-metoden.md",
         "\nKaffekandeordet står her.\n",
     );
-    let quick = project.build_with(&BuildOptions {
-        defer: true,
-        ..opts.clone()
-    });
+    let quick = project.rebuild(
+        &opts,
+        &BuildState {
+            defer: true,
+            ..kept.clone()
+        },
+    );
     assert_eq!(quick.errors(), 0, "{}", report(&quick));
     let chapter = page(
         site(&quick, "roskilde"),
@@ -129,7 +127,7 @@ fn a_deferred_rebuild_shows_the_edit_first_and_says_what_is_behind() {
         "the last index stands in"
     );
 
-    let caught_up = project.build_with(&opts);
+    let caught_up = project.rebuild(&opts, &kept);
     assert!(caught_up.stale.is_empty());
     assert!(index_of(&caught_up).contains("kaffekandeordet"));
     assert_same(

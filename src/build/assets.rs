@@ -1,0 +1,129 @@
+//! A site's static files: the theme's own (CSS, JS) under content-hashed names, the site's
+//! colour as `site.css`, the logo and icon named in `_site.yaml`, or the default icons drawn in
+//! the site's colour.
+//!
+//! In: the linked site and its compiled theme. Out: the files added to the site's output, the
+//! hashed names templates link to, and any `_site.yaml` file that could not be read.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::Diagnostic;
+use crate::output::SiteFiles;
+use crate::site::Site;
+use crate::{icons, theme};
+
+/// What templates link to: hashed paths by static name, the logo's path, the icons.
+pub struct Assets {
+    pub paths: BTreeMap<String, String>,
+    pub logo: Option<String>,
+    pub icons: Vec<icons::Icon>,
+}
+
+/// Adds the site's static files to `files`.
+pub fn add(
+    site: &Site,
+    theme: &theme::Theme,
+    files: &mut SiteFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Assets {
+    let m = &site.municipality;
+    let mut paths = BTreeMap::new();
+    for (name, bytes) in &theme.statics {
+        let hashed = format!("static/{}", theme::hashed_name(name, bytes));
+        paths.insert(name.clone(), hashed.clone());
+        files.add(hashed, bytes.clone());
+    }
+    let site_css = format!(":root{{--primary:{}}}\n", m.primary_color).into_bytes();
+    let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
+    paths.insert("site.css".into(), hashed.clone());
+    files.add(hashed, site_css);
+    let mut own_file = |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
+        &site.dir, rel,
+    ) {
+        Ok(bytes) => {
+            let name = Path::new(rel)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+            files.add(hashed.clone(), bytes);
+            Some(hashed)
+        }
+        Err(e) => {
+            diagnostics.push(
+                m.diagnostic_at(
+                    &[field],
+                    None,
+                    Diagnostic::error(
+                        code,
+                        &m.file,
+                        format!("cannot read the {what} `{rel}`: {e}"),
+                    )
+                    .hint(format!(
+                        "put the {what} file in content/{}/ and give its name",
+                        m.slug
+                    )),
+                ),
+            );
+            None
+        }
+    };
+    let logo = m
+        .logo
+        .as_deref()
+        .and_then(|l| own_file(l, "logo", "site.logo", "logo"));
+    let icons: Vec<icons::Icon> = match &m.favicon {
+        Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
+            .into_iter()
+            .map(|path| icons::Icon {
+                rel: "icon",
+                path,
+                mime: icons::mime_of(rel).unwrap_or("image/png"),
+                // Only a scalable image fits any size; a bitmap's size is not known here.
+                sizes: if rel.ends_with(".svg") { "any" } else { "" },
+            })
+            .collect(),
+        None => icons::default_icons(&m.primary_color)
+            .into_iter()
+            .map(|f| {
+                let path = format!("static/{}", theme::hashed_name(f.name, &f.bytes));
+                files.add(path.clone(), f.bytes);
+                icons::Icon {
+                    rel: f.rel,
+                    path,
+                    mime: f.mime,
+                    sizes: f.sizes,
+                }
+            })
+            .collect(),
+    };
+    Assets { paths, logo, icons }
+}
+
+/// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
+fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+    let rel = Path::new(name);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path must stay inside the site folder",
+        ));
+    }
+    // A link anywhere on the way could point out of the project: none is followed.
+    let mut path = dir.to_path_buf();
+    for part in rel.components() {
+        path.push(part);
+        if path.is_symlink() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is a symbolic link, and links are never followed",
+            ));
+        }
+    }
+    std::fs::read(path)
+}
