@@ -1,0 +1,511 @@
+//! Reading a content file: splitting off the front matter, checking its fields against the
+//! kind's, and validating each kind's own fields into a [`Page`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::raw::RawFrontMatter;
+use super::schedule::validate_schedule;
+use super::*;
+use crate::config::Project;
+use crate::error::{did_you_mean, suggest, yaml_diagnostic, Diagnostic};
+use crate::locate;
+use crate::yaml;
+
+/// Splits a file into its front matter (without the `---` lines) and the byte offset of the body.
+/// Returns `None` when the file does not open with a `---` line.
+pub fn split(text: &str) -> Option<(&str, usize, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let fm_start = first_end + 1;
+    let mut pos = fm_start;
+    for line in text[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&text[fm_start..pos], fm_start, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// The headings of the body that starts at `body_offset`, or an error where its Markdown nests
+/// deeper than [`crate::markdown::MAX_NESTING`] (which no later stage could handle).
+fn outline(
+    file: &Path,
+    text: &Arc<str>,
+    body_offset: usize,
+) -> Result<Vec<crate::markdown::Heading>, Vec<Diagnostic>> {
+    let (headings, too_deep) = crate::markdown::outline(&text[body_offset..]);
+    match too_deep {
+        None => Ok(headings),
+        Some(offset) => Err(vec![Diagnostic::error(
+            "markdown.too-deep",
+            file,
+            format!(
+                "the Markdown nests more than {} levels deep here (lists, quotes or emphasis inside each other)",
+                crate::markdown::MAX_NESTING
+            ),
+        )
+        .at_offset(text, body_offset + offset, 1)
+        .hint("nest lists and quotes a few levels at most; check for a stray run of `>`, `-` or `*`")]),
+    }
+}
+
+impl Page {
+    /// A chapter without front matter: titled by its opening `# heading`, else by `fallback` (its
+    /// title in SUMMARY.md).
+    fn bare_chapter(
+        file: &Path,
+        rel: &str,
+        text: Arc<str>,
+        fallback: &str,
+    ) -> Result<Page, Vec<Diagnostic>> {
+        let headings = outline(file, &text, 0)?;
+        let title = headings
+            .first()
+            .filter(|h| h.level == 1)
+            .map(|h| h.title.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| fallback.to_string());
+        Ok(Page {
+            file: file.to_path_buf(),
+            rel: rel.to_string(),
+            kind: Kind::Chapter,
+            common: Common {
+                title,
+                description: None,
+                order: None,
+                slug: None,
+                draft: false,
+                search: true,
+                updated: None,
+                extra: serde_json::Value::Object(Default::default()),
+            },
+            details: Details::Chapter,
+            headings,
+            text,
+            body_offset: 0,
+        })
+    }
+
+    /// Parses a content file. `file` is the path shown in messages, `rel` its path inside the
+    /// layer (which decides the kind when the front matter does not), `text` the whole file.
+    ///
+    /// `bare_title` is given for chapters listed in a manual's `SUMMARY.md`: such a file may have
+    /// no front matter (as in an mdBook book); its title is then its first heading, else this.
+    pub fn parse(
+        file: &Path,
+        rel: &str,
+        text: Arc<str>,
+        project: &Project,
+        bare_title: Option<&str>,
+    ) -> Result<Page, Vec<Diagnostic>> {
+        if let (None, Some(fallback)) = (split(&text), bare_title) {
+            if !text.starts_with("---") {
+                return Page::bare_chapter(file, rel, text, fallback);
+            }
+        }
+        let Some((fm, fm_offset, body_offset)) = split(&text) else {
+            let err = |code, msg: &str| Diagnostic::error(code, file, msg);
+            let d = if text.starts_with("---") {
+                err("frontmatter.unclosed", "the front matter is not closed")
+                    .at(&text, 1, 1)
+                    .span(3)
+                    .hint("end the front matter with a line that holds only `---`")
+            } else {
+                err("frontmatter.missing", "the page has no front matter")
+                    .at(&text, 1, 1)
+                    .hint("start the file with `---`, a line `title: …`, and `---`")
+            };
+            return Err(vec![d]);
+        };
+        let fm_line_offset = text[..fm_offset].matches('\n').count();
+        let (keys, raw): (Vec<String>, RawFrontMatter) = yaml::keys_and_value(fm)
+            .map_err(|e| vec![yaml_diagnostic(file, &text, &e, fm_line_offset)])?;
+        let mut at = Reporter {
+            file,
+            text: &text,
+            fm,
+            fm_offset,
+            diags: Vec::new(),
+        };
+        let kind = at.kind(&raw, rel);
+        at.unknown_fields(kind, &keys);
+        let title = raw.title.clone().unwrap_or_default();
+        if title.trim().is_empty() {
+            let d = at
+                .err("frontmatter.missing-field", "missing field `title`".into())
+                .hint("every page needs a title: add `title: …` to the front matter");
+            let d = match at.place_key("title") {
+                Some(p) => d.at_offset(&text, p.offset, p.len),
+                None => d.at(&text, 1, 1).span(3),
+            };
+            at.diags.push(d);
+        }
+        let details = match kind {
+            Kind::Page => Details::Page,
+            Kind::Chapter => Details::Chapter,
+            Kind::Manual => Details::Manual(ManualFront {
+                summary: raw.summary.clone(),
+                audience: raw.audience.clone(),
+                duration_weeks: raw.duration_weeks,
+                phases: raw.phases.clone(),
+            }),
+            Kind::Exercise => Details::Exercise(ExerciseSheet {
+                purpose: raw.purpose.clone(),
+                duration: raw.duration,
+            }),
+            Kind::Session => {
+                if raw.number.is_none() {
+                    at.missing(kind, "number", "1");
+                }
+                Details::Session(SessionPlan {
+                    number: raw.number.unwrap_or(0),
+                    phase: raw.phase,
+                    duration: raw.duration,
+                    goals: raw.goals.clone(),
+                    materials: raw.materials.clone(),
+                    exercises: raw.exercises.clone(),
+                    agenda: raw.agenda.clone(),
+                })
+            }
+            Kind::Course => Details::Course(Box::new(at.course(&raw, project))),
+        };
+        if let Some(slug) = &raw.slug {
+            if crate::slug::slugify(slug) != *slug || slug.is_empty() {
+                at.push_at(
+                    &["slug"],
+                    at.err("frontmatter.slug", format!("`{slug}` is not a valid slug"))
+                        .hint(format!(
+                            "use lower-case letters, digits and hyphens, e.g. `{}`",
+                            crate::slug::slugify(slug)
+                        )),
+                );
+            }
+        }
+        if !at.diags.is_empty() {
+            return Err(at.diags);
+        }
+        let extra = raw
+            .extra
+            .unwrap_or(serde_json::Value::Object(Default::default()));
+        Ok(Page {
+            file: file.to_path_buf(),
+            rel: rel.to_string(),
+            kind,
+            common: Common {
+                title,
+                description: raw.description,
+                order: raw.order,
+                slug: raw.slug,
+                draft: raw.draft,
+                search: raw.search.unwrap_or(true),
+                updated: raw.updated,
+                extra,
+            },
+            details,
+            headings: outline(file, &text, body_offset)?,
+            text,
+            body_offset,
+        })
+    }
+}
+
+/// Collects the problems of one file's front matter, each placed at its key or value.
+struct Reporter<'a> {
+    file: &'a Path,
+    text: &'a Arc<str>,
+    /// The front matter, and where it starts in the file.
+    fm: &'a str,
+    fm_offset: usize,
+    diags: Vec<Diagnostic>,
+}
+
+impl Reporter<'_> {
+    fn err(&self, code: &'static str, msg: String) -> Diagnostic {
+        Diagnostic::error(code, self.file, msg)
+    }
+
+    fn place_key(&self, key: &str) -> Option<locate::Place> {
+        locate::key(self.fm, &[key]).map(|p| locate::Place {
+            offset: p.offset + self.fm_offset,
+            len: p.len,
+        })
+    }
+
+    fn placed(&self, d: Diagnostic, p: Option<locate::Place>) -> Diagnostic {
+        match p {
+            Some(p) => d.at_offset(self.text, p.offset, p.len),
+            None => d.at(self.text, 1, 1),
+        }
+    }
+
+    /// Records `d` at the value of the key at `path`.
+    fn push_at(&mut self, path: &[&str], d: Diagnostic) {
+        let place = locate::value(self.fm, path).map(|p| locate::Place {
+            offset: p.offset + self.fm_offset,
+            len: p.len,
+        });
+        let d = self.placed(d, place);
+        self.diags.push(d);
+    }
+
+    /// A required field of `kind` that is not there.
+    fn missing(&mut self, kind: Kind, field: &str, example: &str) {
+        let d = self
+            .err(
+                "frontmatter.missing-field",
+                format!("missing field `{field}` for a {}", kind.name()),
+            )
+            .at(self.text, 1, 1)
+            .span(3)
+            .hint(format!("add `{field}: {example}` to the front matter"));
+        self.diags.push(d);
+    }
+
+    /// The kind the front matter names, else the one the file's folder gives.
+    fn kind(&mut self, raw: &RawFrontMatter, rel: &str) -> Kind {
+        let Some(name) = raw.kind.as_deref() else {
+            return Kind::from_path(rel);
+        };
+        if let Some(k) = Kind::from_name(name) {
+            return k;
+        }
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        self.push_at(
+            &["kind"],
+            self.err("frontmatter.kind", format!("unknown kind `{name}`"))
+                .hint(suggest(name, &names, "the kinds are")),
+        );
+        Kind::from_path(rel)
+    }
+
+    /// Every key that `kind` does not accept, with the kind it belongs to or a near name.
+    fn unknown_fields(&mut self, kind: Kind, keys: &[String]) {
+        let allowed = kind.fields();
+        for key in keys.iter().filter(|k| !kind.accepts(k)) {
+            let also = Kind::ALL
+                .iter()
+                .filter(|k| k.accepts(key))
+                .map(|k| k.name())
+                .collect::<Vec<_>>();
+            let hint = if also.is_empty() {
+                did_you_mean(key, &allowed)
+            } else {
+                format!(
+                    "`{key}` belongs to a {}, but this file is a {}",
+                    also.join(" or "),
+                    kind.name()
+                )
+            };
+            let d = self
+                .err(
+                    "frontmatter.unknown-field",
+                    format!("unknown field `{key}` for a {}", kind.name()),
+                )
+                .hint(hint);
+            let d = self.placed(d, self.place_key(key));
+            self.diags.push(d);
+        }
+    }
+
+    /// A course's own fields: its category (a key of the project's), its schedule, signup and
+    /// intake, each checked against the others.
+    fn course(&mut self, raw: &RawFrontMatter, project: &Project) -> Course {
+        let category = match raw.category.as_deref() {
+            None => {
+                self.missing(
+                    Kind::Course,
+                    "category",
+                    "<a key of `categories` in vejviser.yaml>",
+                );
+                String::new()
+            }
+            Some(c) if project.categories.contains_key(c) => c.to_string(),
+            Some(c) => {
+                let known: Vec<&str> = project.categories.keys().map(String::as_str).collect();
+                self.push_at(
+                    &["category"],
+                    self.err("course.unknown-category", format!("unknown category `{c}`"))
+                        .hint(format!(
+                            "{} (categories are defined in vejviser.yaml)",
+                            suggest(c, &known, "the categories are")
+                        )),
+                );
+                String::new()
+            }
+        };
+        let schedule = match &raw.schedule {
+            None => {
+                self.missing(
+                    Kind::Course,
+                    "schedule",
+                    "{ start: 2027-02-02, weeks: 10, time: \"10:00-12:00\" }",
+                );
+                Schedule {
+                    meetings: Vec::new(),
+                    time: None,
+                }
+            }
+            Some(s) => validate_schedule(s, &mut |path: &[&str], msg: String, hint: &str| {
+                let mut full = vec!["schedule"];
+                full.extend_from_slice(path);
+                let d = self.err("course.schedule", msg).hint(hint.to_string());
+                self.push_at(&full, d);
+            }),
+        };
+        if let (Some(first), Some(deadline)) = (
+            schedule.meetings.first(),
+            raw.signup.as_ref().and_then(|s| s.deadline),
+        ) {
+            if deadline.0 > *first {
+                self.push_at(
+                    &["signup", "deadline"],
+                    self.err(
+                        "course.deadline-after-start",
+                        format!("the signup deadline {deadline} is after the first meeting ({first})"),
+                    )
+                    .hint("set the deadline on or before the first meeting; with `intake:` people may also join later"),
+                );
+            }
+        }
+        if let Some(url) = raw.signup.as_ref().and_then(|s| s.url.as_deref()) {
+            if !crate::config::is_web_url(url) {
+                self.push_at(
+                    &["signup", "url"],
+                    self.err("course.signup-url", format!("`{url}` is not an http(s) URL"))
+                        .hint("give the full address of the signup form, e.g. `url: https://roskilde.example.dk/tilmeld`"),
+                );
+            }
+        }
+        if let Some(intake) = &raw.intake {
+            let count = schedule.meetings.len() as u32;
+            if count > 0 && (intake.open_until_session == 0 || intake.open_until_session > count) {
+                self.push_at(
+                    &["intake", "open_until_session"],
+                    self.err(
+                        "course.intake",
+                        format!(
+                            "`open_until_session: {}` is not a meeting of this course (it has {count})",
+                            intake.open_until_session
+                        ),
+                    )
+                    .hint(format!("give a meeting number from 1 to {count}")),
+                );
+            }
+        }
+        Course {
+            category,
+            summary: raw.summary.clone(),
+            audience: raw.audience.clone(),
+            referral: raw.referral.unwrap_or(true),
+            capacity: raw.capacity,
+            price: raw.price.unwrap_or(0.0),
+            location: raw.location.clone(),
+            contact: raw.contact.clone(),
+            facilitators: raw.facilitators.clone(),
+            schedule,
+            signup: raw.signup.clone(),
+            intake_until: raw.intake.as_ref().map(|i| i.open_until_session),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn project() -> Project {
+        let mut categories = BTreeMap::new();
+        categories.insert(
+            "skrivevaerksted".to_string(),
+            crate::config::Category {
+                slug: "skrivevaerksted".into(),
+                label: "Skriveværksted".into(),
+                description: None,
+            },
+        );
+        Project {
+            title: "T".into(),
+            language: crate::config::Language::Da,
+            theme: "default".into(),
+            categories,
+            max_lix: None,
+            allow_html: false,
+        }
+    }
+
+    fn parse(rel: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
+        Page::parse(Path::new(rel), rel, Arc::from(text), &project(), None)
+    }
+
+    #[test]
+    fn kinds_from_folders() {
+        assert_eq!(Kind::from_path("manualer/abc/_index.md"), Kind::Manual);
+        assert_eq!(Kind::from_path("manualer/abc/01-intro.md"), Kind::Chapter);
+        assert_eq!(
+            Kind::from_path("manualer/abc/sessioner/uge-01.md"),
+            Kind::Session
+        );
+        assert_eq!(Kind::from_path("manualer/abc/ovelser/x.md"), Kind::Exercise);
+        assert_eq!(Kind::from_path("kurser/x.md"), Kind::Course);
+        assert_eq!(Kind::from_path("om.md"), Kind::Page);
+    }
+
+    #[test]
+    fn schedule_with_skip_moves_meetings() {
+        let page = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-03-16\n  weeks: 4\n  skip: [2027-03-30]\n---\nbody\n",
+        )
+        .unwrap();
+        let dates: Vec<String> = page
+            .course()
+            .unwrap()
+            .schedule
+            .meetings
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(
+            dates,
+            ["2027-03-16", "2027-03-23", "2027-04-06", "2027-04-13"]
+        );
+        assert_eq!(page.body(), "body\n");
+    }
+
+    #[test]
+    fn unknown_field_is_placed_with_hint() {
+        let errs = parse("om.md", "---\ntitle: Om\ndescripton: x\n---\n").unwrap_err();
+        assert_eq!(errs[0].line, 3);
+        assert_eq!(errs[0].column, 1);
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `description`?"));
+    }
+
+    #[test]
+    fn type_error_line_is_in_file_coordinates() {
+        let errs = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\ncapacity: mange\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].line, 4, "{:?}", errs[0]);
+    }
+
+    #[test]
+    fn invalid_date() {
+        let errs = parse("kurser/x.md", "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-02-30\n  weeks: 2\n---\n").unwrap_err();
+        assert_eq!(errs[0].line, 5, "{:?}", errs[0]);
+        assert!(errs[0].message.contains("invalid date `2027-02-30`"));
+    }
+
+    #[test]
+    fn time_range() {
+        assert!(TimeRange::parse("10:00-12:00").is_some());
+        assert!(TimeRange::parse("12:00-10:00").is_none());
+        assert!(TimeRange::parse("10-12").is_none());
+    }
+}

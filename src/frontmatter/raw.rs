@@ -1,0 +1,64 @@
+//! The front matter as written, before validation: one struct for every kind's fields.
+
+use serde::Deserialize;
+
+use super::{AgendaItem, Date, Facilitator, Phase, Signup};
+
+/// Every field of every kind; which ones a page may use is checked against [`super::Kind::fields`]
+/// before this is read, so one struct serves all kinds.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct RawFrontMatter {
+    pub(super) title: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) order: Option<i64>,
+    pub(super) slug: Option<String>,
+    pub(super) draft: bool,
+    pub(super) search: Option<bool>,
+    pub(super) updated: Option<Date>,
+    pub(super) extra: Option<serde_json::Value>,
+    pub(super) kind: Option<String>,
+    // manual
+    pub(super) summary: Option<String>,
+    pub(super) audience: Option<String>,
+    pub(super) duration_weeks: Option<u32>,
+    pub(super) phases: Vec<Phase>,
+    // session
+    pub(super) number: Option<u32>,
+    pub(super) phase: Option<u32>,
+    pub(super) duration: Option<u32>,
+    pub(super) goals: Vec<String>,
+    pub(super) materials: Vec<String>,
+    pub(super) exercises: Vec<String>,
+    pub(super) agenda: Vec<AgendaItem>,
+    // exercise
+    pub(super) purpose: Option<String>,
+    // course
+    pub(super) category: Option<String>,
+    pub(super) referral: Option<bool>,
+    pub(super) capacity: Option<u32>,
+    pub(super) price: Option<f64>,
+    pub(super) location: Option<String>,
+    pub(super) contact: Option<String>,
+    pub(super) facilitators: Vec<Facilitator>,
+    pub(super) schedule: Option<RawSchedule>,
+    pub(super) signup: Option<Signup>,
+    pub(super) intake: Option<Intake>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSchedule {
+    pub(super) start: Option<Date>,
+    pub(super) weeks: Option<u32>,
+    pub(super) time: Option<String>,
+    #[serde(default)]
+    pub(super) skip: Vec<Date>,
+    pub(super) dates: Option<Vec<Date>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Intake {
+    pub(super) open_until_session: u32,
+}

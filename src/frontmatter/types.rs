@@ -1,0 +1,179 @@
+//! The validated page: what every later stage reads of a content file. Built only by `parse`,
+//! so a `Page` always has a title, a kind and the fields its kind requires.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+
+use super::{Date, Facilitator, Kind, TimeRange};
+use crate::error::Diagnostic;
+use crate::locate;
+
+/// One phase of a manual's programme.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub number: u32,
+    pub title: String,
+    /// Which weeks, as written: `"1-6"`.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub weeks: Option<String>,
+}
+
+fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        S(String),
+        N(u64),
+    }
+    Ok(Option::<Either>::deserialize(d)?.map(|e| match e {
+        Either::S(s) => s,
+        Either::N(n) => n.to_string(),
+    }))
+}
+
+/// One item of a session's agenda.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub minutes: u32,
+    pub activity: String,
+}
+
+/// How to sign up for a course.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signup {
+    pub deadline: Option<Date>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The fields every kind has.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub title: String,
+    pub description: Option<String>,
+    pub order: Option<i64>,
+    pub slug: Option<String>,
+    pub draft: bool,
+    pub search: bool,
+    pub updated: Option<Date>,
+    pub extra: serde_json::Value,
+}
+
+/// A manual's front page.
+#[derive(Debug, Clone)]
+pub struct ManualFront {
+    pub summary: Option<String>,
+    pub audience: Option<String>,
+    pub duration_weeks: Option<u32>,
+    pub phases: Vec<Phase>,
+}
+
+/// A session plan: one meeting of a group course.
+#[derive(Debug, Clone)]
+pub struct SessionPlan {
+    pub number: u32,
+    pub phase: Option<u32>,
+    /// Minutes.
+    pub duration: Option<u32>,
+    pub goals: Vec<String>,
+    pub materials: Vec<String>,
+    /// Slugs of exercise sheets in the same manual.
+    pub exercises: Vec<String>,
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// A printable exercise sheet.
+#[derive(Debug, Clone)]
+pub struct ExerciseSheet {
+    pub purpose: Option<String>,
+    pub duration: Option<u32>,
+}
+
+/// When a course meets: every meeting date, in order, and the time of day.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub meetings: Vec<NaiveDate>,
+    pub time: Option<TimeRange>,
+}
+
+/// A course as citizens see it in the catalogue.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub category: String,
+    pub summary: Option<String>,
+    pub audience: Option<String>,
+    /// `false` means no referral is needed (uvisiteret).
+    pub referral: bool,
+    pub capacity: Option<u32>,
+    pub price: f64,
+    /// A key of the site's locations, checked when the page is linked into a site.
+    pub location: Option<String>,
+    /// A key of the site's contacts, checked when the page is linked into a site.
+    pub contact: Option<String>,
+    pub facilitators: Vec<Facilitator>,
+    pub schedule: Schedule,
+    pub signup: Option<Signup>,
+    pub intake_until: Option<u32>,
+}
+
+/// The kind-specific part of a page.
+#[derive(Debug, Clone)]
+pub enum Details {
+    Page,
+    Chapter,
+    Manual(ManualFront),
+    Session(SessionPlan),
+    Exercise(ExerciseSheet),
+    Course(Box<Course>),
+}
+
+/// A content file, parsed: front matter validated, body kept as written.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The path shown in messages (relative to the project root).
+    pub file: PathBuf,
+    /// The path relative to the layer (`content/_shared/` or `content/<slug>/`), `/`-separated.
+    pub rel: String,
+    pub kind: Kind,
+    pub common: Common,
+    pub details: Details,
+    /// The whole file text; the body is `text[body_offset..]`.
+    pub text: Arc<str>,
+    pub body_offset: usize,
+    /// The body's headings with their ids, computed once here so links from other pages can be
+    /// checked against them.
+    pub headings: Vec<crate::markdown::Heading>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// A diagnostic placed at the value of a front-matter key (or an item of its list).
+    pub fn diagnostic_at(&self, path: &[&str], item: Option<&str>, d: Diagnostic) -> Diagnostic {
+        let fm = &self.text[..self.body_offset];
+        let place = match item {
+            Some(item) => locate::item(fm, path, item),
+            None => locate::value(fm, path),
+        };
+        match place {
+            Some(p) => d.at_offset(&self.text, p.offset, p.len),
+            None => d.at(&self.text, 1, 1),
+        }
+    }
+
+    pub fn course(&self) -> Option<&Course> {
+        match &self.details {
+            Details::Course(c) => Some(c),
+            _ => None,
+        }
+    }
+}

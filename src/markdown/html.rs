@@ -1,0 +1,366 @@
+//! Rendering one body: the pulldown-cmark event stream rewritten on its way to HTML — heading
+//! ids, alerts, links and images through the resolver, alt text, tables in named scroll boxes,
+//! footnotes numbered in order, raw HTML escaped or (where allowed) sanitized.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr};
+
+use super::sanitize::nesting_estimate;
+use super::*;
+
+/// A page reports at most this many problems: each is placed by a scan from the file's start,
+/// and a file with a hundred thousand of the same mistake would otherwise take minutes to report
+/// and pages to read.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Renders a body. `heads` must be `headings(body)` (computed once when the page is loaded).
+pub fn render(
+    body: &str,
+    heads: &[Heading],
+    settings: &Settings,
+    resolver: &dyn Resolver,
+) -> Rendered {
+    render_embedded(body, heads, settings, resolver, None)
+}
+
+/// Renders a body, optionally embedded in a larger page (see [`Embed`]).
+pub fn render_embedded(
+    body: &str,
+    heads: &[Heading],
+    settings: &Settings,
+    resolver: &dyn Resolver,
+    embed: Option<Embed>,
+) -> Rendered {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(body.len() / 16 + 16);
+    let mut heading_index = 0;
+    let mut first_block = true;
+    let mut starts_with_h1 = false;
+    // The image whose alt text is being collected: (index of its Start event, offset, len, alt).
+    let mut image: Option<(usize, usize, usize, String)> = None;
+    let mut in_html_block = false;
+    // Each table's scroll box is a region with its own name ("Tabel 1", "Tabel 2"): landmarks on
+    // one page must be told apart by assistive technology.
+    let mut tables = 0;
+    let mut table = TableCells::default();
+    let mut footnotes: HashMap<CowStr, usize> = HashMap::new();
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
+                let mut level = level;
+                if let Some(embed) = embed {
+                    let shifted = (level_number(level) + embed.shift).min(6);
+                    level = HeadingLevel::try_from(shifted as usize).unwrap_or(HeadingLevel::H6);
+                    if first_block && level_number(level) == 1 + embed.shift {
+                        starts_with_h1 = true;
+                    }
+                } else if level == HeadingLevel::H1 {
+                    if first_block {
+                        starts_with_h1 = true;
+                    } else {
+                        level = HeadingLevel::H2;
+                        problems.push(Problem {
+                            severity: Severity::Warning,
+                            code: "markdown.extra-h1",
+                            offset: range.start,
+                            len: 1,
+                            message: "a page has one top-level heading: this `#` heading is shown as `##`".into(),
+                            hint: "use `##` for sections; the page title is the page's only `#` heading".into(),
+                        });
+                    }
+                }
+                // `{key=value}` after a heading would write any attribute, `onclick` included: it
+                // is raw HTML by another name, so it follows `allow_html` (and its sanitizing).
+                let attrs = if settings.allow_html || attrs.is_empty() {
+                    attrs
+                } else {
+                    problems.push(Problem {
+                        severity: Severity::Warning,
+                        code: "markdown.heading-attributes",
+                        offset: range.start,
+                        len: range.len(),
+                        message: "attributes after a heading are left out: they are raw HTML"
+                            .into(),
+                        hint: "keep `{#id}` and `{.class}`; other attributes need `markdown: { allow_html: true }` in vejviser.yaml".into(),
+                    });
+                    Vec::new()
+                };
+                let id = heads.get(heading_index).map(|h| match embed {
+                    Some(e) => CowStr::from(format!("{}-{}", e.id_prefix, h.id)),
+                    None => CowStr::from(h.id.clone()),
+                });
+                heading_index += 1;
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                // Keep the end tag in step with a demoted start tag.
+                let start_level = events.iter().rev().find_map(|e| match e {
+                    Event::Start(Tag::Heading { level, .. }) => Some(*level),
+                    _ => None,
+                });
+                events.push(Event::End(TagEnd::Heading(start_level.unwrap_or(level))));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = callout(kind, settings);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>",
+                    escape(label)
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html(CowStr::from("</div>")))
+            }
+            Event::Start(Tag::Table(align)) => {
+                tables += 1;
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{} {tables}\">",
+                    escape(&settings.table_label)
+                ))));
+                events.push(Event::Start(Tag::Table(Vec::new())));
+                table = TableCells {
+                    align,
+                    ..TableCells::default()
+                };
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
+            // Cells are written here, not by pulldown-cmark, whose column alignment is an inline
+            // `style` attribute that the pages' Content-Security-Policy refuses: a class instead.
+            Event::Start(Tag::TableHead) => {
+                table.head = true;
+                events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.head = false;
+                events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table.align.get(table.column) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let cell = if table.head { "th" } else { "td" };
+                events.push(Event::Html(CowStr::from(format!("<{cell}{class}>"))));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = if table.head { "th" } else { "td" };
+                events.push(Event::Html(CowStr::from(format!("</{cell}>"))));
+                table.column += 1;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolver.link(&dest_url) {
+                    Resolved::Rewrite(url) => CowStr::from(url),
+                    Resolved::Keep => dest_url,
+                    Resolved::Problem(message, hint) => {
+                        // A build with errors is never written, but what it rendered is still
+                        // kept (the preview server, tests): a refused URL goes no further.
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.broken-link",
+                            offset: range.start,
+                            len: range.len(),
+                            message,
+                            hint,
+                        });
+                        CowStr::from("")
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolver.image(&dest_url) {
+                    Resolved::Rewrite(url) => CowStr::from(url),
+                    Resolved::Keep => dest_url,
+                    Resolved::Problem(message, hint) => {
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.missing-image",
+                            offset: range.start,
+                            len: range.len(),
+                            message,
+                            hint,
+                        });
+                        CowStr::from("")
+                    }
+                };
+                image = Some((events.len(), range.start, range.len(), String::new()));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((_, offset, len, alt)) = image.take() {
+                    if alt.trim().is_empty() {
+                        problems.push(Problem {
+                            severity: Severity::Error,
+                            code: "markdown.image-alt",
+                            offset,
+                            len,
+                            message: "the image has no alt text".into(),
+                            hint: "describe the image between the brackets: ![Deltagere ved et bord](billede.jpg)".into(),
+                        });
+                    }
+                }
+                events.push(Event::End(TagEnd::Image));
+            }
+            Event::Text(text) => {
+                if let Some((_, _, _, alt)) = &mut image {
+                    alt.push_str(&text);
+                }
+                events.push(Event::Text(text));
+            }
+            Event::Start(Tag::HtmlBlock) if !settings.allow_html => {
+                in_html_block = true;
+                events.push(Event::Html(CowStr::from("<p>")));
+            }
+            Event::End(TagEnd::HtmlBlock) if !settings.allow_html => {
+                in_html_block = false;
+                events.push(Event::Html(CowStr::from("</p>")));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !settings.allow_html => {
+                let text = if in_html_block {
+                    CowStr::from(html.trim_end().to_string())
+                } else {
+                    html
+                };
+                events.push(Event::Text(text));
+            }
+            // Footnotes are numbered in order of first mention, as pulldown-cmark numbers them,
+            // and their ids are `fn-<number>`, with the embedding page's prefix: a label
+            // (`[^1]`) is the same in every chapter of a manual's print page, and would collide
+            // there, and with a heading's id anywhere.
+            Event::FootnoteReference(label) => {
+                let n = footnote_number(&mut footnotes, &label);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#{}fn-{n}\">{n}</a></sup>",
+                    id_prefix(embed)
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = footnote_number(&mut footnotes, &label);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"{}fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>",
+                    id_prefix(embed)
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
+            other => events.push(other),
+        }
+        if is_block_start {
+            first_block = false;
+        }
+    }
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        // Placed at the first problem not shown, so it sorts after those that are.
+        let first_hidden = &problems[MAX_PROBLEMS];
+        let (severity, offset) = (first_hidden.severity, first_hidden.offset);
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem {
+            severity,
+            code: "markdown.more-problems",
+            offset,
+            len: 1,
+            message: format!("{more} more problem(s) in this page are not shown"),
+            hint: "fix the ones above and build again".into(),
+        });
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if settings.allow_html {
+        if nesting_estimate(&html) > MAX_SANITIZE_NESTING {
+            // Too deep to sanitize in bounded time and stack: refused, and nothing of it is
+            // kept.
+            problems.push(Problem {
+                severity: Severity::Error,
+                code: "markdown.html-too-deep",
+                offset: 0,
+                len: 1,
+                message: format!(
+                    "the raw HTML of this page nests deeper than {} levels",
+                    MAX_SANITIZE_NESTING
+                ),
+                hint: "close the HTML elements you open, or write the page in Markdown".into(),
+            });
+            html.clear();
+        } else {
+            html = sanitize(&html);
+        }
+    }
+    Rendered {
+        html,
+        starts_with_h1,
+        problems,
+    }
+}
+
+/// The table being written: its columns' alignment, whether in its head, the current column.
+#[derive(Default)]
+struct TableCells {
+    align: Vec<Alignment>,
+    head: bool,
+    column: usize,
+}
+
+fn callout(kind: BlockQuoteKind, settings: &Settings) -> (&'static str, &str) {
+    let l = &settings.callout_labels;
+    match kind {
+        BlockQuoteKind::Note => ("note", &l[0]),
+        BlockQuoteKind::Tip => ("tip", &l[1]),
+        BlockQuoteKind::Important => ("important", &l[2]),
+        BlockQuoteKind::Warning => ("warning", &l[3]),
+        BlockQuoteKind::Caution => ("caution", &l[4]),
+    }
+}
+
+/// The number of footnote `label`: the next one when it is new.
+fn footnote_number<'a>(numbers: &mut HashMap<CowStr<'a>, usize>, label: &CowStr<'a>) -> usize {
+    let next = numbers.len() + 1;
+    *numbers.entry(label.clone()).or_insert(next)
+}
+
+/// What ids in an embedded body begin with (`""` on a page of its own).
+fn id_prefix(embed: Option<Embed>) -> String {
+    embed.map_or(String::new(), |e| format!("{}-", e.id_prefix))
+}
