@@ -28,16 +28,19 @@ use crate::site::{
 use crate::slug::{relative_prefix, slugify};
 use crate::theme::Theme;
 
+use cache::site_fingerprint;
 pub use cache::RenderCache;
-use cache::{site_fingerprint, CachedPage};
 use page_links::PageLinks;
+use pages::render_pages;
 
 mod cache;
 mod course_files;
 mod courses;
 mod describe;
 mod listings;
+mod manuals;
 mod page_links;
+mod pages;
 mod print;
 mod searching;
 
@@ -383,184 +386,6 @@ impl<'a> Renderer<'a> {
             }
         }
     }
-
-    fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
-        let front = &self.site.page(self.site.manuals[m].front).page;
-        let Details::Manual(mf) = &front.details else {
-            return Value::Null;
-        };
-        match number.and_then(|n| mf.phases.iter().find(|p| p.number == n)) {
-            Some(p) => json!(p),
-            None => number
-                .map(|n| json!({"number": n, "title": null, "weeks": null}))
-                .unwrap_or(Value::Null),
-        }
-    }
-
-    fn manual_view(&self, m: usize) -> Value {
-        let manual = &self.site.manuals[m];
-        let front = &self.site.page(manual.front).page;
-        let Details::Manual(mf) = &front.details else {
-            return Value::Null;
-        };
-        let mut groups: Vec<(Option<u32>, Vec<Value>)> = Vec::new();
-        for &s in &manual.sessions {
-            let Details::Session(plan) = &self.site.page(s).page.details else {
-                continue;
-            };
-            let link = link_to(self.site, s);
-            let entry = json!({"number": plan.number, "title": link.title, "path": link.path});
-            match groups.iter_mut().find(|(p, _)| *p == plan.phase) {
-                Some((_, list)) => list.push(entry),
-                None => groups.push((plan.phase, vec![entry])),
-            }
-        }
-        groups.sort_by_key(|(p, _)| p.unwrap_or(u32::MAX));
-        json!({
-            "summary": mf.summary,
-            "audience": mf.audience,
-            "duration_weeks": mf.duration_weeks,
-            "phases": mf.phases,
-            "chapters": self.contents(m, None),
-            "print_path": format!("{}print/", self.site.page(manual.front).path),
-            "sessions_by_phase": groups.into_iter().map(|(p, sessions)| json!({"phase": self.phase_value(m, p), "sessions": sessions})).collect::<Vec<_>>(),
-            "exercises": manual.exercises.iter().map(|&i| {
-                let p = &self.site.page(i).page;
-                let (purpose, duration) = match &p.details { Details::Exercise(e) => (e.purpose.clone(), e.duration), _ => (None, None) };
-                json!({"title": p.common.title, "path": self.site.page(i).path, "purpose": purpose, "duration": duration})
-            }).collect::<Vec<_>>(),
-        })
-    }
-
-    /// The manual's table of contents as `{kind, title, path, depth, number, current}` entries;
-    /// `kind` is `chapter`, `draft`, `part` or `separator`.
-    fn contents(&self, m: usize, current: Option<usize>) -> Vec<Value> {
-        self.site.manuals[m]
-            .contents
-            .iter()
-            .map(|entry| match entry {
-                TocEntry::Chapter { page, depth, number } => {
-                    let l = link_to(self.site, *page);
-                    json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
-                }
-                TocEntry::Draft { title, depth, number } => {
-                    json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
-                }
-                TocEntry::Part { title } => json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false}),
-                TocEntry::Separator => json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false}),
-            })
-            .collect()
-    }
-
-    fn manual_link(&self, m: usize) -> Link {
-        link_to(self.site, self.site.manuals[m].front)
-    }
-
-    fn neighbours(&self, list: &[usize], index: usize) -> (Option<Link>, Option<Link>) {
-        let Some(pos) = list.iter().position(|&i| i == index) else {
-            return (None, None);
-        };
-        let prev = pos.checked_sub(1).map(|p| link_to(self.site, list[p]));
-        let next = list.get(pos + 1).map(|&n| link_to(self.site, n));
-        (prev, next)
-    }
-
-    fn chapter_view(&self, index: usize, m: usize) -> Value {
-        let manual = &self.site.manuals[m];
-        let order: Vec<usize> = manual.chapters.iter().map(|(i, _)| *i).collect();
-        let (prev, next) = self.neighbours(&order, index);
-        json!({
-            "manual": self.manual_link(m),
-            "contents": self.contents(m, Some(index)),
-            "prev": prev,
-            "next": next,
-        })
-    }
-
-    fn session_view(&self, index: usize, m: usize) -> Value {
-        let manual = &self.site.manuals[m];
-        let Details::Session(plan) = &self.site.page(index).page.details else {
-            return Value::Null;
-        };
-        let (prev, next) = self.neighbours(&manual.sessions, index);
-        let mut start = 0u32;
-        let agenda: Vec<Value> = plan
-            .agenda
-            .iter()
-            .map(|item| {
-                let v = json!({"start": format!("{}:{:02}", start / 60, start % 60), "minutes": item.minutes, "activity": item.activity});
-                start += item.minutes;
-                v
-            })
-            .collect();
-        let exercises: Vec<Link> = manual
-            .session_exercises
-            .get(&index)
-            .map(|l| l.iter().map(|&e| link_to(self.site, e)).collect())
-            .unwrap_or_default();
-        json!({
-            "manual": self.manual_link(m),
-            "number": plan.number,
-            // Sessions are weekly meetings: session N is held in week N of the course.
-            "week": plan.number,
-            "phase": self.phase_value(m, plan.phase),
-            "duration": plan.duration,
-            "duration_text": plan.duration.map(|d| duration_text(d, &self.theme.strings)),
-            "goals": plan.goals,
-            "materials": plan.materials,
-            "agenda": agenda,
-            "exercises": exercises,
-            "prev": prev,
-            "next": next,
-        })
-    }
-
-    fn exercise_view(&self, index: usize, m: usize) -> Value {
-        let manual = &self.site.manuals[m];
-        let Details::Exercise(sheet) = &self.site.page(index).page.details else {
-            return Value::Null;
-        };
-        let used_in: Vec<Value> = manual
-            .used_in
-            .get(&index)
-            .map(|sessions| {
-                sessions
-                    .iter()
-                    .map(|&s| {
-                        let number = match &self.site.page(s).page.details {
-                            Details::Session(p) => p.number,
-                            _ => 0,
-                        };
-                        let l = link_to(self.site, s);
-                        json!({"number": number, "title": l.title, "path": l.path})
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        json!({
-            "manual": self.manual_link(m),
-            "purpose": sheet.purpose,
-            "duration": sheet.duration,
-            "used_in": used_in,
-        })
-    }
-}
-
-/// `120` → `2 timer`, `60` → `1 time`, `90` → `1 time 30 minutter`, in the site language.
-fn duration_text(minutes: u32, strings: &i18n::Strings) -> String {
-    let unit = |n: u32, one: &str, many: &str| {
-        format!("{n} {}", strings.get(if n == 1 { one } else { many }))
-    };
-    let (h, m) = (minutes / 60, minutes % 60);
-    match (h, m) {
-        (0, m) => unit(m, "minute", "minutes"),
-        (h, 0) => unit(h, "hour", "hours"),
-        (h, m) => format!(
-            "{} {}",
-            unit(h, "hour", "hours"),
-            unit(m, "minute", "minutes")
-        ),
-    }
 }
 
 /// Renders every page of a site. `assets` maps static names to hashed site paths.
@@ -666,125 +491,6 @@ pub fn render_site(
         out.assets.extend(assets);
     }
     (out, diags)
-}
-
-/// Renders every page of the site: its pages, the pages that list others and the manuals' print
-/// pages, each from the cache where its inputs did not change. Also says whether a print page is
-/// the site's last one, standing in for a changed one.
-fn render_pages(
-    renderer: &Renderer,
-    asset_paths: &BTreeMap<String, String>,
-) -> (Vec<CachedPage>, bool) {
-    let Renderer {
-        site,
-        project,
-        theme,
-        settings,
-        ..
-    } = *renderer;
-    let fingerprint = site_fingerprint(site, project, theme, settings, asset_paths);
-    let mut used_keys = std::collections::HashSet::new();
-    let print_keys = std::sync::Mutex::new(Vec::new());
-    let print_stale = std::sync::atomic::AtomicBool::new(false);
-    let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| {
-            let key = crate::hash::hash_of(&(fingerprint, &site.pages[i].page.text));
-            if let Some(cached) = settings
-                .caches
-                .rendered
-                .as_ref()
-                .and_then(|c| c.get(&site.municipality.slug, key))
-            {
-                return (key, cached);
-            }
-            let mut diags = Vec::new();
-            let mut assets = Vec::new();
-            let page = renderer.render_page(i, &mut diags, &mut assets);
-            let rendered = (page, diags, assets);
-            if let Some(cache) = settings.caches.rendered {
-                cache.put(&site.municipality.slug, key, rendered.clone());
-            }
-            (key, rendered)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(key, rendered)| {
-            used_keys.insert(key);
-            rendered
-        })
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .chain([()].into_par_iter().flat_map(|()| {
-            // The pages that list others read the site's shape and the search index's name
-            // only: a body edit leaves them as they were.
-            let key = crate::hash::hash_of(&(fingerprint, "lists", &renderer.search_meta));
-            let cache = settings.caches.rendered;
-            if let Some(listed) = cache.and_then(|c| c.get_all(&site.municipality.slug, key)) {
-                return listed;
-            }
-            let mut diags = Vec::new();
-            let mut assets = Vec::new();
-            let pages = renderer.catalogue_pages(&mut diags, &mut assets);
-            let mut out: Vec<CachedPage> = pages
-                .into_par_iter()
-                .map(|p| (Some(p), Vec::new(), Vec::new()))
-                .chain(
-                    [FRONT_PATH, CATALOGUE_PATH, MANUALS_PATH, SEARCH_PATH]
-                        .into_par_iter()
-                        .map(|path| {
-                            let mut diags = Vec::new();
-                            let mut assets = Vec::new();
-                            let page = renderer.render_generated(path, &mut diags, &mut assets);
-                            (page, diags, assets)
-                        }),
-                )
-                .collect();
-            out.push((None, diags, assets));
-            if let Some(cache) = cache {
-                cache.put_all(&site.municipality.slug, key, out.clone());
-            }
-            out
-        }))
-        .chain((0..site.manuals.len()).into_par_iter().map(|m| {
-            // A print page holds every page of its manual: it is rendered again only when one
-            // of them changed.
-            let manual = &site.manuals[m];
-            let texts: Vec<&std::sync::Arc<str>> = std::iter::once(manual.front)
-                .chain(manual.chapters.iter().map(|(i, _)| *i))
-                .chain(manual.sessions.iter().copied())
-                .chain(manual.exercises.iter().copied())
-                .map(|i| &site.pages[i].page.text)
-                .collect();
-            let key = crate::hash::hash_of(&(fingerprint, "print", m, texts));
-            print_keys.lock().map(|mut k| k.push(key)).ok();
-            let cache = settings.caches.rendered;
-            let slug = &site.municipality.slug;
-            if let Some(cached) = cache.and_then(|c| c.get(slug, key)) {
-                return cached;
-            }
-            if settings.defer {
-                if let Some(last) = cache.and_then(|c| c.last_print(slug, &manual.name)) {
-                    print_stale.store(true, std::sync::atomic::Ordering::Relaxed);
-                    return last;
-                }
-            }
-            let mut diags = Vec::new();
-            let mut assets = Vec::new();
-            let page = renderer.render_manual_print(m, &mut diags, &mut assets);
-            let rendered = (page, diags, assets);
-            if let Some(cache) = cache {
-                cache.put(slug, key, rendered.clone());
-                cache.put_last_print(slug, &manual.name, rendered.clone());
-            }
-            rendered
-        }))
-        .collect();
-    if let Some(cache) = settings.caches.rendered {
-        used_keys.extend(print_keys.into_inner().unwrap_or_default());
-        cache.keep(&site.municipality.slug, &used_keys);
-    }
-    (results, print_stale.into_inner())
 }
 
 /// A view as a Tera value. Views are plain data, so serializing them cannot fail.

@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 
 use super::{Site, SitePage};
 use crate::catalogue::{self, Status};
+use crate::config::Municipality;
 use crate::config::{Category, Contact, Location, Project};
+use crate::error::{suggest, Diagnostic};
 use crate::frontmatter::Course;
 
 /// One course with every reference resolved and its status on the build's day.
@@ -120,5 +122,55 @@ impl<'a> Courses<'a> {
     /// The finished courses, the most recent first.
     pub fn finished(&self) -> Vec<&ResolvedCourse<'a>> {
         self.all.iter().rev().filter(|c| c.finished()).collect()
+    }
+}
+
+/// Checks that every course's location and contact exist in this municipality.
+pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut Vec<Diagnostic>) {
+    for sp in pages {
+        let Some(course) = sp.page.course() else {
+            continue;
+        };
+        let page = &sp.page;
+        let keys = [
+            (
+                "location",
+                &course.location,
+                site.locations.keys().collect::<Vec<_>>(),
+            ),
+            ("contact", &course.contact, site.contacts.keys().collect()),
+        ];
+        for (field, value, known) in keys {
+            let Some(value) = value else { continue };
+            if known.contains(&value) {
+                continue;
+            }
+            let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            let hint = if known.is_empty() {
+                format!("define it under `{field}s:` in {}", site.file.display())
+            } else {
+                format!(
+                    "{} ({field}s are defined in {})",
+                    suggest(value, &known, &format!("the {field}s are")),
+                    site.file.display()
+                )
+            };
+            diags.push(
+                page.diagnostic_at(
+                    &[field],
+                    None,
+                    Diagnostic::error(
+                        if field == "location" {
+                            "course.unknown-location"
+                        } else {
+                            "course.unknown-contact"
+                        },
+                        &page.file,
+                        format!("unknown {field} `{value}` for {}", site.name),
+                    )
+                    .hint(hint),
+                ),
+            );
+        }
     }
 }

@@ -1,0 +1,185 @@
+//! What templates see of a manual and its parts: the manual's front page with its phases,
+//! sessions and exercise sheets; a chapter with the contents beside it; a session plan with its
+//! agenda and exercises; an exercise sheet with the sessions that use it.
+
+use super::*;
+
+impl Renderer<'_> {
+    pub(super) fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
+        let front = &self.site.page(self.site.manuals[m].front).page;
+        let Details::Manual(mf) = &front.details else {
+            return Value::Null;
+        };
+        match number.and_then(|n| mf.phases.iter().find(|p| p.number == n)) {
+            Some(p) => json!(p),
+            None => number
+                .map(|n| json!({"number": n, "title": null, "weeks": null}))
+                .unwrap_or(Value::Null),
+        }
+    }
+
+    pub(super) fn manual_view(&self, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let front = &self.site.page(manual.front).page;
+        let Details::Manual(mf) = &front.details else {
+            return Value::Null;
+        };
+        let mut groups: Vec<(Option<u32>, Vec<Value>)> = Vec::new();
+        for &s in &manual.sessions {
+            let Details::Session(plan) = &self.site.page(s).page.details else {
+                continue;
+            };
+            let link = link_to(self.site, s);
+            let entry = json!({"number": plan.number, "title": link.title, "path": link.path});
+            match groups.iter_mut().find(|(p, _)| *p == plan.phase) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((plan.phase, vec![entry])),
+            }
+        }
+        groups.sort_by_key(|(p, _)| p.unwrap_or(u32::MAX));
+        json!({
+            "summary": mf.summary,
+            "audience": mf.audience,
+            "duration_weeks": mf.duration_weeks,
+            "phases": mf.phases,
+            "chapters": self.contents(m, None),
+            "print_path": format!("{}print/", self.site.page(manual.front).path),
+            "sessions_by_phase": groups.into_iter().map(|(p, sessions)| json!({"phase": self.phase_value(m, p), "sessions": sessions})).collect::<Vec<_>>(),
+            "exercises": manual.exercises.iter().map(|&i| {
+                let p = &self.site.page(i).page;
+                let (purpose, duration) = match &p.details { Details::Exercise(e) => (e.purpose.clone(), e.duration), _ => (None, None) };
+                json!({"title": p.common.title, "path": self.site.page(i).path, "purpose": purpose, "duration": duration})
+            }).collect::<Vec<_>>(),
+        })
+    }
+
+    /// The manual's table of contents as `{kind, title, path, depth, number, current}` entries;
+    /// `kind` is `chapter`, `draft`, `part` or `separator`.
+    pub(super) fn contents(&self, m: usize, current: Option<usize>) -> Vec<Value> {
+        self.site.manuals[m]
+            .contents
+            .iter()
+            .map(|entry| match entry {
+                TocEntry::Chapter { page, depth, number } => {
+                    let l = link_to(self.site, *page);
+                    json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
+                }
+                TocEntry::Draft { title, depth, number } => {
+                    json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
+                }
+                TocEntry::Part { title } => json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false}),
+                TocEntry::Separator => json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false}),
+            })
+            .collect()
+    }
+
+    pub(super) fn manual_link(&self, m: usize) -> Link {
+        link_to(self.site, self.site.manuals[m].front)
+    }
+
+    pub(super) fn neighbours(&self, list: &[usize], index: usize) -> (Option<Link>, Option<Link>) {
+        let Some(pos) = list.iter().position(|&i| i == index) else {
+            return (None, None);
+        };
+        let prev = pos.checked_sub(1).map(|p| link_to(self.site, list[p]));
+        let next = list.get(pos + 1).map(|&n| link_to(self.site, n));
+        (prev, next)
+    }
+
+    pub(super) fn chapter_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let order: Vec<usize> = manual.chapters.iter().map(|(i, _)| *i).collect();
+        let (prev, next) = self.neighbours(&order, index);
+        json!({
+            "manual": self.manual_link(m),
+            "contents": self.contents(m, Some(index)),
+            "prev": prev,
+            "next": next,
+        })
+    }
+
+    pub(super) fn session_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let Details::Session(plan) = &self.site.page(index).page.details else {
+            return Value::Null;
+        };
+        let (prev, next) = self.neighbours(&manual.sessions, index);
+        let mut start = 0u32;
+        let agenda: Vec<Value> = plan
+            .agenda
+            .iter()
+            .map(|item| {
+                let v = json!({"start": format!("{}:{:02}", start / 60, start % 60), "minutes": item.minutes, "activity": item.activity});
+                start += item.minutes;
+                v
+            })
+            .collect();
+        let exercises: Vec<Link> = manual
+            .session_exercises
+            .get(&index)
+            .map(|l| l.iter().map(|&e| link_to(self.site, e)).collect())
+            .unwrap_or_default();
+        json!({
+            "manual": self.manual_link(m),
+            "number": plan.number,
+            // Sessions are weekly meetings: session N is held in week N of the course.
+            "week": plan.number,
+            "phase": self.phase_value(m, plan.phase),
+            "duration": plan.duration,
+            "duration_text": plan.duration.map(|d| duration_text(d, &self.theme.strings)),
+            "goals": plan.goals,
+            "materials": plan.materials,
+            "agenda": agenda,
+            "exercises": exercises,
+            "prev": prev,
+            "next": next,
+        })
+    }
+
+    pub(super) fn exercise_view(&self, index: usize, m: usize) -> Value {
+        let manual = &self.site.manuals[m];
+        let Details::Exercise(sheet) = &self.site.page(index).page.details else {
+            return Value::Null;
+        };
+        let used_in: Vec<Value> = manual
+            .used_in
+            .get(&index)
+            .map(|sessions| {
+                sessions
+                    .iter()
+                    .map(|&s| {
+                        let number = match &self.site.page(s).page.details {
+                            Details::Session(p) => p.number,
+                            _ => 0,
+                        };
+                        let l = link_to(self.site, s);
+                        json!({"number": number, "title": l.title, "path": l.path})
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        json!({
+            "manual": self.manual_link(m),
+            "purpose": sheet.purpose,
+            "duration": sheet.duration,
+            "used_in": used_in,
+        })
+    }
+}
+
+/// `120` → `2 timer`, `60` → `1 time`, `90` → `1 time 30 minutter`, in the site language.
+pub(super) fn duration_text(minutes: u32, strings: &i18n::Strings) -> String {
+    let unit = |n: u32, one: &str, many: &str| {
+        format!("{n} {}", strings.get(if n == 1 { one } else { many }))
+    };
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => unit(m, "minute", "minutes"),
+        (h, 0) => unit(h, "hour", "hours"),
+        (h, m) => format!(
+            "{} {}",
+            unit(h, "hour", "hours"),
+            unit(m, "minute", "minutes")
+        ),
+    }
+}

@@ -1,0 +1,226 @@
+//! The search index on disk: what the browser's search client reads. Posting lists are written
+//! as compact text (see [`encode_postings`]; `tests/vectors/postings.json` holds the vectors both
+//! this encoder and the JavaScript decoder are tested against), shards and document chunks as
+//! small `<script>` files so they load from `file://` too, and every file named by its content.
+
+use super::*;
+
+#[derive(Serialize)]
+pub(super) struct Meta<'a> {
+    pub(super) v: u32,
+    /// `[first document, combination]`: the combination of the documents from there on.
+    pub(super) ranges: Vec<[u32; 2]>,
+    pub(super) shards: Vec<&'a str>,
+    pub(super) chunks: usize,
+    pub(super) chunk: usize,
+    pub(super) docs: usize,
+    pub(super) combos: Vec<[u32; 4]>,
+    pub(super) kinds: Vec<&'a str>,
+    pub(super) categories: Vec<&'a str>,
+    pub(super) locations: Vec<&'a str>,
+    pub(super) stop: &'a [&'a str],
+}
+
+/// The words a key points at besides its own postings.
+#[derive(Default)]
+pub(super) struct Pointers<'a> {
+    /// `s`: words this key is the stem of.
+    pub(super) stems: BTreeSet<&'a str>,
+    /// `c`: longer words that end with this key (compounds).
+    pub(super) compounds: BTreeSet<&'a str>,
+    /// `t`: words this key is the end of, one or two letters in: where a typo at the start lands.
+    pub(super) typos: BTreeSet<&'a str>,
+}
+
+/// Interns strings into a list, returning each one's index.
+#[derive(Default)]
+pub(super) struct Interner<'a> {
+    pub(super) list: Vec<&'a str>,
+    pub(super) index: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    pub(super) fn id(&mut self, s: &'a str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s);
+        self.index.insert(s, i);
+        i
+    }
+}
+
+pub(super) fn truncate(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// The digits of the posting encoding: 64 characters that need no escaping in JSON.
+pub(super) const DIGITS: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The bits of a document list written as a bitmap.
+pub(super) const BITS: usize = 6;
+
+/// A key's documents as a string: its title, heading and body lists, joined by `.`. Each list is
+/// either the differences between its ascending documents, each in base 32 with the low digits
+/// first and a continuation bit (as in source maps), or — when shorter, as for a word on most
+/// pages — `!` and a bitmap of all documents up to the last, six to a digit.
+pub fn encode_postings(lists: &[Vec<u32>; 3]) -> String {
+    let mut out = String::new();
+    for (i, docs) in lists.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let mut deltas = String::with_capacity(docs.len() * 2);
+        let mut previous = 0;
+        for &doc in docs {
+            let mut delta = doc - previous;
+            previous = doc;
+            loop {
+                let mut digit = (delta & 31) as usize;
+                delta >>= 5;
+                if delta > 0 {
+                    digit |= 32;
+                }
+                deltas.push(DIGITS[digit] as char);
+                if delta == 0 {
+                    break;
+                }
+            }
+        }
+        let bitmap_len = docs.last().map_or(0, |&d| d as usize / BITS + 2);
+        if bitmap_len < deltas.len() {
+            let mut bits = vec![0usize; bitmap_len - 1];
+            for &doc in docs {
+                bits[doc as usize / BITS] |= 1 << (doc as usize % BITS);
+            }
+            out.push('!');
+            out.extend(bits.into_iter().map(|b| DIGITS[b] as char));
+        } else {
+            out.push_str(&deltas);
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_postings`]: `(document, field)` pairs, field 3 for the title, 2 for a
+/// heading, 1 for the body (the client has the same in JavaScript).
+pub fn decode_postings(text: &str) -> Vec<(u32, u8)> {
+    let mut out = Vec::new();
+    for (i, list) in text.split('.').enumerate() {
+        let field = 3 - i.min(2) as u8;
+        let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u32;
+        if let Some(bitmap) = list.strip_prefix('!') {
+            for (k, c) in bitmap.bytes().enumerate() {
+                let bits = digit(c);
+                for b in 0..BITS {
+                    if bits & (1 << b) != 0 {
+                        out.push(((k * BITS + b) as u32, field));
+                    }
+                }
+            }
+            continue;
+        }
+        let (mut previous, mut value, mut shift) = (0u32, 0u32, 0u32);
+        for c in list.bytes() {
+            let d = digit(c);
+            value |= (d & 31) << shift;
+            if d & 32 != 0 {
+                shift += 5;
+            } else {
+                previous += value;
+                out.push((previous, field));
+                value = 0;
+                shift = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Sorts a section's words and keeps each once, with the best field it occurs in.
+pub(super) fn best_fields<T: Ord + Copy>(words: &mut Vec<(T, u8)>) {
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    words.dedup_by_key(|(w, _)| *w);
+}
+
+/// Wraps a file's data as a script that hands it to the client (no `fetch`: works from disk).
+pub(super) fn script(name: &str, data: &str) -> String {
+    format!(
+        "VejviserSearch.load({},{});\n",
+        serde_json::to_string(name).unwrap_or_default(),
+        data.replace("</", "<\\/")
+    )
+}
+
+/// Where the index of these pages is written: `sog/index/<hash>/`, the hash taken over what
+/// the index is built from (the pages' searchable text, the program, and `client`, the search
+/// scripts that read it), so a changed index gets a new name and no browser keeps an old one.
+/// Known before the index is built, so the pages that name it can be rendered meanwhile.
+pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
+    let hashes: Vec<u64> = pages.par_iter().map(crate::hash::hash_of).collect();
+    let hash = crate::hash::hash_of(&(env!("CARGO_PKG_VERSION"), INDEX_FORMAT, hashes, client));
+    format!("sog/index/{:08x}/", (hash >> 32) as u32 ^ hash as u32)
+}
+
+/// The version of the index's layout, part of its folder's name.
+pub(super) const INDEX_FORMAT: u32 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let dense: Vec<u32> = (0..300).filter(|d| d % 3 != 0).collect();
+        let lists = [vec![0, 4, 9, 10, 1_000, 1_000_000], vec![], dense.clone()];
+        let text = encode_postings(&lists);
+        let mut expected: Vec<(u32, u8)> = lists[0].iter().map(|&d| (d, 3)).collect();
+        expected.extend(dense.iter().map(|&d| (d, 1)));
+        assert_eq!(decode_postings(&text), expected);
+        assert!(text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.!".contains(&b)));
+        let (_, body) = text.rsplit_once('.').unwrap();
+        assert!(body.starts_with('!'), "a dense list is a bitmap: {body}");
+        assert!(body.len() <= 300 / 5 + 2, "{}", body.len());
+        assert_eq!(
+            encode_postings(&[vec![], vec![1, 40, 90], vec![]]),
+            ".BnByB."
+        );
+        assert_eq!(
+            encode_postings(&[vec![], vec![1, 2, 3], vec![]]),
+            ".!O.",
+            "bitmap"
+        );
+    }
+
+    /// The vectors the browser's decoder is checked against too
+    /// (`tests/browser/postings.test.mjs`): if both pass, the two sides read the index alike.
+    #[test]
+    fn encoder_and_decoder_match_the_shared_vectors() {
+        let path = format!("{}/tests/vectors/postings.json", env!("CARGO_MANIFEST_DIR"));
+        let vectors: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).unwrap();
+        let cases = vectors["cases"].as_array().unwrap();
+        assert!(cases.len() >= 10, "too few vectors to mean much");
+        let mut bitmaps = 0;
+        for case in cases {
+            let lists: [Vec<u32>; 3] = serde_json::from_value(case["lists"].clone()).unwrap();
+            let encoded = case["encoded"].as_str().unwrap();
+            let postings: Vec<(u32, u8)> =
+                serde_json::from_value(case["postings"].clone()).unwrap();
+            assert_eq!(encode_postings(&lists), encoded, "encoding {lists:?}");
+            assert_eq!(decode_postings(encoded), postings, "decoding {encoded:?}");
+            bitmaps += encoded.matches('!').count();
+        }
+        assert!(
+            bitmaps >= 3,
+            "the vectors must hold bitmaps as well as deltas"
+        );
+    }
+}

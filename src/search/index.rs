@@ -1,0 +1,360 @@
+//! Building one site's index: every searchable section tokenized, folded and stemmed, the
+//! postings grouped by term into shards of about [`SHARD_BYTES`], documents into chunks, and
+//! everything under a folder named by the index's content.
+
+use super::format::*;
+use super::*;
+
+/// Builds the index of a site's searchable pages, its files in `dir` (see [`index_dir`]).
+pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
+    // Facet combinations and documents.
+    let mut kinds = Interner::default();
+    let mut categories = Interner::default();
+    let mut locations = Interner::default();
+    let mut combos: Vec<[u32; 4]> = Vec::new();
+    let mut combo_index: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+    let mut docs: Vec<(usize, &Section)> = Vec::new();
+    let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
+    // Every section's distinct words as written, each with the best field it occurs in, found
+    // in parallel. Folding, stop words and stems then run once per distinct word of the site,
+    // not once per occurrence.
+    type Written<'p> = Vec<(&'p str, u8)>;
+    let written_of: Vec<Vec<Written>> = pages
+        .par_iter()
+        .map(|page: &'p IndexPage| {
+            page.sections
+                .iter()
+                .enumerate()
+                .map(|(s, section)| {
+                    let mut words: Written = Vec::with_capacity(section.text.len() / 6 + 8);
+                    let mut add = |text: &'p str, field: u8| {
+                        words.extend(tokens(text).map(|word| (word, field)));
+                    };
+                    if s == 0 {
+                        add(&page.title, 3);
+                        for facet in [&page.category, &page.location].into_iter().flatten() {
+                            add(facet, 1);
+                        }
+                    }
+                    add(&section.heading, 2);
+                    add(&section.text, 1);
+                    best_fields(&mut words);
+                    words
+                })
+                .collect()
+        })
+        .collect();
+    let mut distinct: Vec<&str> = written_of
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|(w, _)| *w)
+        .collect::<FxHashSet<_>>()
+        .into_iter()
+        .collect();
+    distinct.sort_unstable();
+    // Stems come from the word as written (Snowball knows æ, ø, å), as a query's do; folding
+    // first would give other stems.
+    let analysed: Vec<Option<(String, String)>> = distinct
+        .par_iter()
+        .map(|written| {
+            let folded = fold(written);
+            (!folded.is_empty() && !is_stop_word(&folded)).then(|| {
+                let stemmed = stem(written);
+                (folded, stemmed)
+            })
+        })
+        .collect();
+    // Terms (folded words) by number, and each written word's term.
+    let mut term_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut term_of: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(distinct.len(), Default::default());
+    // Each term's stems (a folded word can come from several spellings).
+    let mut stems_of: Vec<BTreeSet<&str>> = Vec::new();
+    for (written, analysis) in distinct.iter().zip(&analysed) {
+        if let Some((folded, stemmed)) = analysis {
+            let id = *term_ids.entry(folded.as_str()).or_insert_with(|| {
+                stems_of.push(BTreeSet::new());
+                (stems_of.len() - 1) as u32
+            });
+            stems_of[id as usize].insert(stemmed.as_str());
+            term_of.insert(written, id);
+        }
+    }
+    // The sections' words as terms, with their best fields.
+    let terms_of: Vec<Vec<Vec<(u32, u8)>>> = written_of
+        .par_iter()
+        .map(|sections| {
+            sections
+                .iter()
+                .map(|words| {
+                    let mut ids: Vec<(u32, u8)> = words
+                        .iter()
+                        .filter_map(|(w, field)| term_of.get(w).map(|&id| (id, *field)))
+                        .collect();
+                    best_fields(&mut ids);
+                    ids
+                })
+                .collect()
+        })
+        .collect();
+    drop(written_of);
+    for page in pages {
+        let key = [
+            kinds.id(&page.kind),
+            page.category
+                .as_deref()
+                .map_or(u32::MAX, |c| categories.id(c)),
+            page.location
+                .as_deref()
+                .map_or(u32::MAX, |l| locations.id(l)),
+            u32::from(page.upcoming),
+        ];
+        let combo = *combo_index.entry(key).or_insert_with(|| {
+            combos.push(key);
+            (combos.len() - 1) as u32
+        });
+        page_combo.push(combo);
+    }
+    // Every page's first section, then the others; each part by facet combination.
+    let mut order: Vec<(bool, u32, usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| (0..page.sections.len()).map(move |s| (p, s)))
+        .map(|(p, s)| (s > 0, page_combo[p], p, s))
+        .collect();
+    order.sort_unstable();
+    let mut ranges: Vec<[u32; 2]> = Vec::new();
+    // Each term's (document, best field), documents ascending.
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems_of.len()];
+    for (_, combo, p, s) in order {
+        let doc = docs.len() as u32;
+        docs.push((p, &pages[p].sections[s]));
+        if ranges.last().is_none_or(|r| r[1] != combo) {
+            ranges.push([doc, combo]);
+        }
+        for &(id, field) in &terms_of[p][s] {
+            postings[id as usize].push((doc, field));
+        }
+    }
+    drop(terms_of);
+    let terms: FxHashMap<&str, &[(u32, u8)]> = term_ids
+        .iter()
+        .map(|(word, &id)| (*word, postings[id as usize].as_slice()))
+        .collect();
+    // Words in order: what points at them is kept in that order (and capped), so the index is
+    // the same from build to build.
+    let mut words: Vec<&str> = terms.keys().copied().collect();
+    words.sort_unstable();
+
+    // Stems and compound endings point at the words that carry postings.
+    let mut pointers: BTreeMap<String, Pointers> = BTreeMap::new();
+    for &word in &words {
+        for &stemmed in &stems_of[term_ids[word] as usize] {
+            if stemmed != word && !stemmed.is_empty() {
+                pointers
+                    .entry(stemmed.to_string())
+                    .or_default()
+                    .stems
+                    .insert(word);
+            }
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() >= 8 {
+            for &(at, _) in &chars[3..chars.len() - 3] {
+                let ending = &word[at..];
+                if ending.chars().count() >= 4 {
+                    let compounds = &mut pointers.entry(ending.to_string()).or_default().compounds;
+                    if compounds.len() < MAX_COMPOUNDS {
+                        compounds.insert(word);
+                    }
+                }
+            }
+        }
+        // A typo in the first letters leaves the rest of the word: the word minus its first one
+        // or two letters points back at it, so the client can find it and check the distance.
+        if chars.len() >= 5 {
+            for &(at, _) in &chars[1..3] {
+                let typos = &mut pointers.entry(word[at..].to_string()).or_default().typos;
+                if typos.len() < MAX_COMPOUNDS {
+                    typos.insert(word);
+                }
+            }
+        }
+    }
+
+    // Entries in key order, cut into shards.
+    let mut keys: BTreeSet<&str> = words.iter().copied().collect();
+    keys.extend(pointers.keys().map(String::as_str));
+    let mut shards: Vec<(String, String)> = Vec::new();
+    let mut own_files: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut first_key: Option<&str> = None;
+    for key in keys {
+        let mut entry = serde_json::Map::new();
+        if let Some(postings) = terms.get(key) {
+            let mut by_field: [Vec<u32>; 3] = Default::default();
+            for &(doc, field) in *postings {
+                by_field[3 - usize::from(field.clamp(1, 3))].push(doc);
+            }
+            let encoded = encode_postings(&by_field);
+            if encoded.len() > OWN_FILE_POSTINGS {
+                entry.insert("f".into(), json!(own_files.len()));
+                own_files.push(encoded);
+            } else {
+                entry.insert("p".into(), json!(encoded));
+            }
+        }
+        if let Some(p) = pointers.get(key) {
+            for (name, words) in [("s", &p.stems), ("c", &p.compounds), ("t", &p.typos)] {
+                if !words.is_empty() {
+                    entry.insert(name.into(), json!(words));
+                }
+            }
+        }
+        let item = format!(
+            "{}:{}",
+            serde_json::to_string(key).unwrap_or_default(),
+            serde_json::Value::Object(entry)
+        );
+        if current.len() + item.len() > SHARD_BYTES && first_key.is_some() {
+            shards.push((
+                first_key.take().unwrap_or_default().to_string(),
+                std::mem::take(&mut current),
+            ));
+        }
+        if first_key.is_none() {
+            first_key = Some(key);
+        } else {
+            current.push(',');
+        }
+        current.push_str(&item);
+    }
+    if let Some(key) = first_key {
+        shards.push((key.to_string(), current));
+    }
+
+    // Document chunks.
+    let mut chunks = Vec::new();
+    for (c, chunk) in docs.chunks(CHUNK_DOCS).enumerate() {
+        let mut page_info = serde_json::Map::new();
+        let list: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|(p, section)| {
+                let page = &pages[*p];
+                page_info.entry(p.to_string()).or_insert_with(|| {
+                    json!([
+                        page.title,
+                        page.path,
+                        page.kind,
+                        page.breadcrumb,
+                        page.category,
+                        page.location,
+                        page.date
+                    ])
+                });
+                json!([
+                    p,
+                    section.anchor,
+                    section.heading,
+                    truncate(&section.text, EXCERPT_CHARS)
+                ])
+            })
+            .collect();
+        chunks.push((
+            format!("c{c}"),
+            json!({"d": list, "p": page_info}).to_string(),
+        ));
+    }
+
+    let meta = Meta {
+        v: INDEX_FORMAT,
+        ranges,
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        chunks: chunks.len(),
+        chunk: CHUNK_DOCS,
+        docs: docs.len(),
+        combos,
+        kinds: kinds.list,
+        categories: categories.list,
+        locations: locations.list,
+        stop: language::STOP_WORDS,
+    };
+    let meta_json = serde_json::to_string(&meta).unwrap_or_default();
+    let mut files: Vec<(String, String)> = Vec::new();
+    files.push(("meta".into(), script("meta", &meta_json)));
+    for (i, (_, body)) in shards.iter().enumerate() {
+        files.push((
+            format!("s{i}"),
+            script(&format!("s{i}"), &format!("{{{body}}}")),
+        ));
+    }
+    for (i, postings) in own_files.iter().enumerate() {
+        let name = format!("p{i}");
+        files.push((name.clone(), script(&name, &json!(postings).to_string())));
+    }
+    for (name, body) in &chunks {
+        files.push((name.clone(), script(name, body)));
+    }
+    SearchIndex {
+        meta_path: format!("{dir}meta.js"),
+        files: files
+            .into_iter()
+            .map(|(name, content)| (format!("{dir}{name}.js"), content))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(title: &str, body: &str) -> IndexPage {
+        let heads = crate::markdown::headings(body);
+        IndexPage {
+            title: title.into(),
+            path: "x/".into(),
+            kind: "Side".into(),
+            sections: sections(body, &heads, ""),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn index_files_are_few_and_hashed() {
+        let pages: Vec<IndexPage> = (0..40)
+            .map(|i| {
+                page(
+                    &format!("Skriveværksted {i}"),
+                    "Vi skriver i fællesskaberne.\n\n## Praktisk\n\nKaffe.",
+                )
+            })
+            .collect();
+        let dir = index_dir(&pages, b"client");
+        let index = build(&pages, &dir);
+        assert!(index.meta_path.starts_with("sog/index/") && index.meta_path.ends_with("/meta.js"));
+        assert!(index.files.iter().all(|(p, _)| p.starts_with(&dir)));
+        // The name follows the pages and the client that reads the index.
+        assert_eq!(index_dir(&pages, b"client"), dir);
+        assert_ne!(index_dir(&pages, b"another client"), dir);
+        assert_ne!(index_dir(&pages[1..], b"client"), dir);
+        let names: Vec<&str> = index.files.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(names.len() < 20, "{names:?}");
+        let all: String = index.files.iter().map(|(_, c)| c.as_str()).collect();
+        assert!(
+            all.contains("\"skrivevaerksted\""),
+            "the title word is a key"
+        );
+        assert!(
+            all.contains("\"vaerksted\":{\"c\":[\"skrivevaerksted\"]}"),
+            "the compound ending points at the word"
+        );
+        assert!(
+            all.contains("\"faellesskab\":{\"s\":[\"faellesskaberne\"]}"),
+            "the stem points at the word"
+        );
+        assert!(!all.contains("\"og\":"), "stop words are not indexed");
+        let again = build(&pages, &dir);
+        assert_eq!(again.files, index.files, "deterministic");
+    }
+}
