@@ -16,6 +16,8 @@ mod catalogue;
 mod check;
 #[path = "build/cli.rs"]
 mod cli;
+#[path = "build/course_files.rs"]
+mod course_files;
 #[path = "build/errors.rs"]
 mod errors;
 #[path = "build/example.rs"]
@@ -28,6 +30,8 @@ mod incremental;
 mod layering;
 #[path = "build/links.rs"]
 mod links;
+#[path = "build/manual_pages.rs"]
+mod manual_pages;
 #[path = "build/manuals.rs"]
 mod manuals;
 #[path = "build/markdown.rs"]
@@ -40,10 +44,14 @@ mod rendering;
 mod robustness;
 #[path = "build/search.rs"]
 mod search;
+#[path = "build/search_files.rs"]
+mod search_files;
 #[path = "build/security.rs"]
 mod security;
 #[path = "build/serve.rs"]
 mod serve;
+#[path = "build/serve_network.rs"]
+mod serve_network;
 #[path = "build/structured.rs"]
 mod structured;
 #[path = "build/validity.rs"]

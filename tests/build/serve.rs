@@ -16,23 +16,23 @@ use crate::common::*;
 
 /// How long a condition may take before the test fails. Generous for slow machines: a passing
 /// test waits only as long as the server needs.
-const PATIENCE: Duration = Duration::from_secs(20);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
 /// How often a condition is checked.
-const POLL: Duration = Duration::from_millis(50);
+pub(crate) const POLL: Duration = Duration::from_millis(50);
 /// How long nothing must happen after writing an editor's temporary file.
-const QUIET: Duration = Duration::from_secs(1);
+pub(crate) const QUIET: Duration = Duration::from_secs(1);
 
 /// A running `vejviser serve`, killed when dropped, so a failing test leaves no process behind.
-struct Server {
-    child: Child,
+pub(crate) struct Server {
+    pub(crate) child: Child,
     /// `http://127.0.0.1:<port>`, without the final slash, so `base + "/path"` reads naturally.
-    base: String,
+    pub(crate) base: String,
     /// What the server wrote to stderr so far: its rebuilds and diagnostics.
-    log: Arc<Mutex<String>>,
+    pub(crate) log: Arc<Mutex<String>>,
     /// The first line of stdout, once read by [`Server::start`]: `serving … on http://…/`.
-    announced: String,
-    first_line: Receiver<String>,
-    http: ureq::Agent,
+    pub(crate) announced: String,
+    pub(crate) first_line: Receiver<String>,
+    pub(crate) http: ureq::Agent,
 }
 
 impl Drop for Server {
@@ -44,7 +44,7 @@ impl Drop for Server {
 
 impl Server {
     /// Starts `serve` on `project` without waiting for it.
-    fn spawn(project: &Project, args: &[&str]) -> Server {
+    pub(crate) fn spawn(project: &Project, args: &[&str]) -> Server {
         let today = today().to_string();
         let mut child = Command::new(env!("CARGO_BIN_EXE_vejviser"))
             .args(["serve", "--root", project.root.to_str().unwrap()])
@@ -96,7 +96,7 @@ impl Server {
     }
 
     /// Starts `serve` on `project` and waits for the address it prints.
-    fn start(project: &Project, args: &[&str]) -> Server {
+    pub(crate) fn start(project: &Project, args: &[&str]) -> Server {
         let mut server = Server::spawn(project, args);
         let line = server
             .first_line
@@ -118,19 +118,19 @@ impl Server {
         server
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
     /// How many rebuilds the server has reported (it logs one line per rebuild after the first).
-    fn rebuilds(&self) -> usize {
+    pub(crate) fn rebuilds(&self) -> usize {
         self.log()
             .lines()
             .filter(|l| l.starts_with("rebuilt in "))
             .count()
     }
 
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         let url = format!("{}{path}", self.base);
         let mut response = self
             .http
@@ -156,7 +156,11 @@ impl Server {
 
     /// Polls `probe` every [`POLL`] until it gives `Ok`, for at most [`PATIENCE`]; fails with
     /// `what`, the last thing `probe` saw and the server's stderr.
-    fn wait_for<T>(&self, what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
+    pub(crate) fn wait_for<T>(
+        &self,
+        what: &str,
+        mut probe: impl FnMut() -> Result<T, String>,
+    ) -> T {
         let started = Instant::now();
         loop {
             match probe() {
@@ -171,7 +175,7 @@ impl Server {
     }
 
     /// Waits until `path` answers 200 and `check` accepts the page.
-    fn wait_for_page(
+    pub(crate) fn wait_for_page(
         &self,
         what: &str,
         path: &str,
@@ -187,7 +191,7 @@ impl Server {
     }
 
     /// Waits until `path` answers `status`.
-    fn wait_for_status(&self, path: &str, status: u16) {
+    pub(crate) fn wait_for_status(&self, path: &str, status: u16) {
         self.wait_for(&format!("{path} to answer {status}"), || {
             let reply = self.get(path);
             if reply.status == status {
@@ -199,7 +203,7 @@ impl Server {
     }
 
     /// Waits (bounded) until the process ends, as it should after a usage error.
-    fn wait_for_exit(&mut self) -> ExitStatus {
+    pub(crate) fn wait_for_exit(&mut self) -> ExitStatus {
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -216,25 +220,25 @@ impl Server {
 }
 
 /// An answer of the server.
-struct Reply {
-    status: u16,
-    content_type: String,
-    location: Option<String>,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) content_type: String,
+    pub(crate) location: Option<String>,
+    pub(crate) body: String,
 }
 
 impl Reply {
-    fn html(&self) -> Html {
+    pub(crate) fn html(&self) -> Html {
         Html::parse_document(&self.body)
     }
 
     /// The texts of the `<h1>`s.
-    fn headings(&self) -> Vec<String> {
+    pub(crate) fn headings(&self) -> Vec<String> {
         texts(&self.html(), "h1")
     }
 
     /// Ok when the page's `<h1>` is `title`; else what it is.
-    fn titled(&self, title: &str) -> Result<(), String> {
+    pub(crate) fn titled(&self, title: &str) -> Result<(), String> {
         let headings = self.headings();
         if headings == [title] {
             Ok(())
@@ -244,7 +248,7 @@ impl Reply {
     }
 
     /// The note a page carries while the build is broken (`<noscript><p>N error(s): …`).
-    fn error_note(&self) -> Option<String> {
+    pub(crate) fn error_note(&self) -> Option<String> {
         // With scripting on, as in a browser, a `<noscript>`'s content parses as text.
         texts(&self.html(), "noscript")
             .into_iter()
@@ -254,20 +258,20 @@ impl Reply {
 
 /// One server-sent event.
 #[derive(Debug)]
-struct Event {
-    name: String,
-    data: String,
+pub(crate) struct Event {
+    pub(crate) name: String,
+    pub(crate) data: String,
 }
 
 /// An open `/__vejviser/events` stream; a thread reads it line by line and passes on each
 /// complete event.
-struct Events {
-    rx: Receiver<Event>,
+pub(crate) struct Events {
+    pub(crate) rx: Receiver<Event>,
 }
 
 impl Events {
     /// Connects and returns once the server has answered, that is once it is listening.
-    fn open(server: &Server) -> Events {
+    pub(crate) fn open(server: &Server) -> Events {
         let url = format!("{}/__vejviser/events", server.base);
         let (ready_tx, ready) = mpsc::channel();
         let (tx, rx) = mpsc::channel();
@@ -333,7 +337,7 @@ impl Events {
 
     /// The first event `wanted` accepts, skipping others (an editor may save in steps, each a
     /// build); fails after [`PATIENCE`], listing what came.
-    fn wait_for(&self, what: &str, wanted: impl Fn(&Event) -> bool) -> Event {
+    pub(crate) fn wait_for(&self, what: &str, wanted: impl Fn(&Event) -> bool) -> Event {
         let deadline = Instant::now() + PATIENCE;
         let mut skipped = Vec::new();
         loop {
@@ -346,18 +350,18 @@ impl Events {
         }
     }
 
-    fn wait_for_reload(&self) -> Event {
+    pub(crate) fn wait_for_reload(&self) -> Event {
         self.wait_for("`reload` event", |e| e.name == "reload")
     }
 
     /// The next event, if one comes within `within`.
-    fn next_within(&self, within: Duration) -> Option<Event> {
+    pub(crate) fn next_within(&self, within: Duration) -> Option<Event> {
         self.rx.recv_timeout(within).ok()
     }
 }
 
 /// Ok when the served page shows no error note.
-fn no_error_note(reply: &Reply) -> Result<(), String> {
+pub(crate) fn no_error_note(reply: &Reply) -> Result<(), String> {
     match reply.error_note() {
         None => Ok(()),
         Some(note) => Err(format!("the page still shows the error note {note:?}")),
@@ -365,7 +369,7 @@ fn no_error_note(reply: &Reply) -> Result<(), String> {
 }
 
 /// A complete page: front matter with a title, and a paragraph.
-fn page_source(title: &str, body: &str) -> String {
+pub(crate) fn page_source(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\n---\n\n{body}\n")
 }
 
@@ -698,54 +702,6 @@ fn a_new_municipality_is_served_and_listed() {
 }
 
 #[test]
-fn one_site_is_served_at_the_root() {
-    let project = Project::fixture("serve/two-sites");
-    let server = Server::start(&project, &["--site", "roskilde"]);
-    assert_eq!(
-        server.announced,
-        format!("serving roskilde on {}/", server.base)
-    );
-
-    let front = server.get("/");
-    assert_eq!(front.status, 200);
-    front.titled("Roskilde Kommune").unwrap();
-    server.get("/om/").titled("Om Recoveryskolen").unwrap();
-    let redirect = server.get("/om");
-    assert_eq!(redirect.status, 301);
-    assert_eq!(redirect.location.as_deref(), Some("/om/"));
-    for missing in ["/roskilde/", "/roskilde/om/", "/gladsaxe/"] {
-        assert_eq!(server.get(missing).status, 404, "{missing}");
-    }
-
-    project.write(
-        "content/roskilde/om.md",
-        page_source("Om os", "Ny tekst.").as_bytes(),
-    );
-    server.wait_for_page("the edited page", "/om/", |r| r.titled("Om os"));
-}
-
-#[test]
-fn an_unknown_site_is_a_usage_error() {
-    let project = Project::fixture("serve/two-sites");
-    let mut server = Server::spawn(&project, &["--site", "koebenhavn"]);
-    let status = server.wait_for_exit();
-    let log = server.wait_for("the message on stderr", || {
-        let log = server.log();
-        if log.contains("error:") {
-            Ok(log)
-        } else {
-            Err(format!("stderr is {log:?}"))
-        }
-    });
-    assert_eq!(status.code(), Some(2), "{log}");
-    assert!(log.contains("koebenhavn"), "{log}");
-    assert!(
-        log.contains("gladsaxe") && log.contains("roskilde"),
-        "the message does not list the sites: {log}"
-    );
-}
-
-#[test]
 fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
     let project = Project::fixture("serve/two-sites");
     let good = std::fs::read_to_string(project.path("content/roskilde/om.md")).unwrap();
@@ -815,220 +771,4 @@ fn the_search_index_catches_up_with_an_edit() {
         shard.status == 200 && shard.body.contains("\"kaffekandeordet\"")
     });
     assert!(found, "no term shard under {dir} holds the new word");
-}
-
-/// Sends `request` as raw bytes on a fresh connection (HTTP clients would normalize the path)
-/// and returns the status code and body of the answer; status 0 when the server closed the
-/// connection without answering.
-fn raw_request(base: &str, request: &[u8]) -> (u16, String) {
-    use std::io::Read;
-
-    let address = base.strip_prefix("http://").unwrap();
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    stream.write_all(request).unwrap();
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).unwrap();
-    let answer = String::from_utf8_lossy(&answer).into_owned();
-    if answer.is_empty() {
-        return (0, answer);
-    }
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {answer:?}"));
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
-fn raw_get(base: &str, target: &[u8]) -> (u16, String) {
-    let mut request = b"GET ".to_vec();
-    request.extend_from_slice(target);
-    request.extend_from_slice(b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    raw_request(base, &request)
-}
-
-#[test]
-fn paths_that_leave_the_site_are_refused_and_the_server_keeps_serving() {
-    let project = Project::fixture("serve/two-sites");
-    // A file beside the sites that a path leaving them would reach on disk.
-    project.write("hemmelig.txt", b"HEMMELIGT");
-    let server = Server::start(&project, &[]);
-    let (status, body) = raw_get(&server.base, b"/roskilde/om/");
-    assert_eq!(status, 200);
-    assert!(body.contains("Om Recoveryskolen"), "{body}");
-
-    let targets: [&[u8]; 16] = [
-        b"/roskilde/../gladsaxe/",
-        b"/roskilde/../../hemmelig.txt",
-        b"/../hemmelig.txt",
-        b"/roskilde/./om/",
-        b"/roskilde/%2e%2e/gladsaxe/",
-        b"/roskilde/%2E%2E/%2E%2E/hemmelig.txt",
-        b"/roskilde/..%2fgladsaxe/",
-        b"/roskilde%2F..%2Fgladsaxe%2F",
-        b"/roskilde/..\\gladsaxe\\",
-        b"/roskilde/%5c..%5c..%5chemmelig.txt",
-        b"/roskilde/%252e%252e/gladsaxe/",
-        b"/roskilde/%25252e%25252e/",
-        b"/roskilde/%c0%ae%c0%ae/hemmelig.txt",
-        b"/roskilde/om%00/",
-        // Not ASCII: a `%` before a multi-byte letter crashed the decoder.
-        b"/roskilde/%a\xc3\xa9/",
-        b"/roskilde/\xff\xfe/",
-    ];
-    for target in targets {
-        let (status, body) = raw_get(&server.base, target);
-        let shown = String::from_utf8_lossy(target);
-        assert!(!body.contains("HEMMELIGT"), "{shown}");
-        if target.is_ascii() {
-            assert_eq!(status, 400, "{shown}: {body}");
-        } else {
-            // tiny_http drops a request line that is not ASCII without an answer.
-            assert!(
-                matches!(status, 0 | 400),
-                "{shown} answered {status}: {body}"
-            );
-        }
-    }
-    // Garbage instead of a request does not stop the server either.
-    for garbage in [
-        &b"GARBAGE\r\n\r\n"[..],
-        b"GET\r\n\r\n",
-        b"\x00\x01\x02\r\n\r\n",
-    ] {
-        let address = server.base.strip_prefix("http://").unwrap();
-        let mut stream = std::net::TcpStream::connect(address).unwrap();
-        let _ = stream.write_all(garbage);
-    }
-    let (status, _) = raw_get(&server.base, b"/gladsaxe/");
-    assert_eq!(
-        status,
-        200,
-        "the server stopped answering:\n{}",
-        server.log()
-    );
-}
-
-/// The port the server listens on, from its base address.
-fn port(server: &Server) -> u16 {
-    server.base.rsplit(':').next().unwrap().parse().unwrap()
-}
-
-#[test]
-fn the_server_listens_on_loopback_only() {
-    let project = Project::fixture("serve/two-sites");
-    let server = Server::start(&project, &[]);
-    let port = port(&server);
-    // The kernel's own table of listening sockets: `0100007F` is 127.0.0.1.
-    #[cfg(target_os = "linux")]
-    {
-        let table = std::fs::read_to_string("/proc/net/tcp").unwrap();
-        let table6 = std::fs::read_to_string("/proc/net/tcp6").unwrap_or_default();
-        let listening: Vec<String> = table
-            .lines()
-            .chain(table6.lines())
-            .skip(1)
-            .filter_map(|line| {
-                let fields: Vec<&str> = line.split_whitespace().collect();
-                let (address, state) = (fields.get(1)?, fields.get(3)?);
-                let (host, p) = address.split_once(':')?;
-                (*state == "0A" && u16::from_str_radix(p, 16).ok()? == port)
-                    .then(|| host.to_string())
-            })
-            .collect();
-        assert_eq!(listening, ["0100007F"], "port {port}");
-    }
-    // And at another address of this machine nobody answers: 127.0.0.2, which every Linux
-    // machine has and a server bound to all addresses would answer on, and the address that
-    // leads outward, where there is one.
-    let outward = std::net::UdpSocket::bind("0.0.0.0:0")
-        .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
-        .and_then(|s| s.local_addr())
-        .map(|a| a.ip())
-        .ok()
-        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified());
-    let other_loopback = std::net::IpAddr::from([127, 0, 0, 2]);
-    for ip in std::iter::once(other_loopback).chain(outward) {
-        let refused = std::net::TcpStream::connect_timeout(
-            &std::net::SocketAddr::new(ip, port),
-            Duration::from_secs(2),
-        );
-        assert!(refused.is_err(), "{ip}:{port} answered");
-    }
-}
-
-/// Many clients at once, each opening connection after connection: every request is answered
-/// with the page, none fails.
-#[test]
-fn the_server_answers_every_request_under_concurrent_load() {
-    const CLIENTS: usize = 16;
-    const REQUESTS: usize = 50;
-    let project = Project::fixture("serve/two-sites");
-    let server = Server::start(&project, &[]);
-    let paths = ["/roskilde/om/", "/gladsaxe/", "/roskilde/", "/"];
-    let started = Instant::now();
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|client| {
-            let base = server.base.clone();
-            std::thread::spawn(move || {
-                let mut answers = Vec::new();
-                for i in 0..REQUESTS {
-                    let path = paths[(client + i) % paths.len()];
-                    answers.push((path, raw_get(&base, path.as_bytes())));
-                }
-                answers
-            })
-        })
-        .collect();
-    let mut answered = 0;
-    for client in clients {
-        for (path, (status, body)) in client.join().expect("a client failed") {
-            assert_eq!(status, 200, "{path}: {body}");
-            // The live-reload script comes last (a page may leave out `</html>`).
-            let whole = body.trim_end().ends_with("</script>") || body.contains("</html>");
-            assert!(whole, "{path}: a cut answer");
-            answered += 1;
-        }
-    }
-    assert_eq!(answered, CLIENTS * REQUESTS);
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "{answered} requests took {:?}",
-        started.elapsed()
-    );
-}
-
-/// A real HTTP load tool (ApacheBench, `ab`; `scripts/test` installs Debian's apache2-utils when
-/// missing) against loopback: a bounded number of requests, many at once, every one answered.
-#[test]
-fn a_load_tool_gets_every_request_answered() {
-    let project = Project::fixture("serve/two-sites");
-    let server = Server::start(&project, &[]);
-    let url = format!("{}/roskilde/om/", server.base.trim_end_matches('/'));
-    let output = Command::new("ab")
-        .args(["-n", "2000", "-c", "32", "-s", "20", "-q", &url])
-        .output()
-        .expect("`ab` (ApacheBench) is needed: apt-get install apache2-utils, or run scripts/test as root");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{report}\n{}", stderr(&output));
-    let field = |name: &str| -> String {
-        report
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_else(|| panic!("no `{name}` in the report:\n{report}"))
-    };
-    assert_eq!(field("Complete requests:"), "2000", "{report}");
-    assert_eq!(field("Failed requests:"), "0", "{report}");
-    assert!(!report.contains("Non-2xx responses"), "{report}");
-    // Still serving afterwards.
-    server
-        .get("/roskilde/om/")
-        .titled("Om Recoveryskolen")
-        .unwrap();
 }
