@@ -1,3 +1,6 @@
+//! The `vejviser` command: the arguments parsed by `clap`, everything else in the library
+//! (`cli::run` gives the exit code: 0 done, 1 content problems, 2 usage).
+
 use clap::Parser;
 
 fn main() {

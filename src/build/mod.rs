@@ -147,8 +147,7 @@ impl BuildOutcome {
     }
 }
 
-/// The project loaded and its sites linked: what the render stage works from, and what `check`
-/// reads beside the build's output.
+/// The project loaded and its sites linked: what `check` reads beside the build's output.
 #[derive(Debug)]
 pub struct Linked {
     pub project: config::Project,
@@ -160,13 +159,12 @@ pub struct Linked {
     pub problems: Vec<Vec<Diagnostic>>,
 }
 
-/// Loads the project and links its sites (the selected ones, less those in `skip`), with the
-/// problems loading found and the time taken. `None` when the project's configuration did not
-/// load.
+/// Loads the project and links all its sites, with the problems loading found and the time
+/// taken. `None` when the project's configuration did not load. (A build links and renders one
+/// site at a time instead, so only one linked site is held at once.)
 pub fn load_and_link(
     opts: &BuildOptions,
     state: &BuildState,
-    skip: &[String],
 ) -> Result<(Option<Linked>, Vec<Diagnostic>, Timings), Error> {
     let started = Instant::now();
     let (loaded, diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
@@ -180,9 +178,6 @@ pub fn load_and_link(
     let started = Instant::now();
     let (mut sites, mut problems) = (Vec::new(), Vec::new());
     for source in loaded.sites {
-        if skip.contains(&source.municipality.slug) {
-            continue;
-        }
         let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
         sites.push(linked);
         problems.push(found);
@@ -213,55 +208,101 @@ pub fn build_in_memory_with(
 }
 
 /// Builds the selected sites but those in `skip`, which are not even linked: their output is
-/// current.
+/// current. Each site is linked, then rendered, then let go.
 fn build_sites(
     opts: &BuildOptions,
     state: &BuildState,
     skip: &[String],
 ) -> Result<BuildOutcome, Error> {
-    let (linked, mut diagnostics, timings) = load_and_link(opts, state, skip)?;
-    let mut outcome = match linked {
-        Some(linked) => {
-            diagnostics.extend(linked.problems.iter().flatten().cloned());
-            render_linked(opts, state, &linked, |_| true)?
+    let started = Instant::now();
+    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
+    let load_time = started.elapsed();
+    let mut outcome = BuildOutcome::default();
+    if let Some(loaded) = loaded {
+        let several = loaded.sites.len() > 1;
+        let mut renderer = SiteRenderer::new(opts, state, &loaded.project, several)?;
+        let mut link_time = Duration::ZERO;
+        for source in loaded.sites {
+            if skip.contains(&source.municipality.slug) {
+                continue;
+            }
+            let started = Instant::now();
+            let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
+            link_time += started.elapsed();
+            diagnostics.extend(found);
+            renderer.render(&linked, started, &mut outcome);
         }
-        None => BuildOutcome::default(),
-    };
+        outcome.timings.link = link_time;
+    }
     diagnostics.append(&mut outcome.diagnostics);
     error::normalize(&mut diagnostics);
     outcome.diagnostics = diagnostics;
-    outcome.timings.load = timings.load;
-    outcome.timings.link = timings.link;
+    outcome.timings.load = load_time;
     Ok(outcome)
 }
 
-/// Renders the linked sites for which `render` says yes, each with its theme, static files,
-/// pages, machine-readable files, sitemap and robots.txt, into memory. The outcome's
-/// diagnostics are those of this stage only, not normalized.
+/// Renders the linked sites for which `render` says yes (see [`SiteRenderer`]). `several` is
+/// whether the build is of more than one site. The outcome's diagnostics are those of this stage
+/// only, not normalized.
 pub fn render_linked(
     opts: &BuildOptions,
     state: &BuildState,
     linked: &Linked,
+    several: bool,
     render: impl Fn(&str) -> bool,
 ) -> Result<BuildOutcome, Error> {
-    let base_theme = theme::ThemeFiles::of_project(&opts.root, &linked.project)?;
-    let mut compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>> = None;
-    let several = linked.sites.len() > 1;
+    let mut renderer = SiteRenderer::new(opts, state, &linked.project, several)?;
     let mut outcome = BuildOutcome::default();
-    let diagnostics = &mut outcome.diagnostics;
-    let caches = &state.caches;
-
     for site in linked.sites.iter().filter(|s| render(&s.municipality.slug)) {
-        let started = Instant::now();
+        renderer.render(site, Instant::now(), &mut outcome);
+    }
+    Ok(outcome)
+}
+
+/// Renders one linked site after another into memory, each with its theme (the project's,
+/// compiled once for every site that does not override it), static files, pages,
+/// machine-readable files, sitemap and robots.txt.
+struct SiteRenderer<'a> {
+    opts: &'a BuildOptions,
+    state: &'a BuildState,
+    project: &'a config::Project,
+    base_theme: theme::ThemeFiles,
+    compiled_base: Option<Result<std::sync::Arc<theme::Theme>, ()>>,
+    /// With several sites, `--base-url` gets each site's slug appended, and rendered bodies are
+    /// worth keeping for the next site.
+    several: bool,
+}
+
+impl<'a> SiteRenderer<'a> {
+    fn new(
+        opts: &'a BuildOptions,
+        state: &'a BuildState,
+        project: &'a config::Project,
+        several: bool,
+    ) -> Result<Self, Error> {
+        Ok(SiteRenderer {
+            base_theme: theme::ThemeFiles::of_project(&opts.root, project)?,
+            compiled_base: None,
+            opts,
+            state,
+            project,
+            several,
+        })
+    }
+
+    /// Renders `site`, adding its files, summary and problems to `outcome`. `started` is when
+    /// work on the site began (its summary's time).
+    fn render(&mut self, site: &site::Site, started: Instant, outcome: &mut BuildOutcome) {
+        let diagnostics = &mut outcome.diagnostics;
         let m = &site.municipality;
-        let base_url = match &opts.base_url {
+        let base_url = match &self.opts.base_url {
             Some(url) => {
                 let url = if url.ends_with('/') {
                     url.clone()
                 } else {
                     format!("{url}/")
                 };
-                if several {
+                if self.several {
                     format!("{url}{}/", m.slug)
                 } else {
                     url
@@ -274,26 +315,27 @@ pub fn render_linked(
         let own_theme;
         let theme = match &site.theme_dir {
             Some(dir) => {
-                let mut files = base_theme.clone();
+                let mut files = self.base_theme.clone();
                 files.overlay(dir);
-                own_theme = files.compile_cached(&opts.root, &linked.project, &caches.themes);
+                own_theme =
+                    files.compile_cached(&self.opts.root, self.project, &self.state.caches.themes);
                 match &own_theme {
                     Ok(t) => t,
                     Err(d) => {
                         diagnostics.extend(d.iter().cloned());
-                        continue;
+                        return;
                     }
                 }
             }
             None => {
-                let compiled = compiled_base.get_or_insert_with(|| {
-                    base_theme
-                        .compile_cached(&opts.root, &linked.project, &caches.themes)
+                let compiled = self.compiled_base.get_or_insert_with(|| {
+                    self.base_theme
+                        .compile_cached(&self.opts.root, self.project, &self.state.caches.themes)
                         .map_err(|d| diagnostics.extend(d))
                 });
                 match compiled {
                     Ok(t) => t,
-                    Err(()) => continue,
+                    Err(()) => return,
                 }
             }
         };
@@ -302,19 +344,19 @@ pub fn render_linked(
         let assets = assets::add(site, theme, &mut files, diagnostics);
         let settings = render::RenderSettings {
             base_url: base_url.clone(),
-            today: opts.today,
+            today: self.opts.today,
             caches: render::RenderCaches {
-                bodies: &caches.bodies,
-                rendered: caches.rendered.as_ref(),
-                search: caches.search.as_ref(),
+                bodies: &self.state.caches.bodies,
+                rendered: self.state.caches.rendered.as_ref(),
+                search: self.state.caches.search.as_ref(),
             },
-            defer: state.defer,
-            keep_bodies: several || caches.rendered.is_some(),
+            defer: self.state.defer,
+            keep_bodies: self.several || self.state.caches.rendered.is_some(),
         };
         let render_started = Instant::now();
         let (mut rendered, found) = render::render_site(
             site,
-            &linked.project,
+            self.project,
             theme,
             &settings,
             &assets.paths,
@@ -336,7 +378,7 @@ pub fn render_linked(
                     Ok(bytes) => files.add(rel.clone(), bytes),
                     Err(e) => diagnostics.push(Diagnostic::error(
                         "io.read",
-                        load::display_path(&opts.root, path),
+                        load::display_path(&self.opts.root, path),
                         format!("cannot read: {e}"),
                     )),
                 }
@@ -361,7 +403,6 @@ pub fn render_linked(
         });
         outcome.sites.push(files);
     }
-    Ok(outcome)
 }
 
 /// Builds and, when there are no errors, writes the sites into `opts.out`. With errors nothing

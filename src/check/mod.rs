@@ -88,7 +88,7 @@ pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
         ..opts.clone()
     };
     let state = build::BuildState::default();
-    let (linked, problems, _) = build::load_and_link(&all, &state, &[])?;
+    let (linked, problems, _) = build::load_and_link(&all, &state)?;
     let Some(linked) = linked else {
         let mut findings = problems;
         normalize(&mut findings);
@@ -97,7 +97,11 @@ pub fn run(opts: &BuildOptions) -> Result<Vec<Diagnostic>, Error> {
     let content = opts.root.join("content");
     load::check_selection(&content, &linked.folders, &opts.sites)?;
     let selected = |slug: &str| opts.sites.is_empty() || opts.sites.iter().any(|s| s == slug);
-    let outcome = build::render_linked(opts, &state, &linked, selected)?;
+    let several = (linked.sites.iter())
+        .filter(|s| selected(&s.municipality.slug))
+        .count()
+        > 1;
+    let outcome = build::render_linked(opts, &state, &linked, several, selected)?;
     let sound = outcome.errors() == 0
         && !problems
             .iter()

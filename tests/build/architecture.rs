@@ -72,7 +72,13 @@ fn modules_import_each_other_without_a_cycle_or_the_crate_root() {
             }
         }
     }
-    // Depth-first search; an arrow back to a module on the current path closes a cycle.
+    problems.extend(cycles(&graph));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The import cycles of a graph, each as `a → b → … → a`. Depth-first search: an arrow back to a
+/// node on the current path closes a cycle.
+fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     fn visit<'a>(
         node: &'a str,
         graph: &'a BTreeMap<String, BTreeSet<String>>,
@@ -95,9 +101,66 @@ fn modules_import_each_other_without_a_cycle_or_the_crate_root() {
         }
         path.pop();
     }
+    let mut problems = Vec::new();
     let mut done = BTreeSet::new();
     for module in graph.keys().filter(|m| *m != "lib" && *m != "main") {
-        visit(module, &graph, &mut Vec::new(), &mut done, &mut problems);
+        visit(module, graph, &mut Vec::new(), &mut done, &mut problems);
     }
+    problems
+}
+
+/// Inside a stage's folder (`render/`, `check/` …) the files are the stage's parts: each sees the
+/// stage's shared types through its `mod.rs`, and they import each other (`super::courses::…`)
+/// without a cycle, so each part can be read knowing only the parts below it.
+#[test]
+fn the_files_of_a_stage_import_each_other_without_a_cycle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut folders = 0;
+    let mut problems = Vec::new();
+    for folder in std::fs::read_dir(&src).unwrap().flatten() {
+        if !folder.path().is_dir() {
+            continue;
+        }
+        folders += 1;
+        let stage = folder.file_name().to_string_lossy().into_owned();
+        let parts: BTreeSet<String> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .flatten()
+            .map(|f| {
+                f.file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".rs")
+                    .to_string()
+            })
+            .filter(|name| name != "mod")
+            .collect();
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for part in &parts {
+            let text = std::fs::read_to_string(folder.path().join(format!("{part}.rs"))).unwrap();
+            let code: String = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let deps = graph.entry(part.clone()).or_default();
+            let prefixes = ["super::".to_string(), format!("crate::{stage}::")];
+            for prefix in &prefixes {
+                for (at, _) in code.match_indices(prefix.as_str()) {
+                    let name: String = code[at + prefix.len()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if parts.contains(&name) && name != *part {
+                        deps.insert(name);
+                    }
+                }
+            }
+        }
+        problems.extend(cycles(&graph).into_iter().map(|c| format!("{stage}/: {c}")));
+    }
+    assert!(folders >= 8, "the stage folders were not found");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
