@@ -4,12 +4,14 @@
 //!
 //! ```text
 //! cargo run --release --example corpus -- --out DIR [--pages N] [--sites M] [--courses K] [--seed S]
-//!                                           [--hugo DIR]
+//!                                           [--chapters-per-manual C] [--hugo DIR]
 //! ```
 //!
-//! `--pages` shared pages (manuals of 1 front page, 10 chapters, 30 sessions and 9 exercise sheets
-//! each, so N is rounded to whole manuals of 50 pages), `--sites` municipalities with `--courses`
-//! courses each. The same arguments always give the same files.
+//! `--pages` shared pages, in manuals of 1 front page, C chapters (10 unless `--chapters-per-manual`
+//! says otherwise), 30 sessions and 9 exercise sheets each, so N is rounded up to whole manuals (of
+//! 50 pages by default). Two shapes of content come from this: many small manuals (the default)
+//! and a few big handbooks (`--chapters-per-manual 1000`). `--sites` municipalities with
+//! `--courses` courses each. The same arguments always give the same files.
 //!
 //! `--hugo DIR` also writes the first municipality's pages (shared and its own) as a Hugo project
 //! with minimal templates — the same Markdown bodies and titles — so the benchmark can build the
@@ -156,6 +158,7 @@ fn main() {
     let mut out = PathBuf::from("corpus");
     let (mut pages, mut sites, mut courses, mut seed) = (1000usize, 1usize, 20usize, 42u64);
     let mut hugo: Option<PathBuf> = None;
+    let mut chapters = 10usize;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args
@@ -168,6 +171,10 @@ fn main() {
             "--courses" => courses = value.parse().expect("--courses K"),
             "--seed" => seed = value.parse().expect("--seed S"),
             "--hugo" => hugo = Some(PathBuf::from(value)),
+            "--chapters-per-manual" => {
+                chapters = value.parse().expect("--chapters-per-manual C");
+                assert!(chapters >= 1, "--chapters-per-manual must be at least 1");
+            }
             other => panic!("unknown flag {other}"),
         }
     }
@@ -191,7 +198,10 @@ fn main() {
     }
     write(&out.join("vejviser.yaml"), &config);
 
-    let manuals = pages.div_ceil(50).max(1);
+    let per_manual = chapters + 40;
+    let manuals = pages.div_ceil(per_manual).max(1);
+    // Wide enough that file names sort in reading order.
+    let width = chapters.to_string().len().max(2);
     for m in 0..manuals {
         let dir = out.join(format!("content/_shared/manualer/manual-{m:03}"));
         write(
@@ -203,11 +213,11 @@ fn main() {
                 body(&mut rng, &[])
             ),
         );
-        let chapter_links: Vec<String> =
-            (1..=10).map(|c| format!("{c:02}-kapitel-{c}.md")).collect();
-        for c in 1..=10 {
+        let chapter_file = |c: usize| format!("{c:0width$}-kapitel-{c}.md");
+        let chapter_links: Vec<String> = (1..=chapters).map(chapter_file).collect();
+        for c in 1..=chapters {
             write(
-                &dir.join(format!("{c:02}-kapitel-{c}.md")),
+                &dir.join(chapter_file(c)),
                 &format!(
                     "---\ntitle: Kapitel {c} om {}\n---\n{}",
                     rng.pick(WORDS),
@@ -236,7 +246,7 @@ fn main() {
                     1 + (s - 1) / 10,
                     rng.pick(WORDS),
                     rng.pick(WORDS),
-                    body(&mut rng, &["../01-kapitel-1.md".to_string(), format!("../ovelser/ovelse-{}.md", 1 + s % 9)])
+                    body(&mut rng, &[format!("../{}", chapter_file(1)), format!("../ovelser/ovelse-{}.md", 1 + s % 9)])
                 ),
             );
         }
@@ -280,7 +290,7 @@ fn main() {
     }
     eprintln!(
         "wrote {} shared pages ({manuals} manuals) and {sites} site(s) × {} pages to {}",
-        manuals * 50,
+        manuals * per_manual,
         courses + 1,
         out.display()
     );

@@ -2,7 +2,7 @@
 //! paths), looked up among the ids of the rendered pages, through the same resolver the build
 //! uses (`site::links`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::body::scan_body;
 use crate::error::Diagnostic;
@@ -18,7 +18,9 @@ pub(super) fn anchor_findings(
     files: &crate::output::SiteFiles,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut ids_of: HashMap<String, Option<Vec<(String, String)>>> = HashMap::new();
+    // Each rendered page's ids are read once, into a set, with the hint its broken links get:
+    // a page linked ten thousand times is scanned once, and every lookup is constant time.
+    let mut ids_of: HashMap<String, Option<PageIds>> = HashMap::new();
     for (index, sp) in site.pages.iter().enumerate() {
         let page = &sp.page;
         for link in scan_body(page.body()).links {
@@ -37,30 +39,13 @@ pub(super) fn anchor_findings(
             };
             let Some(ids) = ids_of
                 .entry(output.clone())
-                .or_insert_with(|| files.text(&output).map(element_ids))
+                .or_insert_with(|| files.text(&output).map(PageIds::of))
             else {
                 continue;
             };
-            let decoded = percent_decode(fragment);
-            if ids.iter().any(|(_, id)| *id == decoded || id == fragment) {
+            if ids.set.contains(fragment) || ids.set.contains(percent_decode(fragment).as_str()) {
                 continue;
             }
-            let mut sections: Vec<&str> = ids
-                .iter()
-                .filter(|(tag, _)| matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                .map(|(_, id)| id.as_str())
-                .collect();
-            if sections.is_empty() {
-                sections = ids.iter().map(|(_, id)| id.as_str()).collect();
-            }
-            let hint = if sections.is_empty() {
-                "the page has no ids to link to: link to the page without `#…`".to_string()
-            } else {
-                format!(
-                    "the page's sections are: {}",
-                    crate::error::id_list(sections.iter().copied(), 20)
-                )
-            };
             out.push(
                 Diagnostic::error(
                     "markdown.missing-anchor",
@@ -68,8 +53,43 @@ pub(super) fn anchor_findings(
                     format!("{shown} has no element with the id `#{fragment}`"),
                 )
                 .at_offset(&page.text, page.body_offset + link.offset, link.len)
-                .hint(hint),
+                .hint(ids.hint.clone()),
             );
+        }
+    }
+}
+
+/// The ids of one rendered page, and what a link to a missing one is told.
+struct PageIds {
+    set: HashSet<String>,
+    hint: String,
+}
+
+impl PageIds {
+    fn of(html: &str) -> Self {
+        let ids = element_ids(html);
+        let headings = |(tag, _): &&(String, String)| {
+            matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        };
+        let mut sections: Vec<&str> = ids
+            .iter()
+            .filter(headings)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        if sections.is_empty() {
+            sections = ids.iter().map(|(_, id)| id.as_str()).collect();
+        }
+        let hint = if sections.is_empty() {
+            "the page has no ids to link to: link to the page without `#…`".to_string()
+        } else {
+            format!(
+                "the page's sections are: {}",
+                crate::error::id_list(sections.iter().copied(), 20)
+            )
+        };
+        PageIds {
+            set: ids.into_iter().map(|(_, id)| id).collect(),
+            hint,
         }
     }
 }

@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// A manual with at most this many lines of contents shows them all beside each chapter.
+const FULL_CONTENTS: usize = 40;
+/// Lines shown either side of a chapter in a bigger manual's contents.
+const NEIGHBOURS: usize = 5;
+
 impl Renderer<'_> {
     pub(super) fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
         let front = &self.site.page(self.site.manuals[m].front).page;
@@ -55,22 +60,85 @@ impl Renderer<'_> {
 
     /// The manual's table of contents as `{kind, title, path, depth, number, current}` entries;
     /// `kind` is `chapter`, `draft`, `part` or `separator`.
+    /// The manual's whole table of contents (its front page), with `current` marked.
     pub(super) fn contents(&self, m: usize, current: Option<usize>) -> Vec<Value> {
-        self.site.manuals[m]
-            .contents
-            .iter()
-            .map(|entry| match entry {
-                TocEntry::Chapter { page, depth, number } => {
-                    let l = link_to(self.site, *page);
-                    json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
-                }
-                TocEntry::Draft { title, depth, number } => {
-                    json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
-                }
-                TocEntry::Part { title } => json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false}),
-                TocEntry::Separator => json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false}),
-            })
+        let contents = &self.site.manuals[m].contents;
+        (0..contents.len())
+            .map(|line| self.contents_line(m, line, current))
             .collect()
+    }
+
+    /// The contents beside a chapter: the whole table for a manual of at most [`FULL_CONTENTS`]
+    /// lines; in a bigger one, the chapter's neighbourhood — its part, the chapters it is nested
+    /// in, and up to [`NEIGHBOURS`] lines either side among its siblings and its own sections —
+    /// with a `gap` line wherever lines are left out. So a page's size does not grow with its
+    /// manual. Also says whether the table is whole.
+    pub(super) fn contents_beside(&self, m: usize, current: usize) -> (Vec<Value>, bool) {
+        let manual = &self.site.manuals[m];
+        let (contents, index) = (&manual.contents, &manual.index);
+        let here = index.line_of.get(&current).copied();
+        let Some(here) = here.filter(|_| contents.len() > FULL_CONTENTS) else {
+            return (self.contents(m, Some(current)), true);
+        };
+        let mut shown = std::collections::BTreeSet::new();
+        shown.extend(index.part[here]);
+        let mut up = Some(here);
+        while let Some(line) = up {
+            shown.insert(line);
+            up = index.parent[line];
+        }
+        let chapterish = |line: usize| {
+            matches!(
+                contents[line],
+                TocEntry::Chapter { .. } | TocEntry::Draft { .. }
+            )
+        };
+        let window = here.saturating_sub(NEIGHBOURS)..=(here + NEIGHBOURS).min(contents.len() - 1);
+        shown.extend(window.filter(|&line| {
+            chapterish(line)
+                && index.part[line] == index.part[here]
+                && (index.parent[line] == index.parent[here] || index.parent[line] == Some(here))
+        }));
+        let mut out = Vec::with_capacity(shown.len() * 2 + 1);
+        let mut next = 0;
+        for line in shown {
+            if line > next {
+                out.push(json!({"kind": "gap"}));
+            }
+            out.push(self.contents_line(m, line, Some(current)));
+            next = line + 1;
+        }
+        if next < contents.len() {
+            out.push(json!({"kind": "gap"}));
+        }
+        (out, false)
+    }
+
+    /// One line of a manual's table of contents, as templates see it.
+    fn contents_line(&self, m: usize, line: usize, current: Option<usize>) -> Value {
+        match &self.site.manuals[m].contents[line] {
+            TocEntry::Chapter {
+                page,
+                depth,
+                number,
+            } => {
+                let l = link_to(self.site, *page);
+                json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
+            }
+            TocEntry::Draft {
+                title,
+                depth,
+                number,
+            } => {
+                json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
+            }
+            TocEntry::Part { title } => {
+                json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false})
+            }
+            TocEntry::Separator => {
+                json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false})
+            }
+        }
     }
 
     pub(super) fn manual_link(&self, m: usize) -> Link {
@@ -88,11 +156,19 @@ impl Renderer<'_> {
 
     pub(super) fn chapter_view(&self, index: usize, m: usize) -> Value {
         let manual = &self.site.manuals[m];
-        let order: Vec<usize> = manual.chapters.iter().map(|(i, _)| *i).collect();
-        let (prev, next) = self.neighbours(&order, index);
+        let at = manual.index.chapter_at.get(&index).copied();
+        let chapter = |at: Option<usize>| {
+            at.and_then(|at| manual.chapters.get(at))
+                .map(|&(i, _)| link_to(self.site, i))
+        };
+        let prev = chapter(at.and_then(|at| at.checked_sub(1)));
+        let next = chapter(at.map(|at| at + 1));
+        let (contents, whole) = self.contents_beside(m, index);
         json!({
             "manual": self.manual_link(m),
-            "contents": self.contents(m, Some(index)),
+            "contents": contents,
+            "contents_whole": whole,
+            "chapter_count": manual.chapters.len(),
             "prev": prev,
             "next": next,
         })

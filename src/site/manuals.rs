@@ -174,6 +174,7 @@ pub(super) fn link_manuals(
             manual.session_exercises.insert(s, resolved);
         }
         validate_sessions(manual, pages, diags);
+        manual.index = ContentsIndex::of(&manual.contents, &manual.chapters);
     }
     manuals
 }

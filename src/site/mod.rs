@@ -67,6 +67,68 @@ pub struct Manual {
     pub session_exercises: HashMap<usize, Vec<usize>>,
     /// For each exercise sheet (page index): the sessions that use it, by number.
     pub used_in: HashMap<usize, Vec<usize>>,
+    /// Where each chapter stands in `contents`, so a chapter's neighbourhood is found without
+    /// reading the whole table (see [`ContentsIndex`]).
+    pub index: ContentsIndex,
+}
+
+/// A manual's table of contents as a tree, computed once: for a chapter page, its line; for each
+/// line, the chapter it is nested under and the part it belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct ContentsIndex {
+    /// Position in `contents` by page index.
+    pub line_of: HashMap<usize, usize>,
+    /// Position in `chapters` (reading order) by page index.
+    pub chapter_at: HashMap<usize, usize>,
+    /// For each line: the line of the chapter it is nested under.
+    pub parent: Vec<Option<usize>>,
+    /// For each line: the line of the part title it comes under.
+    pub part: Vec<Option<usize>>,
+}
+
+impl ContentsIndex {
+    pub fn of(contents: &[TocEntry], chapters: &[(usize, usize)]) -> Self {
+        let mut index = ContentsIndex {
+            chapter_at: chapters
+                .iter()
+                .enumerate()
+                .map(|(at, (page, _))| (*page, at))
+                .collect(),
+            ..ContentsIndex::default()
+        };
+        // The chapters open at each depth on the way down to the current line.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut part = None;
+        for (line, entry) in contents.iter().enumerate() {
+            let depth = match entry {
+                TocEntry::Chapter { depth, .. } | TocEntry::Draft { depth, .. } => Some(*depth),
+                TocEntry::Part { .. } => {
+                    part = Some(line);
+                    open.clear();
+                    None
+                }
+                TocEntry::Separator => {
+                    open.clear();
+                    None
+                }
+            };
+            if let TocEntry::Chapter { page, .. } = entry {
+                index.line_of.insert(*page, line);
+            }
+            match depth {
+                Some(depth) => {
+                    while open.last().is_some_and(|&(d, _)| d >= depth) {
+                        open.pop();
+                    }
+                    index.parent.push(open.last().map(|&(_, l)| l));
+                    open.push((depth, line));
+                }
+                None => index.parent.push(None),
+            }
+            index.part.push(part);
+        }
+        index
+    }
 }
 
 /// One line of a manual's table of contents.

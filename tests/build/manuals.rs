@@ -507,3 +507,143 @@ fn a_summary_line_that_is_not_a_link_is_an_error() {
     assert_eq!(d.source_line(), Some("- Roller i gruppen"));
     assert!(hint(d).contains("- [Titel](fil.md)"), "{d}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A big manual
+
+/// A handbook of a thousand chapters: beside a chapter, the contents show its neighbourhood —
+/// its part, the chapters it is nested in, a few lines either side among its siblings, a gap
+/// wherever lines are left out — and link to the whole table on the manual's front page. So a
+/// chapter page stays small however big its manual grows; a small manual still shows it all.
+#[test]
+fn a_chapter_of_a_big_manual_shows_its_neighbourhood_and_links_the_whole_contents() {
+    let project = Project::fixture("manuals/summary");
+    let dir = "content/_shared/manualer/stor";
+    project.write(
+        &format!("{dir}/_index.md"),
+        "---\nkind: manual\ntitle: Den store håndbog\n---\nAl vores praksis samlet.\n".as_bytes(),
+    );
+    let mut summary = String::from("# Indhold\n\n# Del 1: Grundlag\n\n");
+    let chapter = |summary: &mut String, rel: &str, title: &str, indent: &str| {
+        summary.push_str(&format!("{indent}- [{title}]({rel})\n"));
+        project.write(
+            &format!("{dir}/{rel}"),
+            format!("# {title}\n\nTekst.\n").as_bytes(),
+        );
+    };
+    for n in 1..=500 {
+        chapter(
+            &mut summary,
+            &format!("k{n:04}.md"),
+            &format!("Kapitel {n}"),
+            "",
+        );
+    }
+    summary.push_str("\n# Del 2: Praksis\n\n");
+    for n in 501..=1000 {
+        chapter(
+            &mut summary,
+            &format!("k{n:04}.md"),
+            &format!("Kapitel {n}"),
+            "",
+        );
+        if n == 501 {
+            for a in 1..=2 {
+                let (rel, title) = (format!("k0501-{a}.md"), format!("Afsnit 501.{a}"));
+                chapter(&mut summary, &rel, &title, "    ");
+            }
+        }
+    }
+    project.write(&format!("{dir}/SUMMARY.md"), summary.as_bytes());
+    let outcome = project.build_ok();
+    let roskilde = site(&outcome, "roskilde");
+
+    // The lines beside a chapter: (class, text, current?).
+    let contents = |path: &str| -> (Vec<(String, String, bool)>, usize, Html) {
+        let html = roskilde.text(path).unwrap_or_else(|| panic!("no {path}"));
+        let doc = Html::parse_document(html);
+        let lines = doc
+            .select(&sel("nav.manual-toc ol.contents-list > li"))
+            .map(|li| {
+                let current = li.select(&sel("a[aria-current=page]")).next().is_some();
+                let class = li.value().attr("class").unwrap_or("").to_string();
+                (class, text(li), current)
+            })
+            .collect();
+        (lines, html.len(), doc)
+    };
+    let line = |class: &str, text: &str| (class.to_string(), text.to_string(), false);
+    let gap = || line("toc-gap", "… flere kapitler");
+
+    let (lines, bytes, doc) = contents("manualer/stor/k0250/index.html");
+    let mut want = vec![line("toc-part", "Del 1: Grundlag"), gap()];
+    want.extend((245..=255).map(|n| {
+        let mut l = line("depth-0", &format!("{n}. Kapitel {n}"));
+        l.2 = n == 250;
+        l
+    }));
+    want.push(gap());
+    assert_eq!(lines, want, "a chapter in a long flat part");
+    assert!(
+        bytes < 30_000,
+        "a chapter page of a 1,000-chapter manual is {bytes} bytes"
+    );
+    let all = doc
+        .select(&sel("nav.manual-toc p.toc-all a"))
+        .next()
+        .expect("a link to the whole contents");
+    assert_eq!(
+        all.value().attr("href"),
+        Some("../../../manualer/stor/#manual-kapitler")
+    );
+    assert_eq!(text(all), "Hele indholdet (1002 kapitler)");
+
+    // A nested chapter: its part, the chapter it belongs to, its siblings.
+    let (lines, _, _) = contents("manualer/stor/k0501-2/index.html");
+    let mut current = line("depth-1", "501.2. Afsnit 501.2");
+    current.2 = true;
+    assert_eq!(
+        lines,
+        [
+            gap(),
+            line("toc-part", "Del 2: Praksis"),
+            line("depth-0", "501. Kapitel 501"),
+            line("depth-1", "501.1. Afsnit 501.1"),
+            current,
+            gap(),
+        ]
+    );
+    // The first chapter of a part: no chapter of the part before counts as its sibling.
+    let (lines, _, _) = contents("manualer/stor/k0501/index.html");
+    assert!(
+        !lines.iter().any(|(_, t, _)| t.ends_with("Kapitel 500")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|(_, t, _)| t.ends_with("Afsnit 501.1")),
+        "{lines:?}"
+    );
+
+    // The manual's front page has the whole table, where the link points.
+    let front = Html::parse_document(roskilde.text("manualer/stor/index.html").unwrap());
+    let section = front
+        .select(&sel("#manual-kapitler"))
+        .next()
+        .expect("the contents' heading has the id the link names");
+    assert_eq!(text(section), "Kapitler");
+    assert_eq!(
+        front
+            .select(&sel(".manual-chapters ol.contents-list > li.depth-0, .manual-chapters ol.contents-list > li.depth-1"))
+            .count(),
+        1002
+    );
+
+    // A small manual shows its whole contents beside each chapter, as before.
+    let (lines, _, doc) = contents("manualer/abc/forord/index.html");
+    assert!(!lines.iter().any(|(c, _, _)| c == "toc-gap"), "{lines:?}");
+    assert!(
+        lines.iter().any(|(_, t, _)| t.ends_with("Efterskrift")),
+        "{lines:?}"
+    );
+    assert!(doc.select(&sel("p.toc-all")).next().is_none());
+}
