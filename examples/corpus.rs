@@ -4,7 +4,8 @@
 //!
 //! ```text
 //! cargo run --release --example corpus -- --out DIR [--pages N] [--sites M] [--courses K] [--seed S]
-//!                                           [--chapters-per-manual C] [--hugo DIR]
+//!                                           [--chapters-per-manual C] [--hugo DIR] [--zola DIR]
+//!                                           [--zola-search DIR]
 //! ```
 //!
 //! `--pages` shared pages, in manuals of 1 front page, C chapters (10 unless `--chapters-per-manual`
@@ -15,7 +16,8 @@
 //!
 //! `--hugo DIR` also writes the first municipality's pages (shared and its own) as a Hugo project
 //! with minimal templates — the same Markdown bodies and titles — so the benchmark can build the
-//! same pages with both.
+//! same pages with both. `--zola DIR` does the same for Zola (`minify_html` on, no search index),
+//! `--zola-search DIR` with Zola's search index on.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -158,6 +160,8 @@ fn main() {
     let mut out = PathBuf::from("corpus");
     let (mut pages, mut sites, mut courses, mut seed) = (1000usize, 1usize, 20usize, 42u64);
     let mut hugo: Option<PathBuf> = None;
+    let mut zola: Option<PathBuf> = None;
+    let mut zola_search: Option<PathBuf> = None;
     let mut chapters = 10usize;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -171,6 +175,8 @@ fn main() {
             "--courses" => courses = value.parse().expect("--courses K"),
             "--seed" => seed = value.parse().expect("--seed S"),
             "--hugo" => hugo = Some(PathBuf::from(value)),
+            "--zola" => zola = Some(PathBuf::from(value)),
+            "--zola-search" => zola_search = Some(PathBuf::from(value)),
             "--chapters-per-manual" => {
                 chapters = value.parse().expect("--chapters-per-manual C");
                 assert!(chapters >= 1, "--chapters-per-manual must be at least 1");
@@ -288,6 +294,12 @@ fn main() {
     if let Some(dir) = &hugo {
         write_hugo(&out, dir);
     }
+    if let Some(dir) = &zola {
+        write_zola(&out, dir, false);
+    }
+    if let Some(dir) = &zola_search {
+        write_zola(&out, dir, true);
+    }
     eprintln!(
         "wrote {} shared pages ({manuals} manuals) and {sites} site(s) × {} pages to {}",
         manuals * per_manual,
@@ -315,7 +327,19 @@ fn write_hugo(project: &Path, dir: &Path) {
         &dir.join("layouts/_default/list.html"),
         &format!("{head}{{{{ .Content }}}}<ul>{{{{ range .Pages }}}}<li><a href=\"{{{{ .RelPermalink }}}}\">{{{{ .Title }}}}</a></li>{{{{ end }}}}</ul></main></body></html>\n"),
     );
+    for (rel, title, body) in first_site_pages(project) {
+        write(
+            &dir.join("content").join(rel),
+            &format!("---\ntitle: {title}\n---\n{body}"),
+        );
+    }
+}
+
+/// The first municipality's pages (shared and its own) as (content-relative path, title as
+/// written in YAML, Markdown body), in file order.
+fn first_site_pages(project: &Path) -> Vec<(PathBuf, String, String)> {
     let content = project.join("content");
+    let mut pages = Vec::new();
     for from in ["_shared", "kommune-000"] {
         for entry in walkdir::WalkDir::new(content.join(from)).sort_by_file_name() {
             let entry = entry.expect("walk the corpus");
@@ -333,10 +357,52 @@ fn write_hugo(project: &Path, dir: &Path) {
             let rel = path
                 .strip_prefix(content.join(from))
                 .expect("under the folder");
-            write(
-                &dir.join("content").join(rel),
-                &format!("---\ntitle: {title}\n---\n{body}"),
-            );
+            pages.push((rel.to_path_buf(), title.to_string(), body.to_string()));
+        }
+    }
+    pages
+}
+
+/// The same pages as a Zola project: every folder a section (an `_index.md` where the corpus has
+/// none), templates as small as the Hugo ones, `minify_html` on; `search` turns Zola's own search
+/// index on.
+fn write_zola(project: &Path, dir: &Path, search: bool) {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).expect("clear the Zola folder");
+    }
+    write(
+        &dir.join("config.toml"),
+        &format!("base_url = \"https://kommune-000.example.dk\"\ntitle = \"Genereret korpus\"\ndefault_language = \"da\"\ncompile_sass = false\nminify_html = true\nbuild_search_index = {search}\n\n[markdown]\n"),
+    );
+    let head = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{{ page.title | default(value=section.title | default(value=config.title)) }} | {{ config.title }}</title></head><body><header><a href=\"{{ config.base_url }}\">{{ config.title }}</a></header><main>";
+    write(
+        &dir.join("templates/page.html"),
+        &format!("{head}<h1>{{{{ page.title }}}}</h1>{{{{ page.content | safe }}}}</main></body></html>\n"),
+    );
+    let list = format!("{head}<h1>{{{{ section.title | default(value=config.title) }}}}</h1>{{{{ section.content | safe }}}}<ul>{{% for p in section.pages %}}<li><a href=\"{{{{ p.permalink }}}}\">{{{{ p.title }}}}</a></li>{{% endfor %}}</ul></main></body></html>\n");
+    write(&dir.join("templates/section.html"), &list);
+    write(&dir.join("templates/index.html"), &list);
+    let toml = |title: &str| {
+        let plain = title.trim_matches('"');
+        format!("\"{}\"", plain.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    let mut sections = std::collections::BTreeSet::new();
+    for (rel, title, body) in first_site_pages(project) {
+        let mut folder = rel.parent();
+        while let Some(f) = folder {
+            sections.insert(f.to_path_buf());
+            folder = f.parent();
+        }
+        write(
+            &dir.join("content").join(&rel),
+            &format!("+++\ntitle = {}\n+++\n{body}", toml(&title)),
+        );
+    }
+    // Folders the corpus gives no `_index.md` (sessions, exercise sheets, courses) get one.
+    for folder in sections {
+        let index = dir.join("content").join(&folder).join("_index.md");
+        if !index.exists() {
+            write(&index, "+++\ntitle = \"Oversigt\"\n+++\n");
         }
     }
 }
