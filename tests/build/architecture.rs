@@ -6,6 +6,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+/// A source file's code only: not its tests, not comments (a doc link names a module without
+/// using it).
+fn code_of(text: &str) -> String {
+    text.split("#[cfg(test)]")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Top-level module → the top-level modules it names.
 fn imports() -> BTreeMap<String, BTreeSet<String>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -25,15 +37,7 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             .trim_end_matches(".rs")
             .to_string();
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        // Code only: not the tests, not comments (a doc link names a module without using it).
-        let code: String = text
-            .split("#[cfg(test)]")
-            .next()
-            .unwrap()
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = code_of(&text);
         let deps = graph.entry(module.clone()).or_default();
         for (at, _) in code.match_indices("crate::") {
             let rest = &code[at + "crate::".len()..];
@@ -137,14 +141,7 @@ fn the_files_of_a_stage_import_each_other_without_a_cycle() {
         let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for part in &parts {
             let text = std::fs::read_to_string(folder.path().join(format!("{part}.rs"))).unwrap();
-            let code: String = text
-                .split("#[cfg(test)]")
-                .next()
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let code = code_of(&text);
             let deps = graph.entry(part.clone()).or_default();
             let prefixes = ["super::".to_string(), format!("crate::{stage}::")];
             for prefix in &prefixes {
