@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Error};
 use crate::output::SiteFiles;
@@ -204,15 +205,17 @@ pub fn build_in_memory_with(
     opts: &BuildOptions,
     state: &BuildState,
 ) -> Result<BuildOutcome, Error> {
-    build_sites(opts, state, &[])
+    build_sites(opts, state, &[], None)
 }
 
 /// Builds the selected sites but those in `skip`, which are not even linked: their output is
-/// current. Each site is linked, then rendered, then let go.
+/// current. Each site is linked, then rendered, then let go; with `stage`, its files are
+/// written there as they are made instead of kept in the outcome.
 fn build_sites(
     opts: &BuildOptions,
     state: &BuildState,
     skip: &[String],
+    stage: Option<&output::Staging>,
 ) -> Result<BuildOutcome, Error> {
     let started = Instant::now();
     let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
@@ -221,6 +224,7 @@ fn build_sites(
     if let Some(loaded) = loaded {
         let several = loaded.sites.len() > 1;
         let mut renderer = SiteRenderer::new(opts, state, &loaded.project, several)?;
+        renderer.stage = stage;
         let mut link_time = Duration::ZERO;
         for source in loaded.sites {
             if skip.contains(&source.municipality.slug) {
@@ -230,7 +234,7 @@ fn build_sites(
             let (linked, found) = site::link(source, &loaded.shared, opts.drafts);
             link_time += started.elapsed();
             diagnostics.extend(found);
-            renderer.render(&linked, started, &mut outcome);
+            renderer.render(&linked, started, &mut outcome)?;
         }
         outcome.timings.link = link_time;
     }
@@ -254,14 +258,14 @@ pub fn render_linked(
     let mut renderer = SiteRenderer::new(opts, state, &linked.project, several)?;
     let mut outcome = BuildOutcome::default();
     for site in linked.sites.iter().filter(|s| render(&s.municipality.slug)) {
-        renderer.render(site, Instant::now(), &mut outcome);
+        renderer.render(site, Instant::now(), &mut outcome)?;
     }
     Ok(outcome)
 }
 
-/// Renders one linked site after another into memory, each with its theme (the project's,
-/// compiled once for every site that does not override it), static files, pages,
-/// machine-readable files, sitemap and robots.txt.
+/// Renders one linked site after another, each with its theme (the project's, compiled once for
+/// every site that does not override it), static files, pages, machine-readable files, sitemap
+/// and robots.txt: into memory, or, given a staging folder, written there as they are made.
 struct SiteRenderer<'a> {
     opts: &'a BuildOptions,
     state: &'a BuildState,
@@ -271,6 +275,8 @@ struct SiteRenderer<'a> {
     /// With several sites, `--base-url` gets each site's slug appended, and rendered bodies are
     /// worth keeping for the next site.
     several: bool,
+    /// Where a build to disk writes; `None` keeps the files in the outcome.
+    stage: Option<&'a output::Staging<'a>>,
 }
 
 impl<'a> SiteRenderer<'a> {
@@ -287,12 +293,19 @@ impl<'a> SiteRenderer<'a> {
             state,
             project,
             several,
+            stage: None,
         })
     }
 
-    /// Renders `site`, adding its files, summary and problems to `outcome`. `started` is when
-    /// work on the site began (its summary's time).
-    fn render(&mut self, site: &site::Site, started: Instant, outcome: &mut BuildOutcome) {
+    /// Renders `site`, adding its files (unless they are written), summary and problems to
+    /// `outcome`. `started` is when work on the site began (its summary's time). `Err` only when
+    /// writing failed.
+    fn render(
+        &mut self,
+        site: &site::Site,
+        started: Instant,
+        outcome: &mut BuildOutcome,
+    ) -> Result<(), Error> {
         let diagnostics = &mut outcome.diagnostics;
         let m = &site.municipality;
         let base_url = match &self.opts.base_url {
@@ -323,7 +336,7 @@ impl<'a> SiteRenderer<'a> {
                     Ok(t) => t,
                     Err(d) => {
                         diagnostics.extend(d.iter().cloned());
-                        return;
+                        return Ok(());
                     }
                 }
             }
@@ -335,11 +348,12 @@ impl<'a> SiteRenderer<'a> {
                 });
                 match compiled {
                     Ok(t) => t,
-                    Err(()) => return,
+                    Err(()) => return Ok(()),
                 }
             }
         };
 
+        let stage = self.stage.map(|s| s.site(&m.slug)).transpose()?;
         let mut files = SiteFiles::new(&m.slug);
         let assets = assets::add(site, theme, &mut files, diagnostics);
         let settings = render::RenderSettings {
@@ -352,6 +366,7 @@ impl<'a> SiteRenderer<'a> {
             },
             defer: self.state.defer,
             keep_bodies: self.several || self.state.caches.rendered.is_some(),
+            sink: stage.as_ref(),
         };
         let render_started = Instant::now();
         let (mut rendered, found) = render::render_site(
@@ -365,6 +380,11 @@ impl<'a> SiteRenderer<'a> {
         );
         diagnostics.extend(found);
         let sitemap = output::sitemap(&base_url, &rendered.pages);
+        if stage.is_some() {
+            // Written as they were rendered.
+            files.pages += rendered.pages.len();
+            rendered.pages.clear();
+        }
         files.add_pages(std::mem::take(&mut rendered.pages));
         for (path, text) in std::mem::take(&mut rendered.files) {
             files.add(path, text.into_bytes());
@@ -394,14 +414,29 @@ impl<'a> SiteRenderer<'a> {
             .elapsed()
             .saturating_sub(rendered.search_before_render);
 
+        let count = match stage {
+            Some(stage) => {
+                let started = Instant::now();
+                std::mem::take(&mut files.files)
+                    .into_par_iter()
+                    .for_each(|(path, bytes)| stage.put(&path, &bytes));
+                let written = stage.finish()?;
+                outcome.timings.write += started.elapsed();
+                written
+            }
+            None => files.files.len(),
+        };
         outcome.summaries.push(SiteSummary {
             slug: m.slug.clone(),
             name: m.name.clone(),
             pages: files.pages,
-            files: files.files.len(),
+            files: count,
             elapsed: started.elapsed(),
         });
-        outcome.sites.push(files);
+        if self.stage.is_none() {
+            outcome.sites.push(files);
+        }
+        Ok(())
     }
 }
 
@@ -422,8 +457,10 @@ pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcom
     };
     // `--full` builds every site, and records its inputs (read alongside) for the next build.
     if opts.full {
-        let (inputs, outcome) = rayon::join(inputs_of, || build_in_memory_with(opts, state));
-        return write_built(opts, &lock, outcome?, inputs);
+        let staging = output::Staging::begin(&lock)?;
+        let (inputs, outcome) =
+            rayon::join(inputs_of, || build_sites(opts, state, &[], Some(&staging)));
+        return write_built(opts, staging, outcome?, inputs);
     }
     // Sites whose inputs are those recorded when their output was written are left alone.
     let inputs = inputs_of();
@@ -443,30 +480,32 @@ pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcom
             ..BuildOutcome::default()
         });
     }
-    let mut outcome = build_sites(opts, state, &unchanged)?;
+    let staging = output::Staging::begin(&lock)?;
+    let mut outcome = build_sites(opts, state, &unchanged, Some(&staging))?;
     outcome.unchanged = unchanged;
-    write_built(opts, &lock, outcome, inputs)
+    write_built(opts, staging, outcome, inputs)
 }
 
-/// Writes the sites a build made, when it found no errors, and records their inputs.
+/// Swaps in the sites a build wrote, when it found no errors, and records their inputs; with
+/// errors, `staging` goes and the output stays as it was.
 fn write_built(
     opts: &BuildOptions,
-    lock: &output::OutputLock,
+    staging: output::Staging,
     mut outcome: BuildOutcome,
     inputs: incremental::Inputs,
 ) -> Result<BuildOutcome, Error> {
     if outcome.errors() == 0 {
         let started = Instant::now();
-        let built: Vec<String> = outcome.sites.iter().map(|s| s.slug.clone()).collect();
+        let built: Vec<String> = outcome.summaries.iter().map(|s| s.slug.clone()).collect();
         let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
         incremental::forget(&opts.out, &built).map_err(io)?;
-        output::write(lock, &outcome.sites)?;
+        staging.commit()?;
         let written: incremental::Inputs = inputs
             .into_iter()
             .filter(|(slug, _)| built.contains(slug))
             .collect();
         incremental::write_record(&opts.out, &written).map_err(io)?;
-        outcome.timings.write = started.elapsed();
+        outcome.timings.write += started.elapsed();
     }
     Ok(outcome)
 }

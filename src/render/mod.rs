@@ -73,6 +73,9 @@ pub struct RenderSettings<'c> {
     /// Keep rendered bodies for the sites after this one and for later builds: worth it only
     /// when there are any.
     pub keep_bodies: bool,
+    /// Where a build to disk writes each page as soon as it is rendered; the page handed back
+    /// then keeps its path and title but no HTML. `None` keeps every page in memory.
+    pub sink: Option<&'c crate::output::SiteStage>,
 }
 
 /// The caches the render stage reads and fills; the build owns them.

@@ -33,7 +33,7 @@ pub(super) fn render_pages(
                 .as_ref()
                 .and_then(|c| c.get(&site.municipality.slug, key))
             {
-                return (key, cached);
+                return (key, emit(settings, cached));
             }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
@@ -42,7 +42,7 @@ pub(super) fn render_pages(
             if let Some(cache) = settings.caches.rendered {
                 cache.put(&site.municipality.slug, key, rendered.clone());
             }
-            (key, rendered)
+            (key, emit(settings, rendered))
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -58,7 +58,7 @@ pub(super) fn render_pages(
             let key = crate::hash::hash_of(&(fingerprint, "lists", &renderer.search_meta));
             let cache = settings.caches.rendered;
             if let Some(listed) = cache.and_then(|c| c.get_all(&site.municipality.slug, key)) {
-                return listed;
+                return listed.into_par_iter().map(|p| emit(settings, p)).collect();
             }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
@@ -81,7 +81,9 @@ pub(super) fn render_pages(
             if let Some(cache) = cache {
                 cache.put_all(&site.municipality.slug, key, out.clone());
             }
-            out
+            out.into_par_iter()
+                .map(|page| emit(settings, page))
+                .collect::<Vec<_>>()
         }))
         .chain((0..site.manuals.len()).into_par_iter().map(|m| {
             // A print page holds every page of its manual: it is rendered again only when one
@@ -98,12 +100,12 @@ pub(super) fn render_pages(
             let cache = settings.caches.rendered;
             let slug = &site.municipality.slug;
             if let Some(cached) = cache.and_then(|c| c.get(slug, key)) {
-                return cached;
+                return emit(settings, cached);
             }
             if settings.defer {
                 if let Some(last) = cache.and_then(|c| c.last_print(slug, &manual.name)) {
                     print_stale.store(true, std::sync::atomic::Ordering::Relaxed);
-                    return last;
+                    return emit(settings, last);
                 }
             }
             let mut diags = Vec::new();
@@ -114,7 +116,7 @@ pub(super) fn render_pages(
                 cache.put(slug, key, rendered.clone());
                 cache.put_last_print(slug, &manual.name, rendered.clone());
             }
-            rendered
+            emit(settings, rendered)
         }))
         .collect();
     if let Some(cache) = settings.caches.rendered {
@@ -122,4 +124,14 @@ pub(super) fn render_pages(
         cache.keep(&site.municipality.slug, &used_keys);
     }
     (results, print_stale.into_inner())
+}
+
+/// Hands a finished page to the writer when the build streams its pages to disk, keeping only
+/// what the sitemap and the summary need: a site's pages are then never all held at once.
+fn emit(settings: &RenderSettings, mut rendered: CachedPage) -> CachedPage {
+    if let (Some(sink), Some(page)) = (settings.sink, rendered.0.as_mut()) {
+        sink.put(&format!("{}index.html", page.path), page.html.as_bytes());
+        page.html = String::new();
+    }
+    rendered
 }

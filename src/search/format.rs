@@ -149,12 +149,22 @@ pub(super) fn best_fields<T: Ord + Copy>(words: &mut Vec<(T, u8)>) {
 }
 
 /// Wraps a file's data as a script that hands it to the client (no `fetch`: works from disk).
+/// `</` is written `<\/`, so no text in the data can end the script element.
 pub(super) fn script(name: &str, data: &str) -> String {
-    format!(
-        "VejviserSearch.load({},{});\n",
-        serde_json::to_string(name).unwrap_or_default(),
-        data.replace("</", "<\\/")
-    )
+    let name = serde_json::to_string(name).unwrap_or_default();
+    let mut out = String::with_capacity(data.len() + name.len() + 32);
+    out.push_str("VejviserSearch.load(");
+    out.push_str(&name);
+    out.push(',');
+    let mut rest = data;
+    while let Some(at) = rest.find("</") {
+        out.push_str(&rest[..at]);
+        out.push_str("<\\/");
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out.push_str(");\n");
+    out
 }
 
 /// Where the index of these pages is written: `sog/index/<hash>/`, the hash taken over what

@@ -15,41 +15,25 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     let mut combo_index: FxHashMap<[u32; 4], u32> = FxHashMap::default();
     let mut docs: Vec<(usize, &Section)> = Vec::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
-    // Every section's distinct words as written, each with the best field it occurs in, found
-    // in parallel. Folding, stop words and stems then run once per distinct word of the site,
-    // not once per occurrence.
-    type Written<'p> = Vec<(&'p str, u8)>;
-    let written_of: Vec<Vec<Written>> = pages
+    // The site's distinct words as written, found in parallel. Folding, stop words and stems
+    // then run once per distinct word of the site, not once per occurrence.
+    let mut distinct: Vec<&str> = pages
         .par_iter()
-        .map(|page: &'p IndexPage| {
-            page.sections
-                .iter()
-                .enumerate()
-                .map(|(s, section)| {
-                    let mut words: Written = Vec::with_capacity(section.text.len() / 6 + 8);
-                    let mut add = |text: &'p str, field: u8| {
-                        words.extend(tokens(text).map(|word| (word, field)));
-                    };
-                    if s == 0 {
-                        add(&page.title, 3);
-                        for facet in [&page.category, &page.location].into_iter().flatten() {
-                            add(facet, 1);
-                        }
-                    }
-                    add(&section.heading, 2);
-                    add(&section.text, 1);
-                    best_fields(&mut words);
-                    words
-                })
-                .collect()
+        .fold(FxHashSet::default, |mut seen, page: &'p IndexPage| {
+            for s in 0..page.sections.len() {
+                for (text, _) in fields(page, s) {
+                    seen.extend(tokens(text));
+                }
+            }
+            seen
         })
-        .collect();
-    let mut distinct: Vec<&str> = written_of
-        .iter()
-        .flatten()
-        .flatten()
-        .map(|(w, _)| *w)
-        .collect::<FxHashSet<_>>()
+        .reduce(FxHashSet::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.extend(b);
+            a
+        })
         .into_iter()
         .collect();
     distinct.sort_unstable();
@@ -81,24 +65,27 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
             term_of.insert(written, id);
         }
     }
-    // The sections' words as terms, with their best fields.
-    let terms_of: Vec<Vec<Vec<(u32, u8)>>> = written_of
+    // Each section's terms, each with the best field it occurs in. The words are read a second
+    // time rather than kept from the first: a site's words as written take more memory than
+    // anything else of the build.
+    let term_of = &term_of;
+    let terms_of: Vec<Vec<Vec<(u32, u8)>>> = pages
         .par_iter()
-        .map(|sections| {
-            sections
-                .iter()
-                .map(|words| {
-                    let mut ids: Vec<(u32, u8)> = words
-                        .iter()
-                        .filter_map(|(w, field)| term_of.get(w).map(|&id| (id, *field)))
+        .map(|page| {
+            (0..page.sections.len())
+                .map(|s| {
+                    let mut ids: Vec<(u32, u8)> = fields(page, s)
+                        .flat_map(|(text, field)| {
+                            tokens(text).filter_map(move |w| term_of.get(w).map(|&id| (id, field)))
+                        })
                         .collect();
                     best_fields(&mut ids);
+                    ids.shrink_to_fit();
                     ids
                 })
                 .collect()
         })
         .collect();
-    drop(written_of);
     for page in pages {
         let key = [
             kinds.id(&page.kind),
@@ -234,8 +221,41 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         shards.push((key.to_string(), current));
     }
 
+    // What the entries were made from goes before the documents are written.
+    drop(terms);
+    drop(pointers);
+    drop(postings);
+
+    let chunk_count = docs.len().div_ceil(CHUNK_DOCS);
+    let meta = Meta {
+        v: INDEX_FORMAT,
+        ranges,
+        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
+        chunks: chunk_count,
+        chunk: CHUNK_DOCS,
+        docs: docs.len(),
+        combos,
+        kinds: kinds.list,
+        categories: categories.list,
+        locations: locations.list,
+        stop: language::STOP_WORDS,
+    };
+    let meta_json = serde_json::to_string(&meta).unwrap_or_default();
+    drop(meta);
+    // Each part is let go as its file is made: the index is the largest thing a build holds.
+    let mut files: Vec<(String, String)> = Vec::new();
+    files.push(("meta".into(), script("meta", &meta_json)));
+    for (i, (_, body)) in shards.into_iter().enumerate() {
+        files.push((
+            format!("s{i}"),
+            script(&format!("s{i}"), &format!("{{{body}}}")),
+        ));
+    }
+    for (i, postings) in own_files.into_iter().enumerate() {
+        let name = format!("p{i}");
+        files.push((name.clone(), script(&name, &json!(postings).to_string())));
+    }
     // Document chunks.
-    let mut chunks = Vec::new();
     for (c, chunk) in docs.chunks(CHUNK_DOCS).enumerate() {
         let mut page_info = serde_json::Map::new();
         let list: Vec<serde_json::Value> = chunk
@@ -261,40 +281,9 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
                 ])
             })
             .collect();
-        chunks.push((
-            format!("c{c}"),
-            json!({"d": list, "p": page_info}).to_string(),
-        ));
-    }
-
-    let meta = Meta {
-        v: INDEX_FORMAT,
-        ranges,
-        shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
-        chunks: chunks.len(),
-        chunk: CHUNK_DOCS,
-        docs: docs.len(),
-        combos,
-        kinds: kinds.list,
-        categories: categories.list,
-        locations: locations.list,
-        stop: language::STOP_WORDS,
-    };
-    let meta_json = serde_json::to_string(&meta).unwrap_or_default();
-    let mut files: Vec<(String, String)> = Vec::new();
-    files.push(("meta".into(), script("meta", &meta_json)));
-    for (i, (_, body)) in shards.iter().enumerate() {
-        files.push((
-            format!("s{i}"),
-            script(&format!("s{i}"), &format!("{{{body}}}")),
-        ));
-    }
-    for (i, postings) in own_files.iter().enumerate() {
-        let name = format!("p{i}");
-        files.push((name.clone(), script(&name, &json!(postings).to_string())));
-    }
-    for (name, body) in &chunks {
-        files.push((name.clone(), script(name, body)));
+        let name = format!("c{c}");
+        let body = json!({"d": list, "p": page_info}).to_string();
+        files.push((name.clone(), script(&name, &body)));
     }
     SearchIndex {
         meta_path: format!("{dir}meta.js"),
@@ -303,6 +292,20 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
             .map(|(name, content)| (format!("{dir}{name}.js"), content))
             .collect(),
     }
+}
+
+/// The texts of a page's section `s`, each with the field it counts in: the page's title (3)
+/// and facets (1) in its first section, then the section's heading (2) and text (1).
+fn fields(page: &IndexPage, s: usize) -> impl Iterator<Item = (&str, u8)> {
+    let section = &page.sections[s];
+    let page_fields = (s == 0).then(|| {
+        let facets = [&page.category, &page.location].into_iter().flatten();
+        std::iter::once((page.title.as_str(), 3)).chain(facets.map(|f| (f.as_str(), 1)))
+    });
+    page_fields
+        .into_iter()
+        .flatten()
+        .chain([(section.heading.as_str(), 2), (section.text.as_str(), 1)])
 }
 
 #[cfg(test)]

@@ -30,9 +30,21 @@ fn two_builds_of_the_same_fixture_are_byte_identical() {
 
 #[test]
 fn the_written_tree_is_the_in_memory_site() {
+    // A build to disk writes pages as they are rendered and keeps none of them; the files it
+    // wrote and counted are exactly those a build in memory holds.
     let project = Project::fixture("rendering/course");
-    let outcome = ok(vejviser::build(&project.options()).expect("the build failed"));
+    let written_outcome = ok(vejviser::build(&project.options()).expect("the build failed"));
+    assert!(
+        written_outcome.sites.is_empty(),
+        "a build to disk keeps no files"
+    );
+    let outcome = project.build_ok();
     let roskilde = site(&outcome, "roskilde");
+    let summary = &written_outcome.summaries[0];
+    assert_eq!(
+        (summary.files, summary.pages),
+        (roskilde.files.len(), roskilde.pages)
+    );
     let written = tree(&project.path("public/roskilde"));
     let files: Vec<&str> = written
         .iter()

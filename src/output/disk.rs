@@ -1,111 +1,14 @@
-//! Write: a site's files assembled in memory (pages, hashed static files, the content
-//! files pages reference, sitemap and robots.txt), then written to disk in one step.
-//!
-//! The same [`SiteFiles`] serves the tests and a preview server (memory) and the build (disk).
-//! Writing goes to a staging folder beside `--out`; only when every site is written are the site
-//! folders swapped in, so a failed build leaves the previous output byte for byte as it was.
+//! The output folder on disk: one build at a time holds it ([`OutputLock`]), writes into a
+//! staging folder beside it as pages are made ([`Staging`]), and swaps that in at the end.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::SiteFiles;
 use crate::error::Error;
-
-/// One page as the render stage hands it to the writer.
-#[derive(Debug, Clone)]
-pub struct RenderedPage {
-    pub path: String,
-    pub html: String,
-    pub title: String,
-    pub kind: &'static str,
-    pub updated: Option<chrono::NaiveDate>,
-}
-
-/// One site's output: file path relative to the site folder → bytes. Sorted, so output order
-/// and anything derived from it is deterministic.
-#[derive(Debug, Default, Clone)]
-pub struct SiteFiles {
-    pub slug: String,
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// How many HTML pages the site has.
-    pub pages: usize,
-}
-
-impl SiteFiles {
-    pub fn new(slug: &str) -> Self {
-        SiteFiles {
-            slug: slug.to_string(),
-            ..Default::default()
-        }
-    }
-
-    pub fn add(&mut self, path: impl Into<String>, bytes: Vec<u8>) {
-        self.files.insert(path.into(), bytes);
-    }
-
-    /// A file's text, for tests and the preview server.
-    pub fn text(&self, path: &str) -> Option<&str> {
-        self.files
-            .get(path)
-            .and_then(|b| std::str::from_utf8(b).ok())
-    }
-
-    /// Adds rendered pages as `<path>index.html`.
-    pub fn add_pages(&mut self, pages: Vec<RenderedPage>) {
-        self.pages += pages.len();
-        self.files.extend(
-            pages
-                .into_iter()
-                .map(|p| (format!("{}index.html", p.path), p.html.into_bytes())),
-        );
-    }
-
-    /// Adds a page that is not counted or listed (a redirect).
-    pub fn add_html(&mut self, path: &str, html: &str) {
-        self.files
-            .insert(format!("{path}index.html"), html.as_bytes().to_vec());
-    }
-}
-
-/// Escapes text for XML element content.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `sitemap.xml`: every page with its absolute URL (and `lastmod` from `updated`).
-pub fn sitemap(base_url: &str, pages: &[RenderedPage]) -> String {
-    let mut sorted: Vec<&RenderedPage> = pages.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in sorted {
-        out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&format!("{base_url}{}", p.path)));
-        out.push_str("</loc>");
-        if let Some(d) = p.updated {
-            out.push_str(&format!("<lastmod>{}</lastmod>", d.format("%Y-%m-%d")));
-        }
-        out.push_str("</url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
-/// `robots.txt`: everything may be indexed; the sitemap is named with its absolute URL.
-pub fn robots(base_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
-}
 
 /// Holds the output folder for one build: an exclusive lock on `.<out>.lock` beside it, so two
 /// builds into the same output never write at once. The lock is the operating system's advisory
@@ -261,27 +164,151 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir(dir)
 }
 
-/// Writes the sites into the locked output (one folder per site) through a staging folder beside
-/// it, then swaps it in with one atomic rename, so whoever looks at the output — a web server,
-/// or the next build after this one is killed — sees it exactly as before or exactly as built,
-/// never a mix, across all sites:
+/// A build's output being written: a staging folder beside the output, filled site by site as
+/// the sites are rendered (pages as they are made), then swapped in by [`Staging::commit`] with
+/// one atomic rename, so whoever looks at the output — a web server, or the next build after this
+/// one is killed — sees it exactly as before or exactly as built, never a mix, across all sites:
 ///
-/// - one site built (`--site`): only that site's folder changes, so its folder is exchanged;
+/// - one site built (`--site`, or the only site whose inputs changed): only that site's folder
+///   changes, so its folder is exchanged;
 /// - several sites: the whole output is exchanged. Its other entries (sites not built this time,
 ///   files someone put there) are carried into the staging folder first as hard links, which
 ///   costs a link per file but no copying.
 ///
-/// On Linux the exchange is `renameat2(RENAME_EXCHANGE)`; elsewhere (or on a file system without
-/// it) the old folder is renamed aside and the new one in, and a build killed between those two
-/// renames has its old output put back by the next build. Files are not `fsync`ed: this guards
-/// against a killed or failing build, not against a power cut.
+/// Dropped without a commit (the build found errors, or failed), the staging folder is removed
+/// and the output stays as it was. On Linux the exchange is `renameat2(RENAME_EXCHANGE)`;
+/// elsewhere (or on a file system without it) the old folder is renamed aside and the new one
+/// in, and a build killed between those two renames has its old output put back by the next
+/// build. Files are not `fsync`ed: this guards against a killed or failing build, not against a
+/// power cut.
+#[derive(Debug)]
+pub struct Staging<'l> {
+    lock: &'l OutputLock,
+    dir: PathBuf,
+    /// The sites staged so far, by slug.
+    sites: Mutex<Vec<String>>,
+}
+
+impl<'l> Staging<'l> {
+    /// Clears what a killed build left beside the output and makes an empty staging folder.
+    pub fn begin(lock: &'l OutputLock) -> Result<Self, Error> {
+        lock.clean_leftovers()?;
+        let dir = lock.staging();
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        Ok(Staging {
+            lock,
+            dir,
+            sites: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Where the site `slug` is written, from now on part of what [`Staging::commit`] swaps in.
+    pub fn site(&self, slug: &str) -> Result<SiteStage, Error> {
+        if !inside_site(slug) || slug.contains('/') {
+            return Err(outside(slug));
+        }
+        let dir = self.dir.join(slug);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        if let Ok(mut sites) = self.sites.lock() {
+            sites.push(slug.to_string());
+        }
+        Ok(SiteStage {
+            dir,
+            files: AtomicUsize::new(0),
+            error: Mutex::new(None),
+        })
+    }
+
+    /// Swaps what was staged into the output (see [`Staging`]).
+    pub fn commit(self) -> Result<(), Error> {
+        let sites = self.sites.lock().map(|s| s.clone()).unwrap_or_default();
+        let out = &self.lock.out;
+        if let [slug] = sites.as_slice() {
+            if out.is_dir() {
+                let new = self.dir.join(slug);
+                let live = out.join(slug);
+                return swap_in(&new, &live, &self.lock.aside(Some(slug)));
+            }
+        }
+        if out.exists() {
+            let entries = std::fs::read_dir(out).map_err(|e| Error::io("read", out, e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| Error::io("read", out, e))?;
+                let name = entry.file_name();
+                if !sites.iter().any(|b| name == std::ffi::OsStr::new(b)) {
+                    link_tree(&entry.path(), &self.dir.join(&name))?;
+                }
+            }
+        }
+        swap_in(&self.dir, out, &self.lock.aside(None))
+    }
+}
+
+impl Drop for Staging<'_> {
+    /// Whatever happened, the staging folder goes (after a swap it holds the old output).
+    fn drop(&mut self) {
+        let _ = remove(&self.dir);
+    }
+}
+
+/// One site's folder in the staging folder. Files are written from any thread as they are
+/// made; the first failure is kept for [`SiteStage::finish`], and files after it are not written.
+#[derive(Debug)]
+pub struct SiteStage {
+    dir: PathBuf,
+    files: AtomicUsize,
+    error: Mutex<Option<Error>>,
+}
+
+impl SiteStage {
+    /// Writes a file at `path` (relative to the site folder), making the folders it needs.
+    pub fn put(&self, path: &str, bytes: &[u8]) {
+        if self.error.lock().map(|e| e.is_some()).unwrap_or(true) {
+            return;
+        }
+        let result = if inside_site(path) {
+            write_file(&self.dir.join(path), bytes)
+        } else {
+            Err(outside(path))
+        };
+        match result {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                if let Ok(mut first) = self.error.lock() {
+                    first.get_or_insert(e);
+                }
+            }
+        }
+    }
+
+    /// How many files were written, or the first failure.
+    pub fn finish(self) -> Result<usize, Error> {
+        match self.error.into_inner().ok().flatten() {
+            Some(e) => Err(e),
+            None => Ok(self.files.into_inner()),
+        }
+    }
+}
+
+/// Writes the sites, held in memory, into the locked output in one step (see [`Staging`]).
 pub fn write(lock: &OutputLock, sites: &[SiteFiles]) -> Result<(), Error> {
-    lock.clean_leftovers()?;
-    let staging = lock.staging();
-    let result = write_staged(lock, &staging, sites);
-    // Whatever happened, the staging folder goes (after a swap it holds the old output).
-    let _ = remove(&staging);
-    result
+    let staging = Staging::begin(lock)?;
+    for site in sites {
+        let stage = staging.site(&site.slug)?;
+        site.files
+            .par_iter()
+            .for_each(|(path, bytes)| stage.put(path, bytes));
+        stage.finish()?;
+    }
+    staging.commit()
+}
+
+fn outside(path: &str) -> Error {
+    Error::Usage(format!(
+        "refusing to write `{path}`: it would land outside the site's folder"
+    ))
 }
 
 /// Whether a site-relative output path stays inside its site folder: plain names only, no
@@ -295,60 +322,20 @@ fn inside_site(path: &str) -> bool {
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
-fn write_staged(lock: &OutputLock, staging: &Path, sites: &[SiteFiles]) -> Result<(), Error> {
-    for site in sites {
-        let escaping = std::iter::once(site.slug.as_str())
-            .chain(site.files.keys().map(String::as_str))
-            .find(|p| !inside_site(p));
-        if let Some(path) = escaping {
-            return Err(Error::Usage(format!(
-                "refusing to write `{path}`: it would land outside the site's folder"
-            )));
-        }
-    }
-    std::fs::create_dir_all(staging).map_err(|e| Error::io("create", staging, e))?;
-    for site in sites {
-        write_site(&staging.join(&site.slug), site)?;
-    }
-    let out = &lock.out;
-    if let [site] = sites {
-        if out.is_dir() {
-            let new = staging.join(&site.slug);
-            let live = out.join(&site.slug);
-            return swap_in(&new, &live, &lock.aside(Some(&site.slug)));
-        }
-    }
-    if out.exists() {
-        let built: Vec<&str> = sites.iter().map(|s| s.slug.as_str()).collect();
-        let entries = std::fs::read_dir(out).map_err(|e| Error::io("read", out, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io("read", out, e))?;
-            let name = entry.file_name();
-            if !built.iter().any(|b| name == std::ffi::OsStr::new(b)) {
-                link_tree(&entry.path(), &staging.join(&name))?;
+/// Writes a file, making its folder when it is missing: folders are made as the files that need
+/// them are written (`create_dir_all` takes the races between threads), not in a pass of their
+/// own before.
+fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    match std::fs::write(target, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
             }
+            std::fs::write(target, bytes)
         }
+        other => other,
     }
-    swap_in(staging, out, &lock.aside(None))
-}
-
-fn write_site(dir: &Path, site: &SiteFiles) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-    // Folders are made as the files that need them are written (`create_dir_all` takes the
-    // races between threads), not in a pass of their own before.
-    site.files.par_iter().try_for_each(|(path, bytes)| {
-        let target = dir.join(path);
-        match std::fs::write(&target, bytes) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-                }
-                std::fs::write(&target, bytes)
-            }
-            other => other,
-        }
-        .map_err(|e| Error::io("write", &target, e))
-    })
+    .map_err(|e| Error::io("write", target, e))
 }
 
 /// Copies a tree as hard links (files are never changed in place, only replaced, so sharing
@@ -439,21 +426,6 @@ mod tests {
         let err = write(&lock, &[site]).unwrap_err();
         assert!(err.to_string().contains("outside"), "{err}");
         assert!(!dir.path().join("udenfor.html").exists());
-    }
-
-    #[test]
-    fn sitemap_escapes_and_sorts() {
-        let page = |path: &str| RenderedPage {
-            path: path.into(),
-            html: String::new(),
-            title: String::new(),
-            kind: "page",
-            updated: None,
-        };
-        let xml = sitemap("https://x.example.dk/", &[page("b/"), page("a&b/")]);
-        let a = xml.find("a&amp;b/").unwrap();
-        let b = xml.find("https://x.example.dk/b/").unwrap();
-        assert!(a < b);
     }
 
     fn site(slug: &str, files: &[(&str, &str)]) -> SiteFiles {
