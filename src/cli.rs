@@ -1,4 +1,5 @@
-//! The command line: `vejviser build`, `check` and `new`, parsed with clap.
+//! The command line: `vejviser init`, `build`, `serve`, `check`, `new` and `theme`, parsed with
+//! clap.
 //!
 //! `main.rs` calls [`run`]; exit codes are 0 (success), 1 (content errors), 2 (usage errors).
 
@@ -24,6 +25,9 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Start a new project in DIR (default: this folder): a municipality with a front page, an
+    /// "Om" page, a "Praktisk" page and a course, in Danish, that builds as it is.
+    Init(InitArgs),
     /// Build the sites of content/ into the output folder (public/<slug>/ for each municipality).
     Build(BuildArgs),
     /// Preview the sites on 127.0.0.1, rebuilding and reloading the browser on every change.
@@ -32,6 +36,43 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new site, course, session plan or exercise sheet from a commented template.
     New(NewArgs),
+    /// The theme built into the program.
+    Theme(ThemeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The folder to start the project in; made when missing.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The municipality's folder name (lower-case letters, digits, hyphens), also its output
+    /// folder public/<SLUG>/.
+    #[arg(long, value_name = "SLUG", default_value = "kommune")]
+    pub site: String,
+    /// The municipality's name [default: from --site, e.g. "Kommune"].
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ThemeArgs {
+    /// The project folder.
+    #[arg(long, value_name = "DIR", default_value = ".", global = true)]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub what: ThemeWhat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ThemeWhat {
+    /// Write the built-in theme into themes/<NAME>/ to change it. Under the name `default` it
+    /// is laid over the built-in theme file by file, so you may delete the files you keep as
+    /// they are; under another name, set `theme: <NAME>` in vejviser.yaml.
+    Copy {
+        /// The folder name under themes/.
+        #[arg(default_value = "default")]
+        name: String,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -158,6 +199,56 @@ pub fn run(cli: Cli) -> i32 {
         Command::Serve(args) => serve(args),
         Command::Check(args) => check(args),
         Command::New(args) => new(args),
+        Command::Init(args) => init(args),
+        Command::Theme(args) => theme(args),
+    }
+}
+
+fn init(args: InitArgs) -> i32 {
+    let what = crate::scaffold::Init {
+        dir: args.dir,
+        slug: args.site,
+        name: args.name,
+    };
+    match crate::scaffold::init(&what, chrono::Local::now().date_naive()) {
+        Ok(files) => {
+            println!("Et nyt projekt i {}:", what.dir.display());
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!(
+                "\nDet næste:\n{}",
+                crate::scaffold::next_steps(&what.dir, &what.slug)
+            );
+            0
+        }
+        Err(e) => failed(e),
+    }
+}
+
+fn theme(args: ThemeArgs) -> i32 {
+    match args.what {
+        ThemeWhat::Copy { name } => {
+            if name.is_empty() || crate::slug::slugify(&name) != name {
+                return failed(Error::Usage(format!(
+                    "`{name}` is not a theme name: use lower-case letters, digits and hyphens"
+                )));
+            }
+            let dir = args.root.join("themes").join(&name);
+            match crate::theme::ThemeFiles::copy_built_in(&dir) {
+                Ok(count) => {
+                    println!(
+                        "wrote the built-in theme ({count} files) to {}",
+                        dir.display()
+                    );
+                    if name != crate::theme::DEFAULT_THEME {
+                        println!("set `theme: {name}` in vejviser.yaml to use it");
+                    }
+                    0
+                }
+                Err(e) => failed(e),
+            }
+        }
     }
 }
 

@@ -1,6 +1,13 @@
-//! Theme resolution: the project's theme (`themes/<name>/`) with a municipality's
-//! `content/<slug>/_theme/` laid over it file by file, compiled into one Tera instance, its UI
-//! strings, and its static files with content-hashed names.
+//! Theme resolution: the default theme built into the program, the project's theme folder
+//! (`themes/<name>/`) laid over it file by file, and a municipality's `content/<slug>/_theme/`
+//! over that; compiled into one Tera instance, its UI strings, and its static files with
+//! content-hashed names.
+//!
+//! The default theme is part of the program (the files of `themes/default/` in this repository,
+//! embedded when it is compiled), so a project needs no theme folder at all; one that wants to
+//! change a template copies it (`vejviser theme copy`) or puts just the changed files in
+//! `themes/default/`. A theme of another name starts from nothing: its folder must hold every
+//! template.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,27 +44,113 @@ impl std::fmt::Debug for ThemeCache {
     }
 }
 
+/// The default theme's files, as they were when the program was compiled.
+static BUILT_IN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The name of the theme built into the program.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Where one file of a theme comes from.
+#[derive(Debug, Clone)]
+pub enum ThemeFile {
+    /// A file on disk: the project's theme folder or a municipality's `_theme/`.
+    Disk(PathBuf),
+    /// A file of the built-in default theme, by its path in the theme.
+    BuiltIn(&'static str, &'static [u8]),
+}
+
+impl ThemeFile {
+    fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            ThemeFile::Disk(path) => std::fs::read(path).map(Into::into),
+            ThemeFile::BuiltIn(_, bytes) => Ok((*bytes).into()),
+        }
+    }
+
+    /// The path errors name: the file on disk, or where the built-in file would be copied to.
+    fn shown(&self, root: &Path) -> PathBuf {
+        match self {
+            ThemeFile::Disk(path) => display_path(root, path),
+            ThemeFile::BuiltIn(rel, _) => Path::new("themes").join(DEFAULT_THEME).join(rel),
+        }
+    }
+}
+
 /// The files of a theme, before compiling: where each relative path comes from.
 #[derive(Debug, Clone, Default)]
 pub struct ThemeFiles {
-    /// `templates/…`, `static/…`, `i18n/…` relative path → file on disk.
-    pub files: BTreeMap<String, PathBuf>,
+    /// `templates/…`, `static/…`, `i18n/…` relative path → its file.
+    pub files: BTreeMap<String, ThemeFile>,
+}
+
+/// Whether a path inside a theme is one of its parts (not, say, its README).
+fn theme_part(rel: &str) -> bool {
+    rel.starts_with("templates/") || rel.starts_with("static/") || rel.starts_with("i18n/")
 }
 
 impl ThemeFiles {
-    /// The project's theme folder, checked to exist.
+    /// The built-in default theme.
+    pub fn built_in() -> ThemeFiles {
+        fn walk(dir: &'static include_dir::Dir<'static>, files: &mut BTreeMap<String, ThemeFile>) {
+            for file in dir.files() {
+                let Some(rel) = file.path().to_str() else {
+                    continue;
+                };
+                if theme_part(rel) {
+                    let file = ThemeFile::BuiltIn(rel, file.contents());
+                    files.insert(rel.to_string(), file);
+                }
+            }
+            for sub in dir.dirs() {
+                walk(sub, files);
+            }
+        }
+        let mut files = BTreeMap::new();
+        walk(&BUILT_IN, &mut files);
+        ThemeFiles { files }
+    }
+
+    /// The project's theme: for `default`, the built-in theme with the project's
+    /// `themes/default/` (when there is one) laid over it; for any other name, the project's
+    /// folder, which must exist.
     pub fn of_project(root: &Path, project: &Project) -> Result<ThemeFiles, Error> {
         let dir = root.join("themes").join(&project.theme);
-        if !dir.join("templates").is_dir() {
+        let mut files = if project.theme == DEFAULT_THEME {
+            ThemeFiles::built_in()
+        } else if dir.join("templates").is_dir() {
+            ThemeFiles::default()
+        } else {
             return Err(Error::Usage(format!(
-                "the theme `{}` has no templates folder at {}",
+                "the theme `{}` has no templates folder at {} (the theme built into the \
+                 program is `{DEFAULT_THEME}`)",
                 project.theme,
                 dir.join("templates").display()
             )));
-        }
-        let mut files = ThemeFiles::default();
+        };
         files.overlay(&dir);
         Ok(files)
+    }
+
+    /// Writes the built-in default theme into `dir` (which must not exist yet) and returns how
+    /// many files it wrote.
+    pub fn copy_built_in(dir: &Path) -> Result<usize, Error> {
+        if dir.exists() {
+            return Err(Error::Usage(format!(
+                "{} already exists: remove it or copy the theme under another name",
+                dir.display()
+            )));
+        }
+        let files = ThemeFiles::built_in().files;
+        for (rel, file) in &files {
+            let target = dir.join(rel);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+            }
+            let bytes = file.read().map_err(|e| Error::io("read", rel, e))?;
+            std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))?;
+        }
+        Ok(files.len())
     }
 
     /// Lays the files of `dir` over these, path by path.
@@ -79,11 +172,8 @@ impl ThemeFiles {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            if rel.starts_with("templates/")
-                || rel.starts_with("static/")
-                || rel.starts_with("i18n/")
-            {
-                self.files.insert(rel, entry.into_path());
+            if theme_part(&rel) {
+                self.files.insert(rel, ThemeFile::Disk(entry.into_path()));
             }
         }
     }
@@ -98,7 +188,7 @@ impl ThemeFiles {
     ) -> Result<Arc<Theme>, Vec<Diagnostic>> {
         // An unreadable file is reported by `compile`.
         let files: Vec<_> = (self.files.iter())
-            .map(|(rel, path)| (rel, path, std::fs::read(path).ok()))
+            .map(|(rel, file)| (rel, file.read().ok()))
             .collect();
         let key = crate::hash::hash_of(&(format!("{project:?}"), files));
         if let Some(theme) = cache.themes.lock().ok().and_then(|t| t.get(&key).cloned()) {
@@ -124,30 +214,30 @@ impl ThemeFiles {
         let mut statics = BTreeMap::new();
         let mut strings = Strings::default();
         let lang_file = format!("i18n/{}.yaml", project.language.code());
-        for (rel, path) in &self.files {
+        for (rel, file) in &self.files {
             if let Some(name) = rel.strip_prefix("templates/") {
-                match read_text(root, path) {
+                match file_text(root, file) {
                     Ok(text) => {
                         templates.push((name.to_string(), text.to_string()));
-                        sources.insert(name.to_string(), (display_path(root, path), text));
+                        sources.insert(name.to_string(), (file.shown(root), text));
                     }
                     Err(d) => diags.push(d),
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
-                match std::fs::read(path) {
+                match file.read() {
                     Ok(bytes) => {
-                        let bytes = minify_static(name, bytes);
+                        let bytes = minify_static(name, bytes.into_owned());
                         statics.insert(name.to_string(), bytes);
                     }
                     Err(e) => diags.push(Diagnostic::error(
                         "theme.read",
-                        display_path(root, path),
+                        file.shown(root),
                         format!("cannot read: {e}"),
                     )),
                 }
             } else if *rel == lang_file {
-                let shown = display_path(root, path);
-                match read_text(root, path) {
+                let shown = file.shown(root);
+                match file_text(root, file) {
                     Ok(text) => match yaml::from_str::<BTreeMap<String, String>>(&text) {
                         Ok(map) => strings = Strings(map),
                         Err(e) => diags.push(crate::error::yaml_diagnostic(&shown, &text, &e, 0)),
@@ -156,13 +246,13 @@ impl ThemeFiles {
                 }
             }
         }
-        if let Some(path) = self.files.get(&lang_file) {
+        if let Some(file) = self.files.get(&lang_file) {
             let missing = strings.missing_required();
             if !missing.is_empty() && diags.is_empty() {
                 diags.push(
                     Diagnostic::error(
                         "theme.i18n",
-                        display_path(root, path),
+                        file.shown(root),
                         format!("missing UI strings: {}", missing.join(", ")),
                     )
                     .hint("add each key with its text to the theme's UI strings"),
@@ -195,6 +285,16 @@ impl ThemeFiles {
         } else {
             Err(diags)
         }
+    }
+}
+
+/// A theme file's text: read as the project's content files are (UTF-8, with a located error).
+fn file_text(root: &Path, file: &ThemeFile) -> Result<Arc<str>, Diagnostic> {
+    match file {
+        ThemeFile::Disk(path) => read_text(root, path),
+        ThemeFile::BuiltIn(rel, bytes) => std::str::from_utf8(bytes)
+            .map(Arc::from)
+            .map_err(|e| Diagnostic::error("theme.read", *rel, format!("not UTF-8: {e}"))),
     }
 }
 

@@ -52,6 +52,8 @@ mod security;
 mod serve;
 #[path = "build/serve_network.rs"]
 mod serve_network;
+#[path = "build/starting.rs"]
+mod starting;
 #[path = "build/structured.rs"]
 mod structured;
 #[path = "build/validity.rs"]

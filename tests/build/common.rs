@@ -1,6 +1,6 @@
-//! The harness every test uses: a fixture copied into a fresh temporary project (with the
-//! repository's `themes/` beside it), built in memory or through the binary, and small helpers to
-//! read the produced HTML with `scraper`.
+//! The harness every test uses: a fixture copied into a fresh temporary project (rendered with
+//! the theme built into the program), built in memory or through the binary, and small helpers
+//! to read the produced HTML with `scraper`.
 //!
 //! Tests never write into `tests/fixtures/`, and never depend on the repository's example
 //! `content/` (except the one smoke test in `example.rs`).
@@ -14,7 +14,6 @@ use scraper::{ElementRef, Html, Selector};
 use vejviser::{BuildOptions, BuildOutcome, SiteFiles};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-const THEMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/themes");
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The day fixtures are built for, so which courses are "upcoming" does not depend on the day the
@@ -51,7 +50,8 @@ pub struct Project {
 }
 
 impl Project {
-    /// Copies `tests/fixtures/<name>/` and the repository's `themes/` into a fresh folder.
+    /// Copies `tests/fixtures/<name>/` into a fresh folder. Its pages are rendered with the
+    /// theme built into the program: fixtures hold no theme folder, as a new project does not.
     pub fn fixture(name: &str) -> Project {
         let source = Path::new(FIXTURES).join(name);
         assert!(
@@ -62,20 +62,19 @@ impl Project {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("projekt");
         copy_dir(&source, &root);
-        copy_dir(Path::new(THEMES), &root.join("themes"));
         Project { _dir: dir, root }
     }
 
-    /// A project folder with only the repository's `themes/`, for tests that write their own
-    /// `vejviser.yaml` and `content/`.
-    pub fn themes_only() -> Project {
+    /// An empty project folder, for tests that write their own `vejviser.yaml` and `content/`.
+    pub fn empty() -> Project {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("projekt");
-        copy_dir(Path::new(THEMES), &root.join("themes"));
+        std::fs::create_dir_all(&root).unwrap();
         Project { _dir: dir, root }
     }
 
-    /// Copies the repository's own example project (`vejviser.yaml`, `content/`, `themes/`).
+    /// Copies the repository's own example project (`vejviser.yaml`, `content/`; its theme is
+    /// the built-in one).
     pub fn repository_example() -> Project {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("projekt");
@@ -86,7 +85,6 @@ impl Project {
         )
         .unwrap();
         copy_dir(&Path::new(REPO).join("content"), &root.join("content"));
-        copy_dir(Path::new(THEMES), &root.join("themes"));
         Project { _dir: dir, root }
     }
 

@@ -33,8 +33,10 @@ fn assert_same(got: &BuildOutcome, clean: &BuildOutcome, what: &str) {
     );
 }
 
+/// Appends to a project file, or writes it when it is not there (a theme file of the project,
+/// laid over the built-in theme).
 fn append(project: &Project, rel: &str, text: &str) {
-    let mut old = std::fs::read_to_string(project.path(rel)).unwrap();
+    let mut old = std::fs::read_to_string(project.path(rel)).unwrap_or_default();
     old.push_str(text);
     project.write(rel, old.as_bytes());
 }

@@ -285,7 +285,7 @@ struct Built {
 }
 
 fn build_vector_project(allow_html: bool) -> Built {
-    let project = Project::themes_only();
+    let project = Project::empty();
     let vectors = xss_project::vectors();
     xss_project::write_project(&project.root, &vectors, allow_html, false);
     let outcome = project.build();
@@ -410,7 +410,7 @@ fn every_page_of_the_vector_projects_carries_the_content_security_policy_first()
 
 #[test]
 fn vectors_as_link_and_image_targets_are_refused_at_their_line_or_inert() {
-    let project = Project::themes_only();
+    let project = Project::empty();
     let vectors = xss_project::vectors();
     let layout = xss_project::write_project(&project.root, &vectors, false, true);
     // Each error is about one vector, found by its line.
@@ -451,7 +451,7 @@ fn vectors_as_link_and_image_targets_are_refused_at_their_line_or_inert() {
         .map(|i| vectors[i].clone())
         .collect();
     assert!(kept.len() >= 30, "{} kept", kept.len());
-    let project = Project::themes_only();
+    let project = Project::empty();
     xss_project::write_project(&project.root, &kept, false, true);
     let outcome = project.build_ok();
     let site = site(&outcome, "xss");
@@ -498,7 +498,7 @@ fn the_finder_finds_what_it_looks_for() {
 
 #[test]
 fn a_newline_in_a_course_field_cannot_start_a_calendar_property() {
-    let project = Project::themes_only();
+    let project = Project::empty();
     let vectors = vec![
         "Skriveværksted\r\nATTENDEE;CN=Angriber:mailto:angriber@example.dk".to_string(),
         "Sted\nBEGIN:VALARM\nTRIGGER:-PT5M\nEND:VALARM".to_string(),
@@ -535,7 +535,7 @@ fn a_newline_in_a_course_field_cannot_start_a_calendar_property() {
 
 /// A one-vector project with `change` applied, built; the errors' codes and locations.
 fn refused_after(change: impl FnOnce(&Project)) -> Vec<(String, String)> {
-    let project = Project::themes_only();
+    let project = Project::empty();
     xss_project::write_project(&project.root, &["Skriveværksted".to_string()], false, false);
     change(&project);
     let outcome = project.build();
