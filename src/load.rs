@@ -418,6 +418,7 @@ fn load_layer(
     for (rel, result) in parsed {
         match result {
             Ok(page) => {
+                diags.extend(page.problems.iter().cloned());
                 layer.pages.insert(rel, page);
             }
             Err(d) => {

@@ -87,6 +87,7 @@ impl Page {
             headings,
             text,
             body_offset: 0,
+            problems: Vec::new(),
         })
     }
 
@@ -173,21 +174,25 @@ impl Page {
             }
             Kind::Course => Details::Course(Box::new(at.course(&raw, project))),
         };
-        if let Some(slug) = &raw.slug {
-            if crate::slug::slugify(slug) != *slug || slug.is_empty() {
-                at.push_at(
-                    &["slug"],
-                    at.err("frontmatter.slug", format!("`{slug}` is not a valid slug"))
-                        .hint(format!(
-                            "use lower-case letters, digits and hyphens, e.g. `{}`",
-                            crate::slug::slugify(slug)
-                        )),
-                );
-            }
+        let mut slug = raw.slug;
+        if let Some(bad) = slug.take_if(|s| crate::slug::slugify(s) != *s || s.is_empty()) {
+            at.push_at(
+                &["slug"],
+                at.err("frontmatter.slug", format!("`{bad}` is not a valid slug"))
+                    .hint(format!(
+                        "use lower-case letters, digits and hyphens, e.g. `{}`",
+                        crate::slug::slugify(&bad)
+                    )),
+            );
         }
-        if !at.diags.is_empty() {
-            return Err(at.diags);
-        }
+        let headings = outline(file, &text, body_offset).unwrap_or_else(|d| {
+            at.diags.extend(d);
+            Vec::new()
+        });
+        // A page whose fields have problems is still made, those fields left empty, and carries
+        // its problems: its links and references are then checked in the same run, so every
+        // error of a file is reported at once. (Nothing of a build with errors is written.)
+        let problems = std::mem::take(&mut at.diags);
         let extra = raw
             .extra
             .unwrap_or(serde_json::Value::Object(Default::default()));
@@ -199,16 +204,17 @@ impl Page {
                 title,
                 description: raw.description,
                 order: raw.order,
-                slug: raw.slug,
+                slug,
                 draft: raw.draft,
                 search: raw.search.unwrap_or(true),
                 updated: raw.updated,
                 extra,
             },
             details,
-            headings: outline(file, &text, body_offset)?,
+            headings,
             text,
             body_offset,
+            problems,
         })
     }
 }
@@ -438,8 +444,14 @@ mod tests {
         }
     }
 
+    /// The page, or its problems: those that stopped it being read, or those it carries.
     fn parse(rel: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
-        Page::parse(Path::new(rel), rel, Arc::from(text), &project(), None)
+        let page = Page::parse(Path::new(rel), rel, Arc::from(text), &project(), None)?;
+        if page.problems.is_empty() {
+            Ok(page)
+        } else {
+            Err(page.problems)
+        }
     }
 
     #[test]

@@ -150,6 +150,9 @@ pub struct Page {
     /// The body's headings with their ids, computed once here so links from other pages can be
     /// checked against them.
     pub headings: Vec<crate::markdown::Heading>,
+    /// The errors of its front matter (the fields they concern are left empty), reported by
+    /// `load`; a page with any is still linked and rendered, so its other errors show too.
+    pub problems: Vec<crate::error::Diagnostic>,
 }
 
 impl Page {

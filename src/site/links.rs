@@ -57,6 +57,45 @@ pub fn has_scheme(url: &str) -> bool {
         })
 }
 
+/// What to write instead of a link that climbs out of the site (`../praktisk.md` in
+/// `content/testby/om.md`, meaning `content/_shared/praktisk.md`): a municipality's own pages and
+/// the shared pages make one folder, so the link that works is the one within that folder. When
+/// the page meant is found (climbing stopped at the top, a leading `_shared/` or the
+/// municipality's folder name dropped), the hint names the link to write.
+fn outside_hint(site: &Site, from: &Page, path: &str) -> String {
+    let mut parts: Vec<&str> = from.rel.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    if matches!(parts.first(), Some(&first) if first == "_shared" || first == site.municipality.slug)
+    {
+        parts.remove(0);
+    }
+    let meant = parts.join("/");
+    if !site.by_rel.contains_key(&meant) {
+        return "a municipality's pages and the shared pages (content/_shared/) make one folder: \
+                link to a page in it, relative to this file"
+            .into();
+    }
+    // The same page, relative to the folder of the page that links.
+    let from_dir: Vec<&str> =
+        from.rel.split('/').collect::<Vec<_>>()[..from.rel.matches('/').count()].to_vec();
+    let to: Vec<&str> = meant.split('/').collect();
+    let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut link = "../".repeat(from_dir.len() - common);
+    link.push_str(&to[common..].join("/"));
+    format!(
+        "a municipality's pages and the shared pages (content/_shared/) make one folder: write `{link}`"
+    )
+}
+
 /// Where `dest`, written in `from`, leads; the fragment it carried comes back as written.
 pub fn resolve<'d>(
     site: &Site,
@@ -90,8 +129,8 @@ pub fn resolve<'d>(
     }
     let Some(rel) = join_rel(&from.rel, &path) else {
         return Err((
-            format!("`{dest}` points outside the content folder"),
-            "link to a file inside content/".into(),
+            format!("`{dest}` leads out of the site's folder"),
+            outside_hint(site, from, &path),
         ));
     };
     if path.ends_with(".md") {

@@ -244,6 +244,79 @@ fn unknown_category() {
 }
 
 #[test]
+fn four_wrong_references_in_one_course_are_reported_in_one_run() {
+    // A wrong category and skip date (read with the front matter) and a wrong place and contact
+    // (checked against the municipality): all four at once, in the order of their lines.
+    let file = "content/roskilde/kurser/skrivevaerksted.md";
+    let project = Project::fixture("errors/four-wrong-references");
+    let outcome = project.build();
+    let expected = [
+        Expected {
+            code: "course.unknown-category",
+            file,
+            line: 3,
+            column: Some(11),
+            message: "unknown category `skrivevaerkstd`",
+            hint: "did you mean `skrivevaerksted`?",
+            source_line: Some("category: skrivevaerkstd"),
+        },
+        Expected {
+            code: "course.unknown-location",
+            file,
+            line: 5,
+            column: Some(11),
+            message: "unknown location `makers-corne`",
+            hint: "did you mean `makers-corner`?",
+            source_line: Some("location: makers-corne"),
+        },
+        Expected {
+            code: "course.unknown-contact",
+            file,
+            line: 6,
+            column: Some(10),
+            message: "unknown contact `sundhedscenter`",
+            hint: "did you mean `sundhedscentret`?",
+            source_line: Some("contact: sundhedscenter"),
+        },
+        Expected {
+            code: "course.schedule",
+            file,
+            line: 10,
+            column: None,
+            message: "`skip: 2027-02-10` is not a meeting day",
+            hint: "the course's weekday",
+            source_line: Some("  skip: [2027-02-10]"),
+        },
+    ];
+    let found = assert_diagnostics(&outcome, &expected);
+    let lines: Vec<usize> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(lines, [3, 5, 6, 10], "not in the order of their lines");
+    assert_eq!(found.len(), 4);
+    // The command line shows all four too, and `check` finds the same.
+    assert_cli_rejects(&project, &expected);
+    let checked = vejviser::check::run(&project.options()).unwrap();
+    let codes: Vec<&str> = checked
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "course.unknown-category",
+            "course.unknown-location",
+            "course.unknown-contact",
+            "course.schedule"
+        ]
+    );
+}
+
+#[test]
 fn unknown_location() {
     assert_rejected(
         "errors/unknown-location",

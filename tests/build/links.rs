@@ -121,3 +121,64 @@ fn heading_ids_are_danish_slugs_and_unique() {
     let links = body_links(&doc, "om/");
     assert_eq!(target(&links, "øvelserne"), "om/#oevelser-i-gruppen");
 }
+
+#[test]
+fn a_link_out_of_the_site_names_the_link_that_works() {
+    // A municipality's page meaning a shared page writes `../praktisk.md` (as if the folders
+    // were apart); the error says what to write instead, placed on the link.
+    let project = Project::fixture("check/clean");
+    project.write(
+        "content/_shared/praktisk.md",
+        b"---\ntitle: Praktisk\n---\nOm tilmelding.\n",
+    );
+    let cases = [
+        ("content/roskilde/om.md", "../praktisk.md", "`praktisk.md`"),
+        (
+            "content/roskilde/om.md",
+            "../_shared/praktisk.md",
+            "`praktisk.md`",
+        ),
+        (
+            "content/roskilde/kurser/skrivevaerksted.md",
+            "../../praktisk.md",
+            "`../praktisk.md`",
+        ),
+        (
+            "content/roskilde/om.md",
+            "../../findes-ikke.md",
+            "relative to this file",
+        ),
+    ];
+    for (file, link, hint) in cases {
+        let original = std::fs::read_to_string(project.path(file)).unwrap();
+        project.write(
+            file,
+            format!("{original}\nLæs [det praktiske]({link}).\n").as_bytes(),
+        );
+        let outcome = project.build();
+        let found: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert_eq!(found.len(), 1, "{link}:\n{}", report(&outcome));
+        let d = found[0];
+        assert_eq!(d.file, std::path::Path::new(file));
+        assert!(d.message.contains(link), "{d}");
+        assert!(d.message.contains("leads out of the site's folder"), "{d}");
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains(hint),
+            "{link}: {d}"
+        );
+        assert_eq!(d.line, original.lines().count() + 2, "{d}");
+        project.write(file, original.as_bytes());
+    }
+    // Written the way the hint says, the link works.
+    let file = "content/roskilde/om.md";
+    let original = std::fs::read_to_string(project.path(file)).unwrap();
+    project.write(
+        file,
+        format!("{original}\nLæs [det praktiske](praktisk.md).\n").as_bytes(),
+    );
+    project.build_ok();
+}
