@@ -102,6 +102,7 @@ const SITE_FIELDS: &[&str] = &[
     "logo",
     "favicon",
     "accessibility_statement",
+    "menu",
     "locations",
     "contacts",
 ];
@@ -214,6 +215,16 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
+/// One entry of a site's menu, as written: a page of the site (`page: om.md`, the way links
+/// are written) or an address elsewhere (`url: https://…`), with the text shown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuEntry {
+    pub label: String,
+    pub page: Option<String>,
+    pub url: Option<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSite {
@@ -230,6 +241,7 @@ struct RawSite {
     locations: BTreeMap<String, Location>,
     #[serde(default)]
     contacts: BTreeMap<String, Contact>,
+    menu: Option<Vec<MenuEntry>>,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +271,8 @@ pub struct Municipality {
     pub accessibility_statement: Option<String>,
     pub locations: BTreeMap<String, Location>,
     pub contacts: BTreeMap<String, Contact>,
+    /// The site's menu as written; `None` gives the default (see `site::menu`).
+    pub menu: Option<Vec<MenuEntry>>,
     /// `_site.yaml`'s path as shown in messages, and its text, for locating later findings.
     pub file: PathBuf,
     pub text: Arc<str>,
@@ -353,6 +367,25 @@ impl Municipality {
                 ));
             }
         }
+        for (i, entry) in raw.menu.iter().flatten().enumerate() {
+            let problem = match (&entry.page, &entry.url) {
+                _ if entry.label.trim().is_empty() => Some("has no `label`".to_string()),
+                (Some(_), Some(_)) | (None, None) => {
+                    Some("needs either `page` (a page of the site) or `url`".to_string())
+                }
+                (None, Some(url)) if !is_web_url(url) && !url.starts_with("mailto:") => Some(
+                    format!("has `url: {url}`, which is not an http(s) or mailto address"),
+                ),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                diags.push(at(
+                    &["menu"],
+                    Diagnostic::error("site.menu", file, format!("menu entry {} {problem}", i + 1))
+                        .hint("write each entry as `{ label: Om os, page: om.md }` or `{ label: Kommunen, url: https://… }`"),
+                ));
+            }
+        }
         for key in raw.locations.keys() {
             check_key(text, file, "locations", key, &mut diags);
         }
@@ -394,6 +427,7 @@ impl Municipality {
             accessibility_statement: raw.accessibility_statement,
             locations,
             contacts,
+            menu: raw.menu,
             file: file.to_path_buf(),
             text: text.clone(),
         })

@@ -146,6 +146,37 @@ fn rgb(hex: &str) -> Option<(u8, u8, u8)> {
     }
 }
 
+/// The width and height of an image, for `width`/`height` on its `<img>`: the page then keeps
+/// its place while the image loads (no layout shift). An SVG's from its `viewBox` (or its
+/// `width` and `height`); any other format's from its header, read by `imagesize`.
+pub fn image_size(name: &str, bytes: &[u8]) -> Option<(u32, u32)> {
+    if !name.to_ascii_lowercase().ends_with(".svg") {
+        return imagesize::blob_size(bytes)
+            .ok()
+            .map(|s| (s.width as u32, s.height as u32));
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attr = |name: &str| -> Option<&str> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let number = |s: &str| s.trim().trim_end_matches("px").parse::<f64>().ok();
+    let (w, h) = match attr("viewBox") {
+        Some(view) => {
+            let parts: Vec<f64> = view
+                .split([' ', ','])
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            (*parts.get(2)?, *parts.get(3)?)
+        }
+        None => (number(attr("width")?)?, number(attr("height")?)?),
+    };
+    (w > 0.0 && h > 0.0).then(|| (w.round() as u32, h.round() as u32))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +217,11 @@ mod tests {
     #[test]
     fn own_icons_are_known_by_their_extension() {
         assert_eq!(mime_of("logo/ikon.SVG"), Some("image/svg+xml"));
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 260 48" width="130">"#;
+        assert_eq!(image_size("logo.svg", svg), Some((260, 48)));
+        let sized = br#"<?xml version="1.0"?><svg width="40px" height="20">"#;
+        assert_eq!(image_size("logo.svg", sized), Some((40, 20)));
+        assert_eq!(image_size("logo.svg", b"<svg>"), None);
         assert_eq!(mime_of("favicon.ico"), Some("image/x-icon"));
         assert_eq!(mime_of("ikon.gif"), None);
     }

@@ -6,6 +6,8 @@
 #[path = "build/common.rs"]
 mod common;
 
+#[path = "build/aliases.rs"]
+mod aliases;
 #[path = "build/architecture.rs"]
 mod architecture;
 #[path = "build/atomic.rs"]
@@ -36,6 +38,8 @@ mod manual_pages;
 mod manuals;
 #[path = "build/markdown.rs"]
 mod markdown;
+#[path = "build/navigation.rs"]
+mod navigation;
 #[path = "build/output.rs"]
 mod output;
 #[path = "build/rendering.rs"]

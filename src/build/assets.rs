@@ -11,12 +11,12 @@ use std::path::Path;
 use crate::error::Diagnostic;
 use crate::output::SiteFiles;
 use crate::site::Site;
-use crate::{icons, theme};
+use crate::{icons, render, theme};
 
-/// What templates link to: hashed paths by static name, the logo's path, the icons.
+/// What templates link to: hashed paths by static name, the logo, the icons.
 pub struct Assets {
     pub paths: BTreeMap<String, String>,
-    pub logo: Option<String>,
+    pub logo: Option<render::Logo>,
     pub icons: Vec<icons::Icon>,
 }
 
@@ -47,8 +47,9 @@ pub fn add(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+            let size = icons::image_size(&name, &bytes);
             files.add(hashed.clone(), bytes);
-            Some(hashed)
+            Some((hashed, size))
         }
         Err(e) => {
             diagnostics.push(
@@ -72,11 +73,16 @@ pub fn add(
     let logo = m
         .logo
         .as_deref()
-        .and_then(|l| own_file(l, "logo", "site.logo", "logo"));
+        .and_then(|l| own_file(l, "logo", "site.logo", "logo"))
+        .map(|(path, size)| render::Logo {
+            path,
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
+        });
     let icons: Vec<icons::Icon> = match &m.favicon {
         Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
             .into_iter()
-            .map(|path| icons::Icon {
+            .map(|(path, _)| icons::Icon {
                 rel: "icon",
                 path,
                 mime: icons::mime_of(rel).unwrap_or("image/png"),

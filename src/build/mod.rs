@@ -375,7 +375,7 @@ impl<'a> SiteRenderer<'a> {
             theme,
             &settings,
             &assets.paths,
-            assets.logo.as_deref(),
+            assets.logo.as_ref(),
             &assets.icons,
         );
         diagnostics.extend(found);
@@ -389,8 +389,8 @@ impl<'a> SiteRenderer<'a> {
         for (path, text) in std::mem::take(&mut rendered.files) {
             files.add(path, text.into_bytes());
         }
-        for (path, html) in &rendered.redirects {
-            files.add_html(path, html);
+        for (file, html) in std::mem::take(&mut rendered.redirects) {
+            files.add(file, html.into_bytes());
         }
         for rel in &rendered.assets {
             if let Some(path) = site.assets.get(rel) {

@@ -15,9 +15,11 @@
 //! | `course.finished` | warning | the course's last meeting is past, and it is still in `kurser/` |
 //! | `content.unused` | warning | a file of `content/` that no site uses |
 //! | `site.unused-location`, `site.unused-contact` | warning | a key of `_site.yaml`'s `locations:`/`contacts:` that no course of the site names |
+//! | `site.unreachable-page` | warning | a plain page that the site's menu does not name and no other page links to (`reach`) |
 //!
 //! The parts: `body` (links, headings, courses of one page as written), `lix` (readability),
-//! `anchors` (fragments looked up in the rendered pages), `unused` (keys and files no site uses).
+//! `anchors` (fragments looked up in the rendered pages), `unused` (keys and files no site uses),
+//! `reach` (plain pages nothing leads to).
 //!
 //! Decisions, for the next reader:
 //! - Drafts are never "unused": they are held back on purpose. A location or contact that only a
@@ -73,6 +75,7 @@ use crate::load;
 mod anchors;
 mod body;
 mod lix;
+mod reach;
 mod unused;
 
 pub use anchors::element_ids;
@@ -221,6 +224,7 @@ fn project_findings(
                 anchors::anchor_findings(site, files, &mut findings);
             }
             unused::unused_keys(site, &own_pages, &shared.pages, &mut findings);
+            reach::unreachable_pages(site, &mut findings);
         }
         uses.push(SiteUse {
             slug: m.slug.clone(),

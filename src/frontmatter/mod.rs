@@ -60,6 +60,7 @@ const COMMON_FIELDS: &[&str] = &[
     "draft",
     "search",
     "updated",
+    "aliases",
     "extra",
     "kind",
 ];

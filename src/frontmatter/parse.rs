@@ -81,6 +81,7 @@ impl Page {
                 draft: false,
                 search: true,
                 updated: None,
+                aliases: Vec::new(),
                 extra: serde_json::Value::Object(Default::default()),
             },
             details: Details::Chapter,
@@ -185,6 +186,28 @@ impl Page {
                     )),
             );
         }
+        let aliases = raw
+            .aliases
+            .iter()
+            .filter_map(|alias| match alias_path(alias) {
+                Ok(path) => Some(path),
+                Err(hint) => {
+                    let d = at
+                        .err(
+                            "frontmatter.alias",
+                            format!("`{alias}` is not an address this site can have"),
+                        )
+                        .hint(hint);
+                    let place = locate::item(at.fm, &["aliases"], alias).map(|p| locate::Place {
+                        offset: p.offset + at.fm_offset,
+                        len: p.len,
+                    });
+                    let d = at.placed(d, place);
+                    at.diags.push(d);
+                    None
+                }
+            })
+            .collect();
         let headings = outline(file, &text, body_offset).unwrap_or_else(|d| {
             at.diags.extend(d);
             Vec::new()
@@ -208,6 +231,7 @@ impl Page {
                 draft: raw.draft,
                 search: raw.search.unwrap_or(true),
                 updated: raw.updated,
+                aliases,
                 extra,
             },
             details,
@@ -217,6 +241,32 @@ impl Page {
             problems,
         })
     }
+}
+
+/// An old address as the site path its redirect is written to: without a leading `/`, and
+/// ending in `/` (a folder, `index.html` in it) or in `.html` (that file). `Err` is the hint.
+pub fn alias_path(alias: &str) -> Result<String, String> {
+    let path = alias.trim().trim_start_matches('/');
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let plain = |s: &&str| {
+        !s.is_empty()
+            && *s != "."
+            && *s != ".."
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c))
+    };
+    if path.is_empty() || !segments.iter().all(plain) {
+        return Err(
+            "write the old address as a path of the site, e.g. `gammel-side/` or `arkiv/om.html` \
+             (letters a-z, digits, `-`, `_`, `.`; no `..`)"
+                .into(),
+        );
+    }
+    Ok(if path.ends_with('/') || path.ends_with(".html") {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    })
 }
 
 /// Collects the problems of one file's front matter, each placed at its key or value.

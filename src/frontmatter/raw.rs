@@ -16,6 +16,7 @@ pub(super) struct RawFrontMatter {
     pub(super) draft: bool,
     pub(super) search: Option<bool>,
     pub(super) updated: Option<Date>,
+    pub(super) aliases: Vec<String>,
     pub(super) extra: Option<serde_json::Value>,
     pub(super) kind: Option<String>,
     // manual

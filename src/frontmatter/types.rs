@@ -63,6 +63,9 @@ pub struct Common {
     pub draft: bool,
     pub search: bool,
     pub updated: Option<Date>,
+    /// Old addresses of the page, as site paths (`gammel-side/`, `arkiv/om.html`): each gets a
+    /// page that sends the browser on (see `site::aliases`).
+    pub aliases: Vec<String>,
     pub extra: serde_json::Value,
 }
 

@@ -58,12 +58,6 @@ impl SiteFiles {
                 .map(|p| (format!("{}index.html", p.path), p.html.into_bytes())),
         );
     }
-
-    /// Adds a page that is not counted or listed (a redirect).
-    pub fn add_html(&mut self, path: &str, html: &str) {
-        self.files
-            .insert(format!("{path}index.html"), html.as_bytes().to_vec());
-    }
 }
 
 /// Escapes text for XML element content.

@@ -57,6 +57,15 @@ mod searching;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
     style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+/// The site's logo as pages show it: its hashed path, and its size when it could be read (the
+/// `<img>` then has `width` and `height`, so nothing moves while it loads).
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub path: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
 /// What a build needs to know beyond the content.
 #[derive(Debug, Clone)]
 pub struct RenderSettings<'c> {
@@ -100,8 +109,8 @@ pub struct RenderedSite {
     /// The search index or a print page is the site's last one, not yet rebuilt for this
     /// build's pages.
     pub stale: bool,
-    /// Pages that only send the browser on (`was/` → the accessibility statement), by site path.
-    /// They are not in the sitemap.
+    /// Pages that only send the browser on (`was/` → the accessibility statement, and each old
+    /// address of a page), by the file they are written to. They are not in the sitemap.
     pub redirects: Vec<(String, String)>,
     pub assets: BTreeSet<String>,
 }
@@ -119,6 +128,9 @@ struct SiteView<'a> {
     base_url: &'a str,
     project_title: &'a str,
     logo: Option<&'a str>,
+    /// The logo's width and height, when known (see [`Logo`]).
+    logo_width: Option<u32>,
+    logo_height: Option<u32>,
     icons: &'a [crate::icons::Icon],
     primary_color: &'a str,
     accessibility_statement: Option<&'a str>,
@@ -126,6 +138,8 @@ struct SiteView<'a> {
     locations: Vec<&'a crate::config::Location>,
     manuals: Vec<Value>,
     categories: Vec<&'a crate::config::Category>,
+    /// The site's menu: `label`, and `path` (a page of the site) or `url`.
+    menu: &'a [crate::site::MenuItem],
 }
 
 #[derive(Serialize)]
@@ -398,7 +412,7 @@ pub fn render_site(
     theme: &Theme,
     settings: &RenderSettings<'_>,
     asset_paths: &BTreeMap<String, String>,
-    logo: Option<&str>,
+    logo: Option<&Logo>,
     icons: &[crate::icons::Icon],
 ) -> (RenderedSite, Vec<Diagnostic>) {
     let m = &site.municipality;
@@ -407,7 +421,9 @@ pub fn render_site(
         name: &m.name,
         base_url: &settings.base_url,
         project_title: &project.title,
-        logo,
+        logo: logo.map(|l| l.path.as_str()),
+        logo_width: logo.and_then(|l| l.width),
+        logo_height: logo.and_then(|l| l.height),
         icons,
         primary_color: &m.primary_color,
         accessibility_statement: m.accessibility_statement.as_deref(),
@@ -426,6 +442,7 @@ pub fn render_site(
             })
             .collect(),
         categories: project.categories.values().collect(),
+        menu: &site.menu,
     };
     let strings = &theme.strings;
     let mut renderer = Renderer {
@@ -473,9 +490,24 @@ pub fn render_site(
     if let Some(target) = &m.accessibility_statement {
         let mut ctx = renderer.context(WAS_PATH);
         ctx.insert("target", target);
+        ctx.insert("canonical", target);
         ctx.insert("title", strings.get("accessibility_statement"));
         match renderer.render_template("redirect.html", &ctx, &m.file) {
-            Ok(html) => out.redirects.push((WAS_PATH.to_string(), html)),
+            Ok(html) => out.redirects.push((format!("{WAS_PATH}index.html"), html)),
+            Err(d) => diags.push(d),
+        }
+    }
+    // Old addresses (`aliases`): each sends the browser on to its page.
+    for (file, index) in &site.aliases {
+        let page = site.page(*index);
+        let dir = file.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let mut ctx = renderer.context(dir);
+        let target = format!("{}{}", crate::slug::relative_prefix(dir), page.path);
+        ctx.insert("target", &target);
+        ctx.insert("canonical", &format!("{}{}", settings.base_url, page.path));
+        ctx.insert("title", &page.page.common.title);
+        match renderer.render_template("redirect.html", &ctx, &page.page.file) {
+            Ok(html) => out.redirects.push((file.clone(), html)),
             Err(d) => diags.push(d),
         }
     }
@@ -483,6 +515,9 @@ pub fn render_site(
     out.search_before_render = search_planned;
     out.stale = stale || print_stale;
     out.files = renderer.course_files();
+    if let Some(map) = redirect_map(site, &settings.base_url) {
+        out.files.push(("_redirects".into(), map));
+    }
     // Unless the preview server keeps the index, its files are this build's alone.
     match std::sync::Arc::try_unwrap(index) {
         Ok(index) => out.files.extend(index.files),
@@ -494,6 +529,27 @@ pub fn render_site(
         out.assets.extend(assets);
     }
     (out, diags)
+}
+
+/// `_redirects`: every redirect of the site as `from to status`, one a line (the format Netlify,
+/// Cloudflare Pages and others read; `docs/publishing.md` shows it for nginx), paths from the
+/// server's root, so a server can answer with a real redirect instead of the page that sends the
+/// browser on. `None` when the site has none.
+fn redirect_map(site: &Site, base_url: &str) -> Option<String> {
+    // The site's folder on its server: `/` or `/lolland/`.
+    let root = base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or("/");
+    let mut lines = Vec::new();
+    if let Some(target) = &site.municipality.accessibility_statement {
+        lines.push(format!("{root}{WAS_PATH} {target} 302"));
+    }
+    for (file, index) in &site.aliases {
+        let from = file.strip_suffix("index.html").unwrap_or(file);
+        lines.push(format!("{root}{from} {root}{} 301", site.page(*index).path));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n") + "\n")
 }
 
 /// A view as a Tera value. Views are plain data, so serializing them cannot fail.

@@ -5,9 +5,11 @@
 //! In: the loaded layers. Out: a [`Site`] whose pages are plain structs linked by index, ready for
 //! rendering, plus the problems found. Nothing here touches the disk.
 
+mod aliases;
 pub mod courses;
 pub mod links;
 mod manuals;
+mod menu;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -21,6 +23,7 @@ use crate::load::{Layer, SiteSource};
 use crate::slug::{slugify, strip_order_prefix};
 use courses::check_courses;
 use manuals::link_manuals;
+pub use menu::MenuItem;
 
 /// Site paths of the pages vejviser generates for every site.
 pub const FRONT_PATH: &str = "";
@@ -159,6 +162,11 @@ pub struct Site {
     pub pages: Vec<SitePage>,
     pub by_rel: HashMap<String, usize>,
     pub by_path: HashMap<String, usize>,
+    /// Old addresses: the file each redirect is written to, and the page it leads to (see
+    /// [`aliases`]).
+    pub aliases: Vec<(String, usize)>,
+    /// The menu shown on every page (see [`menu`]).
+    pub menu: Vec<MenuItem>,
     pub manuals: Vec<Manual>,
     /// Pages whose `_index.md` supplies the intro of a generated page, by generated path.
     pub intros: HashMap<&'static str, Arc<Page>>,
@@ -399,6 +407,8 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     let mut summaries = shared.summaries.clone();
     summaries.extend(layer.summaries.iter().map(|(k, v)| (k.clone(), v.clone())));
     let manuals = link_manuals(&mut pages, &by_rel, &summaries, &left_out, &mut diags);
+    let aliases = aliases::aliases(&pages, &by_path, &mut diags);
+    let menu = menu::menu(&municipality, &pages, &by_rel, &mut diags);
     check_courses(&pages, &municipality, &mut diags);
     if municipality.accessibility_statement.is_none() {
         diags.push(
@@ -412,6 +422,8 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
         pages,
         by_rel,
         by_path,
+        aliases,
+        menu,
         manuals,
         intros,
         assets,

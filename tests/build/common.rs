@@ -176,6 +176,18 @@ pub fn ok(outcome: BuildOutcome) -> BuildOutcome {
     outcome
 }
 
+/// The one error of a build; fails the test, listing every diagnostic, unless there is exactly
+/// one.
+pub fn the_error(outcome: &BuildOutcome) -> &vejviser::Diagnostic {
+    let errors: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "expected one error:\n{}", report(outcome));
+    errors[0]
+}
+
 /// The site `slug` of a successful build.
 pub fn site<'a>(outcome: &'a BuildOutcome, slug: &str) -> &'a SiteFiles {
     outcome.site(slug).unwrap_or_else(|| {

@@ -498,13 +498,7 @@ fn a_chapter_named_print_does_not_silently_lose_its_page() {
     let project = Project::fixture("manuals/print-name-clash");
     let outcome = project.build();
     let chapter = std::path::Path::new("content/_shared/manualer/abc/02-print.md");
-    let errors: Vec<&vejviser::Diagnostic> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .collect();
-    assert_eq!(errors.len(), 1, "{}", report(&outcome));
-    let d = errors[0];
+    let d = the_error(&outcome);
     assert_eq!(d.code, "site.reserved-url", "{d}");
     assert_eq!((d.file.as_path(), d.line), (chapter, 1), "{d}");
     assert!(d.message.contains("/manualer/abc/print/"), "{d}");
