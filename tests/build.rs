@@ -38,6 +38,8 @@ mod manuals;
 mod markdown;
 #[path = "build/output.rs"]
 mod output;
+#[path = "build/publishing.rs"]
+mod publishing;
 #[path = "build/rendering.rs"]
 mod rendering;
 #[path = "build/robustness.rs"]
