@@ -176,6 +176,10 @@ pub struct BuildArgs {
     /// Build every site, even those whose inputs did not change since they were written.
     #[arg(long)]
     pub full: bool,
+    /// Also write a .br and a .gz copy of each HTML, CSS, JavaScript, JSON, XML, SVG and
+    /// iCalendar file, for web servers that send them as they are (docs/publishing.md).
+    #[arg(long)]
+    pub compress: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -189,6 +193,13 @@ fn failed(e: Error) -> i32 {
     match e {
         Error::Usage(_) => 2,
         _ => 1,
+    }
+}
+
+impl Cli {
+    /// Whether this is a `build --compress`.
+    pub fn compresses(&self) -> bool {
+        matches!(&self.command, Command::Build(args) if args.compress)
     }
 }
 
@@ -323,6 +334,7 @@ fn build(args: BuildArgs) -> i32 {
     opts.base_url = args.base_url;
     opts.drafts = args.drafts;
     opts.full = args.full;
+    opts.compress = args.compress;
     if let Some(today) = args.today {
         opts.today = today;
     }

@@ -12,10 +12,14 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    // `mi_option_purge_delay` (15 in mimalloc.h, which the bindings do not name): 0 returns
-    // freed memory to the system at once instead of after 10 ms.
-    // SAFETY: options may be set at any time; this one only decides when memory is returned.
-    unsafe { libmimalloc_sys::mi_option_set(15, 0) };
     let cli = vejviser::cli::Cli::parse();
+    // `mi_option_purge_delay` (15 in mimalloc.h, which the bindings do not name): 0 returns
+    // freed memory to the system at once instead of after 10 ms. Not with `build --compress`:
+    // each file's compressor would then fault its buffers in again (measured: five times the
+    // build's time), where keeping them a moment costs some memory.
+    if !cli.compresses() {
+        // SAFETY: options may be set at any time; this one only decides when memory is returned.
+        unsafe { libmimalloc_sys::mi_option_set(15, 0) };
+    }
     std::process::exit(vejviser::cli::run(cli));
 }

@@ -3,9 +3,9 @@
 //!
 //! A site's inputs are every file it can read — `vejviser.yaml`, the theme, `content/_shared/`
 //! and its own folder (Markdown, `_site.yaml`, images, its `_theme/`) — and what else decides its
-//! pages: the build's options (`--base-url`, `--drafts`, the day it is built for) and the
-//! program itself. Files are hashed by content, not by modification time, so a checkout that
-//! touches every file costs one hashing pass, not a rebuild.
+//! files: the build's options (`--base-url`, `--drafts`, the day it is built for, `--compress`)
+//! and the program itself. Files are hashed by content, not by modification time, so a checkout
+//! that touches every file costs one hashing pass, not a rebuild.
 //!
 //! The record is `.<out>.inputs` beside the output folder (beside its lock): one line per site,
 //! `<slug> <hash>`. It is written after the output, so a build killed in between leaves a record
@@ -75,6 +75,7 @@ pub fn inputs(opts: &BuildOptions, theme: &str, sites: &[String]) -> Inputs {
         opts.drafts,
         opts.today.to_string(),
         sites.len() > 1,
+        opts.compress,
     ));
     sites
         .iter()

@@ -34,6 +34,9 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// Build every selected site, even those whose recorded inputs match (see [`incremental`]).
     pub full: bool,
+    /// Write `.br` and `.gz` copies beside each text file written to disk, for web servers that
+    /// send them as they are (see [`output::compress`]). A build in memory never compresses.
+    pub compress: bool,
 }
 
 impl BuildOptions {
@@ -47,6 +50,7 @@ impl BuildOptions {
             drafts: false,
             today: chrono::Local::now().date_naive(),
             full: false,
+            compress: false,
         }
     }
 }
@@ -457,7 +461,7 @@ pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcom
     };
     // `--full` builds every site, and records its inputs (read alongside) for the next build.
     if opts.full {
-        let staging = output::Staging::begin(&lock)?;
+        let staging = output::Staging::begin(&lock)?.compressing(opts.compress);
         let (inputs, outcome) =
             rayon::join(inputs_of, || build_sites(opts, state, &[], Some(&staging)));
         return write_built(opts, staging, outcome?, inputs);
@@ -480,7 +484,7 @@ pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcom
             ..BuildOutcome::default()
         });
     }
-    let staging = output::Staging::begin(&lock)?;
+    let staging = output::Staging::begin(&lock)?.compressing(opts.compress);
     let mut outcome = build_sites(opts, state, &unchanged, Some(&staging))?;
     outcome.unchanged = unchanged;
     write_built(opts, staging, outcome, inputs)

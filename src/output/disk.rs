@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::SiteFiles;
+use super::{compress, SiteFiles};
 use crate::error::Error;
 
 /// Holds the output folder for one build: an exclusive lock on `.<out>.lock` beside it, so two
@@ -187,6 +187,8 @@ pub struct Staging<'l> {
     dir: PathBuf,
     /// The sites staged so far, by slug.
     sites: Mutex<Vec<String>>,
+    /// Write compressed copies beside the text files (`build --compress`, see [`compress`]).
+    compress: bool,
 }
 
 impl<'l> Staging<'l> {
@@ -199,7 +201,14 @@ impl<'l> Staging<'l> {
             lock,
             dir,
             sites: Mutex::new(Vec::new()),
+            compress: false,
         })
+    }
+
+    /// With `yes`, every site staged from now on gets compressed copies of its text files.
+    pub fn compressing(mut self, yes: bool) -> Self {
+        self.compress = yes;
+        self
     }
 
     /// Where the site `slug` is written, from now on part of what [`Staging::commit`] swaps in.
@@ -216,6 +225,7 @@ impl<'l> Staging<'l> {
             dir,
             files: AtomicUsize::new(0),
             error: Mutex::new(None),
+            compress: self.compress,
         })
     }
 
@@ -258,22 +268,36 @@ pub struct SiteStage {
     dir: PathBuf,
     files: AtomicUsize,
     error: Mutex<Option<Error>>,
+    compress: bool,
 }
 
 impl SiteStage {
-    /// Writes a file at `path` (relative to the site folder), making the folders it needs.
+    /// Writes a file at `path` (relative to the site folder), making the folders it needs, and
+    /// its compressed copies when the build asks for them (compressed here, in the thread that
+    /// made the file).
     pub fn put(&self, path: &str, bytes: &[u8]) {
         if self.error.lock().map(|e| e.is_some()).unwrap_or(true) {
             return;
         }
         let result = if inside_site(path) {
+            let copies = if self.compress {
+                compress::compressed(path, bytes)
+            } else {
+                Vec::new()
+            };
             write_file(&self.dir.join(path), bytes)
+                .and_then(|()| {
+                    copies
+                        .iter()
+                        .try_for_each(|(copy, packed)| write_file(&self.dir.join(copy), packed))
+                })
+                .map(|()| 1 + copies.len())
         } else {
             Err(outside(path))
         };
         match result {
-            Ok(()) => {
-                self.files.fetch_add(1, Ordering::Relaxed);
+            Ok(written) => {
+                self.files.fetch_add(written, Ordering::Relaxed);
             }
             Err(e) => {
                 if let Ok(mut first) = self.error.lock() {

@@ -2,8 +2,11 @@
 //! staging folder beside `--out` as they are made ([`Staging`], in [`disk`]), page by page, so it
 //! never holds every page at once; only when every site is written are the site folders swapped
 //! in, so a failed build leaves the previous output byte for byte as it was. The tests, `check`
-//! and the preview server keep a site's files in memory instead ([`SiteFiles`]).
+//! and the preview server keep a site's files in memory instead ([`SiteFiles`]). With
+//! `--compress`, a file written to disk gets its compressed copies beside it ([`compress`]);
+//! files kept in memory never do.
 
+pub mod compress;
 mod disk;
 
 use std::collections::BTreeMap;

@@ -42,6 +42,17 @@ impl Drop for Server {
     }
 }
 
+/// An HTTP client for a local test server: statuses and redirects as they come, no proxy.
+pub(crate) fn http_agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .proxy(None)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
 impl Server {
     /// Starts `serve` on `project` without waiting for it.
     pub(crate) fn spawn(project: &Project, args: &[&str]) -> Server {
@@ -78,20 +89,13 @@ impl Server {
             lines.for_each(drop);
         });
 
-        let http = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .proxy(None)
-            .timeout_global(Some(Duration::from_secs(10)))
-            .build()
-            .into();
         Server {
             child,
             base: String::new(),
             log,
             announced: String::new(),
             first_line,
-            http,
+            http: http_agent(),
         }
     }
 
