@@ -99,6 +99,18 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
+/// The project's `vejviser.yaml`, or the usage error for a folder that holds no project.
+pub fn project_file(root: &Path) -> Result<PathBuf, Error> {
+    let config_path = root.join("vejviser.yaml");
+    if !config_path.is_file() {
+        return Err(Error::Usage(format!(
+            "{} has no vejviser.yaml: is --root the project folder? (`vejviser init` starts one)",
+            root.display()
+        )));
+    }
+    Ok(config_path)
+}
+
 /// Loads the project at `root`. `only` limits the municipalities (empty = all); an unknown slug
 /// there is a usage error. Content problems come back as diagnostics beside what did load.
 pub fn load(
@@ -107,13 +119,7 @@ pub fn load(
     cache: &PageCache,
 ) -> Result<(Option<Loaded>, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
-    let config_path = root.join("vejviser.yaml");
-    if !config_path.is_file() {
-        return Err(Error::Usage(format!(
-            "{} has no vejviser.yaml: is --root the project folder?",
-            root.display()
-        )));
-    }
+    let config_path = project_file(root)?;
     let project = match read_text(root, &config_path) {
         Ok(text) => match Project::parse(&display_path(root, &config_path), &text) {
             Ok(p) => p,

@@ -453,6 +453,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildOutcome, Error> {
 
 /// [`build`] with what earlier work of this process kept.
 pub fn build_with(opts: &BuildOptions, state: &BuildState) -> Result<BuildOutcome, Error> {
+    // A folder without a project is refused before anything is made beside the output.
+    load::project_file(&opts.root)?;
     let lock = output::OutputLock::acquire(&opts.out)?;
     let started = Instant::now();
     let inputs_of = || match site_selection(opts) {

@@ -257,3 +257,19 @@ fn new_writes_its_comments_in_the_projects_language() {
         );
     }
 }
+
+#[test]
+fn build_in_a_folder_without_a_project_points_to_init_and_leaves_nothing() {
+    let project = Project::empty();
+    let said = run_in(&project.root, &["build"], 2);
+    assert!(
+        said.contains("no vejviser.yaml") && said.contains("vejviser init"),
+        "{said}"
+    );
+    let left: Vec<String> = std::fs::read_dir(&project.root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "the failed build left {left:?}");
+}
