@@ -385,11 +385,11 @@ impl<'a> SiteRenderer<'a> {
         diagnostics.extend(found);
         let sitemap = output::sitemap(&base_url, &rendered.pages);
         if stage.is_some() {
-            // Written as they were rendered.
+            // Written as they were rendered: only counted here.
             files.pages += rendered.pages.len();
-            rendered.pages.clear();
+        } else {
+            files.add_pages(std::mem::take(&mut rendered.pages));
         }
-        files.add_pages(std::mem::take(&mut rendered.pages));
         for (path, text) in std::mem::take(&mut rendered.files) {
             files.add(path, text.into_bytes());
         }

@@ -85,8 +85,10 @@ fn outside_hint(site: &Site, from: &Page, path: &str) -> String {
             .into();
     }
     // The same page, relative to the folder of the page that links.
-    let from_dir: Vec<&str> =
-        from.rel.split('/').collect::<Vec<_>>()[..from.rel.matches('/').count()].to_vec();
+    let from_dir: Vec<&str> = from
+        .rel
+        .rsplit_once('/')
+        .map_or(Vec::new(), |(dir, _)| dir.split('/').collect());
     let to: Vec<&str> = meant.split('/').collect();
     let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut link = "../".repeat(from_dir.len() - common);
