@@ -3,14 +3,19 @@
 //!
 //! Meetings are stored in UTC, converted from Europe/Copenhagen local time (so a 10:00 meeting is
 //! 09:00Z in winter and 08:00Z in summer); calendar programs show them in the reader's zone. UIDs
-//! are derived from the site, course and date, and DTSTAMP from the build's day, so two builds
-//! for the same day give the same bytes.
+//! are derived from the site, course and the meeting's planned date, and DTSTAMP from the
+//! build's day, so two builds for the same day give the same bytes.
+//!
+//! A meeting keeps its UID for life. When it is moved it is published with its new times and
+//! when it (or the course) is cancelled with `STATUS:CANCELLED`, each with a higher `SEQUENCE`,
+//! so a calendar that imported or subscribed to the file shows the change on its next refresh
+//! instead of sending someone to a locked door.
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
-use crate::frontmatter::Course;
+use crate::frontmatter::{Availability, Course, Meeting};
 
 /// Who wrote the calendar (RFC 5545 §3.7.3).
 const PRODID: &str = concat!("-//vejviser//vejviser ", env!("CARGO_PKG_VERSION"), "//DA");
@@ -23,9 +28,11 @@ pub struct CourseEvents<'a> {
     pub url: &'a str,
     /// A stable id for the course: `<site>/<course-path>`.
     pub id: &'a str,
-    /// Place as one line: name and address.
+    /// Place as one line: name and address (or, online, what a participant needs to know).
     pub location: Option<String>,
     pub description: Option<&'a str>,
+    /// The site language's word for a cancelled meeting, put in its summary (`aflyst`).
+    pub cancelled_label: &'a str,
 }
 
 /// Local Copenhagen time on `date` as UTC. In the hour that does not exist when clocks go
@@ -46,35 +53,70 @@ fn utc(date: NaiveDate, time: NaiveTime) -> chrono::DateTime<Utc> {
     }
 }
 
+/// How many times a meeting has been changed since it was first published: a calendar that
+/// imported it keeps the version with the highest `SEQUENCE` (RFC 5545 §3.8.7.4). A move
+/// counts once, a cancellation (of the meeting or the whole course) once more, so a meeting
+/// moved and then cancelled still supersedes the moved one.
+fn sequence(m: &Meeting, course_cancelled: bool) -> u32 {
+    u32::from(m.moved) + u32::from(m.cancelled || course_cancelled)
+}
+
 fn events(calendar: &mut Calendar, e: &CourseEvents, host: &str, stamp: chrono::DateTime<Utc>) {
-    let count = e.course.schedule.meetings.len();
-    for (i, date) in e.course.schedule.meetings.iter().enumerate() {
+    let schedule = &e.course.schedule;
+    let count = schedule.held().count();
+    let course_cancelled = e.course.availability == Availability::Cancelled;
+    let id = e.id.replace('/', "-");
+    let mut number = 0;
+    for m in &schedule.meetings {
+        let cancelled = m.cancelled || course_cancelled;
+        let summary = if m.cancelled {
+            format!("{} ({})", e.title, e.cancelled_label)
+        } else {
+            number += 1;
+            if course_cancelled {
+                format!("{} ({number}/{count}, {})", e.title, e.cancelled_label)
+            } else {
+                format!("{} ({number}/{count})", e.title)
+            }
+        };
         let mut event = Event::new();
+        // The UID is the planned day's: a moved or cancelled meeting replaces the event a
+        // calendar already has instead of adding one beside it.
         event
             .uid(&format!(
                 "{}-{}@{host}",
-                e.id.replace('/', "-").trim_end_matches('-'),
-                date.format("%Y%m%d")
+                id.trim_end_matches('-'),
+                m.planned.format("%Y%m%d")
             ))
             .timestamp(stamp)
-            .summary(&format!("{} ({}/{count})", e.title, i + 1))
-            .url(e.url);
-        match e.course.schedule.time {
+            .summary(&summary)
+            .url(e.url)
+            .status(if cancelled {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            })
+            .add_property("SEQUENCE", sequence(m, course_cancelled).to_string());
+        match schedule.time_of(m) {
             Some(t) => {
                 let start = NaiveTime::from_hms_opt(t.start.0, t.start.1, 0).unwrap_or_default();
                 let end = NaiveTime::from_hms_opt(t.end.0, t.end.1, 0).unwrap_or_default();
                 event
-                    .starts(CalendarDateTime::Utc(utc(*date, start)))
-                    .ends(CalendarDateTime::Utc(utc(*date, end)));
+                    .starts(CalendarDateTime::Utc(utc(m.date, start)))
+                    .ends(CalendarDateTime::Utc(utc(m.date, end)));
             }
             None => {
-                event.all_day(*date);
+                event.all_day(m.date);
             }
         }
         if let Some(location) = &e.location {
             event.location(location);
         }
         let mut description = String::new();
+        if let Some(note) = m.note.as_deref() {
+            description.push_str(note);
+            description.push_str("\n\n");
+        }
         if let Some(d) = e.description {
             description.push_str(d);
             description.push_str("\n\n");

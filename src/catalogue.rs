@@ -8,21 +8,50 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::frontmatter::Course;
+use crate::frontmatter::{Availability, Course};
 
 /// Site paths of the catalogue's generated pages.
 pub const ARCHIVE_PATH: &str = "kurser/tidligere/";
 pub const NO_REFERRAL_PATH: &str = "kurser/uden-henvisning/";
+/// Courses with free places that a citizen can sign up for now.
+pub const FREE_PLACES_PATH: &str = "kurser/ledige-pladser/";
+/// Courses held online or hybrid.
+pub const ONLINE_PATH: &str = "kurser/online/";
+/// The printed term catalogue.
+pub const PROSPECTUS_PATH: &str = "kurser/katalog/";
 pub const CALENDAR_FILE: &str = "kurser/kalender.ics";
+
+/// The folders of the catalogue's generated filter pages, one page per value under each.
+const FILTER_FOLDERS: [&str; 5] = [
+    "kurser/kategori/",
+    "kurser/sted/",
+    "kurser/ugedag/",
+    "kurser/for/",
+    "kurser/serie/",
+];
 
 /// Whether a site path belongs to the catalogue's generated pages (a course may not take it).
 pub fn is_catalogue_path(path: &str) -> bool {
-    path == ARCHIVE_PATH
-        || path == NO_REFERRAL_PATH
-        || path == "kurser/kalender/"
-        || ["kurser/kategori/", "kurser/sted/", "kurser/ugedag/"]
-            .iter()
-            .any(|p| path.starts_with(p))
+    [
+        ARCHIVE_PATH,
+        NO_REFERRAL_PATH,
+        FREE_PLACES_PATH,
+        ONLINE_PATH,
+        PROSPECTUS_PATH,
+        "kurser/kalender/",
+    ]
+    .contains(&path)
+        || FILTER_FOLDERS.iter().any(|p| path.starts_with(p))
+}
+
+/// The stable page of a series: `kurser/serie/<series>/`.
+pub fn series_path(series: &str) -> String {
+    format!("kurser/serie/{series}/")
+}
+
+/// The filter page of an audience: `kurser/for/<key>/`.
+pub fn audience_path(key: &str) -> String {
+    format!("kurser/for/{key}/")
 }
 
 /// Where a course stands on a given day.
@@ -58,10 +87,25 @@ impl Status {
     }
 }
 
+/// Whether a citizen can sign up for `course` on `today`: it is open for signup or intake, and
+/// not full or cancelled (a waiting list can be joined).
+pub fn can_sign_up(course: &Course, status: Status) -> bool {
+    status.joinable()
+        && matches!(
+            course.availability,
+            Availability::Open | Availability::Waitlist
+        )
+}
+
+/// Whether `course` has a free place a citizen can take now.
+pub fn has_places(course: &Course, status: Status) -> bool {
+    status.joinable() && course.availability == Availability::Open
+}
+
 /// The status of `course` on `today`.
 pub fn status(course: &Course, today: NaiveDate) -> Status {
-    let meetings = &course.schedule.meetings;
-    let (Some(&first), Some(&last)) = (meetings.first(), meetings.last()) else {
+    let schedule = &course.schedule;
+    let (Some(first), Some(last)) = (schedule.first(), schedule.last()) else {
         return Status::Finished;
     };
     if today > last {
@@ -69,7 +113,13 @@ pub fn status(course: &Course, today: NaiveDate) -> Status {
     }
     if today >= first {
         return match course.intake_until {
-            Some(n) if n >= 1 && meetings.get(n as usize - 1).is_some_and(|d| today <= *d) => {
+            Some(n)
+                if n >= 1
+                    && schedule
+                        .held()
+                        .nth(n as usize - 1)
+                        .is_some_and(|m| today <= m.date) =>
+            {
                 Status::Intake(n)
             }
             _ => Status::Running,
@@ -91,13 +141,17 @@ pub fn weekday_slug(date: NaiveDate) -> &'static str {
     WEEKDAY_SLUGS[date.weekday().num_days_from_monday() as usize]
 }
 
-/// The weekdays a course meets on (usually one), as (Monday-based index, slug).
+/// The weekdays a course meets on (usually one), as (Monday-based index, slug): those of its
+/// planned meetings, so one meeting moved to another day does not change the course's weekday.
 pub fn weekdays(course: &Course) -> Vec<(u32, &'static str)> {
     let mut days: Vec<(u32, &'static str)> = course
         .schedule
         .meetings
         .iter()
-        .map(|d| (d.weekday().num_days_from_monday(), weekday_slug(*d)))
+        .map(|m| {
+            let d = m.planned;
+            (d.weekday().num_days_from_monday(), weekday_slug(d))
+        })
         .collect();
     days.sort();
     days.dedup();
@@ -141,7 +195,7 @@ pub fn group_by<T>(courses: &[T], order: &[&str], keys: impl Fn(&T) -> Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontmatter::{Date, Schedule, Signup};
+    use crate::frontmatter::{Date, Meeting, Schedule, Signup};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -159,7 +213,7 @@ mod tests {
             contact: None,
             facilitators: Vec::new(),
             schedule: Schedule {
-                meetings: meetings.iter().map(|d| date(d)).collect(),
+                meetings: meetings.iter().map(|d| Meeting::planned(date(d))).collect(),
                 time: None,
             },
             signup: deadline.map(|d| Signup {
@@ -169,6 +223,12 @@ mod tests {
                 url: None,
             }),
             intake_until: intake,
+            availability: Default::default(),
+            availability_note: None,
+            mode: Default::default(),
+            online: None,
+            audiences: Vec::new(),
+            series: None,
         }
     }
 

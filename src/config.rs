@@ -39,6 +39,13 @@ pub struct Category {
     pub description: Option<String>,
 }
 
+/// A group a course is for (`audiences:` in `vejviser.yaml`): its key and label.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Audience {
+    pub key: String,
+    pub label: String,
+}
+
 /// The validated project configuration.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -51,6 +58,22 @@ pub struct Project {
     pub max_lix: Option<f64>,
     /// Raw HTML inside Markdown is passed through only when the project says so; else escaped.
     pub allow_html: bool,
+    /// Whom courses are for, by key (the order filter pages list them in).
+    pub audiences: BTreeMap<String, Audience>,
+    /// The printed catalogue covers courses starting within this many months.
+    pub prospectus_months: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAudience {
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProspectus {
+    months: u32,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +86,9 @@ struct RawProject {
     categories: BTreeMap<String, RawCategory>,
     readability: Option<RawReadability>,
     markdown: Option<RawMarkdown>,
+    #[serde(default)]
+    audiences: BTreeMap<String, RawAudience>,
+    prospectus: Option<RawProspectus>,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +118,8 @@ const PROJECT_FIELDS: &[&str] = &[
     "categories",
     "readability",
     "markdown",
+    "audiences",
+    "prospectus",
 ];
 const SITE_FIELDS: &[&str] = &[
     "name",
@@ -179,6 +207,33 @@ impl Project {
                 (slug, category)
             })
             .collect();
+        for key in raw.audiences.keys() {
+            check_key(text, file, "audiences", key, &mut diags);
+        }
+        let audiences = raw
+            .audiences
+            .into_iter()
+            .map(|(key, a)| {
+                let audience = Audience {
+                    key: key.clone(),
+                    label: a.label,
+                };
+                (key, audience)
+            })
+            .collect();
+        let prospectus_months = raw.prospectus.map_or(6, |p| p.months);
+        if !(1..=24).contains(&prospectus_months) {
+            let mut d = Diagnostic::error(
+                "config.prospectus",
+                file,
+                format!("`months: {prospectus_months}` is out of range"),
+            )
+            .hint("give how many months ahead the printed catalogue covers, 1 to 24");
+            if let Some(p) = locate::value(text, &["prospectus", "months"]) {
+                d = d.at_offset(text, p.offset, p.len);
+            }
+            diags.push(d);
+        }
         if !diags.is_empty() {
             return Err(diags);
         }
@@ -189,6 +244,8 @@ impl Project {
             categories,
             max_lix: raw.readability.and_then(|r| r.max_lix),
             allow_html: raw.markdown.is_some_and(|m| m.allow_html),
+            audiences,
+            prospectus_months,
         })
     }
 }

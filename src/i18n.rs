@@ -130,6 +130,15 @@ pub const REQUIRED: &[&str] = &[
     "courses_on",
     "no_referral_title",
     "archive_title",
+    "free_places_title",
+    "online_title",
+    "audience_title",
+    "availability_full",
+    "availability_waitlist",
+    "availability_cancelled",
+    "meeting_cancelled",
+    "mode_online",
+    "mode_hybrid",
 ];
 
 #[cfg(test)]

@@ -183,11 +183,10 @@ fn course_findings(
     opts: &BuildOptions,
     out: &mut Vec<Diagnostic>,
 ) {
-    let meetings = &course.schedule.meetings;
     match status(course, opts.today) {
         Status::Closed => {
             let deadline = course.signup.as_ref().and_then(|s| s.deadline);
-            let (Some(deadline), Some(first)) = (deadline, meetings.first()) else {
+            let (Some(deadline), Some(first)) = (deadline, course.schedule.first()) else {
                 return;
             };
             out.push(page.diagnostic_at(
@@ -204,7 +203,8 @@ fn course_findings(
             ));
         }
         Status::Finished if page.rel.starts_with("kurser/") => {
-            let last = meetings
+            let last = course
+                .schedule
                 .last()
                 .map(|d| format!(" (the last meeting was {d})"))
                 .unwrap_or_default();

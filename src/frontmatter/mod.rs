@@ -144,6 +144,12 @@ impl Kind {
                 "schedule",
                 "signup",
                 "intake",
+                "availability",
+                "availability_note",
+                "mode",
+                "online",
+                "audiences",
+                "series",
             ],
         }
     }

@@ -308,6 +308,43 @@ impl Reporter<'_> {
         self.diags.push(d);
     }
 
+    /// Records `d` at `item` of the list (or block) at `path`.
+    fn push_on_item(&mut self, path: &[&str], item: &str, d: Diagnostic) {
+        let place = locate::item(self.fm, path, item).map(|p| locate::Place {
+            offset: p.offset + self.fm_offset,
+            len: p.len,
+        });
+        let d = self.placed(d, place);
+        self.diags.push(d);
+    }
+
+    /// One of a fixed set of values (`availability`, `mode`), by its key; the default when the
+    /// field is absent or wrong (and then reported).
+    fn choice<T: Copy + Default>(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        all: &[T],
+        key: fn(T) -> &'static str,
+    ) -> T {
+        let Some(value) = value else {
+            return T::default();
+        };
+        if let Some(found) = all.iter().copied().find(|v| key(*v) == value) {
+            return found;
+        }
+        let known: Vec<&str> = all.iter().map(|v| key(*v)).collect();
+        self.push_at(
+            &[field],
+            self.err(
+                "course.value",
+                format!("`{value}` is not a value of `{field}`"),
+            )
+            .hint(suggest(value, &known, "the values are")),
+        );
+        T::default()
+    }
+
     /// A required field of `kind` that is not there.
     fn missing(&mut self, kind: Kind, field: &str, example: &str) {
         let d = self
@@ -405,18 +442,24 @@ impl Reporter<'_> {
                     time: None,
                 }
             }
-            Some(s) => validate_schedule(s, &mut |path: &[&str], msg: String, hint: &str| {
-                let mut full = vec!["schedule"];
-                full.extend_from_slice(path);
-                let d = self.err("course.schedule", msg).hint(hint.to_string());
-                self.push_at(&full, d);
-            }),
+            Some(s) => validate_schedule(
+                s,
+                &mut |path: &[&str], item: Option<&str>, msg: String, hint: &str| {
+                    let mut full = vec!["schedule"];
+                    full.extend_from_slice(path);
+                    let d = self.err("course.schedule", msg).hint(hint.to_string());
+                    match item {
+                        Some(item) => self.push_on_item(&full, item, d),
+                        None => self.push_at(&full, d),
+                    }
+                },
+            ),
         };
         if let (Some(first), Some(deadline)) = (
-            schedule.meetings.first(),
+            schedule.first(),
             raw.signup.as_ref().and_then(|s| s.deadline),
         ) {
-            if deadline.0 > *first {
+            if deadline.0 > first {
                 self.push_at(
                     &["signup", "deadline"],
                     self.err(
@@ -452,6 +495,54 @@ impl Reporter<'_> {
                 );
             }
         }
+        let availability = self.choice(
+            "availability",
+            raw.availability.as_deref(),
+            &Availability::ALL,
+            Availability::key,
+        );
+        let mode = self.choice("mode", raw.mode.as_deref(), &Mode::ALL, Mode::key);
+        if raw.online.is_some() && mode == Mode::Onsite {
+            self.push_at(
+                &["online"],
+                self.err(
+                    "course.online-onsite",
+                    "`online:` is given, but the course is held on site".into(),
+                )
+                .hint("add `mode: online` (or `mode: hybrid`), or remove `online:`"),
+            );
+        }
+        let mut audiences = Vec::new();
+        for key in &raw.audiences {
+            if project.audiences.contains_key(key) {
+                if !audiences.contains(key) {
+                    audiences.push(key.clone());
+                }
+                continue;
+            }
+            let known: Vec<&str> = project.audiences.keys().map(String::as_str).collect();
+            let d = self
+                .err(
+                    "course.unknown-audience",
+                    format!("unknown audience `{key}`"),
+                )
+                .hint(format!(
+                    "{} (audiences are defined under `audiences:` in vejviser.yaml)",
+                    suggest(key, &known, "the audiences are")
+                ));
+            self.push_on_item(&["audiences"], key, d);
+        }
+        let mut series = raw.series.clone();
+        if let Some(bad) = series.take_if(|s| crate::slug::slugify(s) != *s || s.is_empty()) {
+            self.push_at(
+                &["series"],
+                self.err("course.series", format!("`{bad}` is not a valid series name"))
+                    .hint(format!(
+                        "a series name is part of an address: use lower-case letters, digits and hyphens, e.g. `{}`",
+                        crate::slug::slugify(&bad)
+                    )),
+            );
+        }
         Course {
             category,
             summary: raw.summary.clone(),
@@ -465,6 +556,12 @@ impl Reporter<'_> {
             schedule,
             signup: raw.signup.clone(),
             intake_until: raw.intake.as_ref().map(|i| i.open_until_session),
+            availability,
+            availability_note: raw.availability_note.clone(),
+            mode,
+            online: raw.online.clone(),
+            audiences,
+            series,
         }
     }
 }
@@ -491,6 +588,15 @@ mod tests {
             categories,
             max_lix: None,
             allow_html: false,
+            audiences: [(
+                "paaroerende".to_string(),
+                crate::config::Audience {
+                    key: "paaroerende".into(),
+                    label: "Pårørende".into(),
+                },
+            )]
+            .into(),
+            prospectus_months: 6,
         }
     }
 
@@ -530,13 +636,105 @@ mod tests {
             .schedule
             .meetings
             .iter()
-            .map(|d| d.to_string())
+            .map(|m| m.date.to_string())
             .collect();
         assert_eq!(
             dates,
             ["2027-03-16", "2027-03-23", "2027-04-06", "2027-04-13"]
         );
         assert_eq!(page.body(), "body\n");
+    }
+
+    #[test]
+    fn cancelled_and_moved_meetings_keep_their_planned_day() {
+        let page = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-03-02\n  weeks: 4\n  time: \"10:00-12:00\"\n  cancelled: [2027-03-09]\n  moved:\n    - { from: 2027-03-16, to: 2027-03-25, time: \"12:00-14:00\", note: Lokalet er optaget. }\n---\n",
+        )
+        .unwrap();
+        let s = &page.course().unwrap().schedule;
+        let seen: Vec<(String, String, bool, bool)> = s
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.planned.to_string(),
+                    m.date.to_string(),
+                    m.cancelled,
+                    m.moved,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("2027-03-02".into(), "2027-03-02".into(), false, false),
+                ("2027-03-09".into(), "2027-03-09".into(), true, false),
+                ("2027-03-23".into(), "2027-03-23".into(), false, false),
+                ("2027-03-16".into(), "2027-03-25".into(), false, true),
+            ]
+        );
+        let moved = &s.meetings[3];
+        assert_eq!(s.time_of(moved).unwrap().to_string(), "12:00-14:00");
+        assert_eq!(moved.note.as_deref(), Some("Lokalet er optaget."));
+        assert_eq!(s.held().count(), 3);
+        assert_eq!(s.last().unwrap().to_string(), "2027-03-25");
+    }
+
+    #[test]
+    fn a_change_must_name_a_meeting_and_land_on_a_free_day() {
+        let errs = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-03-02\n  weeks: 3\n  cancelled: [2027-03-10]\n  moved:\n    - { from: 2027-03-03, to: 2027-03-20 }\n    - { from: 2027-03-09, to: 2027-03-16 }\n---\n",
+        )
+        .unwrap_err();
+        let found: Vec<(&str, usize, usize, &str)> = errs
+            .iter()
+            .map(|e| (e.code, e.line, e.column, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("course.schedule", 7, 15, "`cancelled: 2027-03-10` is not a meeting of this course"),
+                ("course.schedule", 9, 15, "`moved: from: 2027-03-03` is not a meeting of this course"),
+                ("course.schedule", 10, 31, "the meeting of 2027-03-09 is moved to 2027-03-16, when the course already meets"),
+            ],
+            "{errs:#?}"
+        );
+        assert!(errs[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("the nearest meeting is 2027-03-09"));
+    }
+
+    #[test]
+    fn availability_mode_and_audience_take_known_values() {
+        let errs = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\navailability: venteliste\nmode: onlien\naudiences: [paaroerende, fagfolk]\nseries: Skrive Værksted\n---\n",
+        )
+        .unwrap_err();
+        let found: Vec<(&str, usize, usize)> =
+            errs.iter().map(|e| (e.code, e.line, e.column)).collect();
+        assert_eq!(
+            found,
+            [
+                ("frontmatter.missing-field", 1, 1),
+                ("course.value", 4, 15),
+                ("course.value", 5, 7),
+                ("course.unknown-audience", 6, 26),
+                ("course.series", 7, 9),
+            ],
+            "{errs:#?}"
+        );
+        assert_eq!(errs[2].hint.as_deref(), Some("did you mean `online`?"));
+        assert_eq!(errs[3].hint.as_deref().unwrap(), "the audiences are: paaroerende (audiences are defined under `audiences:` in vejviser.yaml)");
+        assert!(errs[4]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("`skrive-vaerksted`"));
     }
 
     #[test]

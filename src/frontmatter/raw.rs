@@ -45,6 +45,12 @@ pub(super) struct RawFrontMatter {
     pub(super) schedule: Option<RawSchedule>,
     pub(super) signup: Option<Signup>,
     pub(super) intake: Option<Intake>,
+    pub(super) availability: Option<String>,
+    pub(super) availability_note: Option<String>,
+    pub(super) mode: Option<String>,
+    pub(super) online: Option<String>,
+    pub(super) audiences: Vec<String>,
+    pub(super) series: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +62,20 @@ pub(super) struct RawSchedule {
     #[serde(default)]
     pub(super) skip: Vec<Date>,
     pub(super) dates: Option<Vec<Date>>,
+    #[serde(default)]
+    pub(super) cancelled: Vec<Date>,
+    #[serde(default)]
+    pub(super) moved: Vec<RawMove>,
+}
+
+/// One meeting moved: `{ from: 2027-03-09, to: 2027-03-11, time: "12:00-14:00", note: … }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMove {
+    pub(super) from: Date,
+    pub(super) to: Date,
+    pub(super) time: Option<String>,
+    pub(super) note: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -99,11 +99,128 @@ pub struct ExerciseSheet {
     pub duration: Option<u32>,
 }
 
-/// When a course meets: every meeting date, in order, and the time of day.
+/// One meeting of a course as it now stands: held as planned, moved, or cancelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// The day it was planned for: what it is known by for its whole life (a calendar event's
+    /// UID), whatever happens to it later.
+    pub planned: NaiveDate,
+    /// The day it is held: the planned one, unless it was moved.
+    pub date: NaiveDate,
+    /// Its own time of day when a move gave it one; else the schedule's.
+    pub time: Option<TimeRange>,
+    pub moved: bool,
+    pub cancelled: bool,
+    /// Why it moved or was cancelled, as written (`Lokalet er optaget.`).
+    pub note: Option<String>,
+}
+
+impl Meeting {
+    /// A meeting held on its planned day.
+    pub fn planned(date: NaiveDate) -> Meeting {
+        Meeting {
+            planned: date,
+            date,
+            time: None,
+            moved: false,
+            cancelled: false,
+            note: None,
+        }
+    }
+}
+
+/// When a course meets: every meeting, in the order they are held, and the time of day.
 #[derive(Debug, Clone)]
 pub struct Schedule {
-    pub meetings: Vec<NaiveDate>,
+    pub meetings: Vec<Meeting>,
     pub time: Option<TimeRange>,
+}
+
+impl Schedule {
+    /// The meetings that are held (not cancelled), in order.
+    pub fn held(&self) -> impl Iterator<Item = &Meeting> {
+        self.meetings.iter().filter(|m| !m.cancelled)
+    }
+
+    /// The first day the course meets: its first held meeting (its first at all when every
+    /// meeting is cancelled).
+    pub fn first(&self) -> Option<NaiveDate> {
+        self.held().next().or(self.meetings.first()).map(|m| m.date)
+    }
+
+    /// The last day the course meets, as [`Schedule::first`].
+    pub fn last(&self) -> Option<NaiveDate> {
+        self.held().last().or(self.meetings.last()).map(|m| m.date)
+    }
+
+    /// The time of day of a meeting: its own when moved with one, else the schedule's.
+    pub fn time_of(&self, m: &Meeting) -> Option<TimeRange> {
+        m.time.or(self.time)
+    }
+}
+
+/// Whether a course still has places (`availability:`). The default is `open`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Availability {
+    #[default]
+    Open,
+    Full,
+    Waitlist,
+    Cancelled,
+}
+
+impl Availability {
+    pub const ALL: [Availability; 4] = [
+        Availability::Open,
+        Availability::Full,
+        Availability::Waitlist,
+        Availability::Cancelled,
+    ];
+
+    /// The value as written in front matter and as a stable key for templates and data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Availability::Open => "open",
+            Availability::Full => "full",
+            Availability::Waitlist => "waitlist",
+            Availability::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Availability> {
+        Availability::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+/// Where a course is held (`mode:`). The default is `onsite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Onsite,
+    Online,
+    Hybrid,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Onsite, Mode::Online, Mode::Hybrid];
+
+    /// The value as written in front matter and as a stable key for templates and data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Onsite => "onsite",
+            Mode::Online => "online",
+            Mode::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// Whether people take part from home (online or hybrid).
+    pub fn remote(self) -> bool {
+        self != Mode::Onsite
+    }
 }
 
 /// A course as citizens see it in the catalogue.
@@ -124,6 +241,17 @@ pub struct Course {
     pub schedule: Schedule,
     pub signup: Option<Signup>,
     pub intake_until: Option<u32>,
+    pub availability: Availability,
+    /// Said beside the availability (`Vi åbner et nyt hold i august.`).
+    pub availability_note: Option<String>,
+    pub mode: Mode,
+    /// What an online participant needs to know, shown in place of (or, hybrid, beside) the
+    /// address.
+    pub online: Option<String>,
+    /// Keys of the project's `audiences`, checked when the page is parsed.
+    pub audiences: Vec<String>,
+    /// The series this course is one term of: `kurser/serie/<series>/` stays its address.
+    pub series: Option<String>,
 }
 
 /// The kind-specific part of a page.

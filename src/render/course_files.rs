@@ -8,10 +8,12 @@
 use super::courses::{ics_path, price_value};
 use super::*;
 use crate::calendar::{self, CourseEvents};
-use crate::catalogue::CALENDAR_FILE;
-use crate::config::{Category, Contact, Location};
+use crate::catalogue::{self, CALENDAR_FILE};
+use crate::config::{Audience, Category, Contact, Location};
 use crate::frontmatter::TimeRange;
+use crate::frontmatter::{Availability, Meeting, Mode};
 use crate::site::courses::ResolvedCourse;
+use chrono::Datelike;
 
 /// The open data record of a course, as in `kurser.json`.
 #[derive(Serialize)]
@@ -33,10 +35,40 @@ struct CourseRecord<'a> {
     /// Local time in Europe/Copenhagen, `"10:00"`.
     start_time: Option<String>,
     end_time: Option<String>,
+    /// The days it meets, in order (cancelled meetings left out; moved ones on their new day).
     meetings: Vec<String>,
+    /// Meetings moved or cancelled, by their planned day.
+    changes: Vec<ChangeRecord<'a>>,
     status: &'static str,
+    /// `open`, `full`, `waitlist` or `cancelled`.
+    availability: &'static str,
+    availability_note: Option<&'a str>,
+    /// Whether places are free and signup is open now.
+    has_places: bool,
+    /// `onsite`, `online` or `hybrid`.
+    mode: &'static str,
+    online: Option<&'a str>,
+    audiences: Vec<&'a Audience>,
+    /// The address of its series page, which stays the same term after term.
+    series: Option<String>,
     signup: Option<SignupRecord<'a>>,
     intake_until_meeting: Option<u32>,
+}
+
+/// A meeting moved or cancelled.
+#[derive(Serialize)]
+struct ChangeRecord<'a> {
+    planned: String,
+    /// `moved` or `cancelled`.
+    change: &'static str,
+    /// The day it is held, when moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<String>,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -68,26 +100,30 @@ fn duration(t: TimeRange) -> String {
     }
 }
 
-/// The course's weekday, each week from its first meeting to its last, on which it does not
-/// meet, when it meets on one weekday only; `None` when it meets on several. A weekly
-/// schema.org `Schedule` minus these `exceptDate`s gives exactly the meetings, left-out weeks
-/// (`skip`, gaps in `dates`) included, whereas `startDate` plus `repeatCount` weeks would move
-/// every meeting after a gap. Meetings on several weekdays (`dates`) have no such rule: they
-/// are listed one `Schedule` each.
-fn left_out_weeks(r: &ResolvedCourse) -> Option<Vec<NaiveDate>> {
-    let meetings = &r.course.schedule.meetings;
-    let (first, last) = (r.first()?, r.last()?);
-    r.one_weekday().then(|| {
+/// The course's weekday, each week from its first regular meeting to its last, on which no
+/// regular meeting is held, when its regular meetings (held, not moved) share one weekday;
+/// `None` when they do not. A weekly schema.org `Schedule` minus these `exceptDate`s gives
+/// exactly the regular meetings, left-out weeks (`skip`, `cancelled`, gaps in `dates`)
+/// included, whereas `startDate` plus `repeatCount` weeks would move every meeting after a gap.
+/// Moved meetings and meetings on several weekdays are listed one `Schedule` each.
+fn left_out_weeks(regular: &[&Meeting]) -> Option<Vec<NaiveDate>> {
+    let (first, last) = (regular.first()?.date, regular.last()?.date);
+    let one_weekday = regular.iter().all(|m| m.date.weekday() == first.weekday());
+    one_weekday.then(|| {
         first
             .iter_weeks()
             .take_while(|d| *d <= last)
-            .filter(|d| !meetings.contains(d))
+            .filter(|d| !regular.iter().any(|m| m.date == *d))
             .collect()
     })
 }
 
 /// A course's events for a calendar, with its URL and id (see `prepare` below).
-fn events<'r>(r: &'r ResolvedCourse, (url, id): &'r (String, String)) -> CourseEvents<'r> {
+fn events<'r>(
+    r: &'r ResolvedCourse,
+    (url, id): &'r (String, String),
+    cancelled_label: &'r str,
+) -> CourseEvents<'r> {
     CourseEvents {
         course: r.course,
         title: &r.sp.page.common.title,
@@ -95,6 +131,7 @@ fn events<'r>(r: &'r ResolvedCourse, (url, id): &'r (String, String)) -> CourseE
         id,
         location: r.location_line(),
         description: r.course.summary.as_deref(),
+        cancelled_label,
     }
 }
 
@@ -116,8 +153,38 @@ impl Renderer<'_> {
             facilitators: &c.facilitators,
             start_time: c.schedule.time.map(|t| hm(t.start)),
             end_time: c.schedule.time.map(|t| hm(t.end)),
-            meetings: c.schedule.meetings.iter().map(|d| d.to_string()).collect(),
+            meetings: c.schedule.held().map(|m| m.date.to_string()).collect(),
+            changes: c
+                .schedule
+                .meetings
+                .iter()
+                .filter(|m| m.moved || m.cancelled)
+                .map(|m| ChangeRecord {
+                    planned: m.planned.to_string(),
+                    change: if m.cancelled { "cancelled" } else { "moved" },
+                    date: m.moved.then(|| m.date.to_string()),
+                    start_time: m
+                        .moved
+                        .then(|| c.schedule.time_of(m).map(|t| hm(t.start)))
+                        .flatten(),
+                    end_time: m
+                        .moved
+                        .then(|| c.schedule.time_of(m).map(|t| hm(t.end)))
+                        .flatten(),
+                    note: m.note.as_deref(),
+                })
+                .collect(),
             status: r.status.key(),
+            availability: c.availability.key(),
+            availability_note: c.availability_note.as_deref(),
+            has_places: r.has_places(),
+            mode: c.mode.key(),
+            online: c.online.as_deref(),
+            audiences: r.audiences.clone(),
+            series: c
+                .series
+                .as_ref()
+                .map(|s| format!("{}{}", self.settings.base_url, catalogue::series_path(s))),
             signup: c.signup.as_ref().map(|s| SignupRecord {
                 deadline: s.deadline.map(|d| d.to_string()),
                 email: s.email.as_deref(),
@@ -133,14 +200,14 @@ impl Renderer<'_> {
     pub(super) fn json_ld(&self, r: &ResolvedCourse) -> String {
         let (c, sp) = (r.course, r.sp);
         let m = &self.site.municipality;
-        let meetings = &c.schedule.meetings;
-        let schedule = |start: &NaiveDate, end: &NaiveDate| {
+        let held: Vec<&Meeting> = c.schedule.held().collect();
+        let schedule = |start: NaiveDate, end: NaiveDate, time: Option<TimeRange>| {
             let mut s = json!({
                 "@type": "Schedule",
                 "startDate": start.to_string(),
                 "endDate": end.to_string(),
             });
-            if let Some(t) = c.schedule.time {
+            if let Some(t) = time {
                 s["startTime"] = json!(format!("{}:00", hm(t.start)));
                 s["endTime"] = json!(format!("{}:00", hm(t.end)));
                 s["duration"] = json!(duration(t));
@@ -148,38 +215,65 @@ impl Renderer<'_> {
             }
             s
         };
-        let course_schedule = match (meetings.first(), meetings.last(), left_out_weeks(r)) {
-            (Some(first), Some(last), Some(except)) => {
-                let mut s = schedule(first, last);
+        let single = |m: &&Meeting| {
+            let mut s = schedule(m.date, m.date, c.schedule.time_of(m));
+            s["repeatCount"] = json!(1);
+            s
+        };
+        let regular: Vec<&Meeting> = held.iter().copied().filter(|m| !m.moved).collect();
+        let course_schedule: Vec<Value> = match left_out_weeks(&regular) {
+            Some(except) => {
+                let (first, last) = (regular[0].date, regular[regular.len() - 1].date);
+                let mut s = schedule(first, last, c.schedule.time);
                 s["repeatFrequency"] = json!("P1W");
                 // schema.org names days in English.
                 s["byDay"] = json!([format!(
                     "https://schema.org/{}",
-                    i18n::weekday(*first, crate::config::Language::En)
+                    i18n::weekday(first, crate::config::Language::En)
                 )]);
                 if !except.is_empty() {
                     s["exceptDate"] =
                         json!(except.iter().map(|d| d.to_string()).collect::<Vec<_>>());
                 }
-                s
+                std::iter::once(s)
+                    .chain(held.iter().filter(|m| m.moved).map(single))
+                    .collect()
             }
-            _ => meetings
-                .iter()
-                .map(|d| {
-                    let mut s = schedule(d, d);
-                    s["repeatCount"] = json!(1);
-                    s
-                })
-                .collect(),
+            None => held.iter().map(single).collect(),
+        };
+        let course_schedule = match <[Value; 1]>::try_from(course_schedule) {
+            Ok([one]) => one,
+            Err(many) => json!(many),
+        };
+        let event_status = if c.availability == Availability::Cancelled {
+            "EventCancelled"
+        } else if c.schedule.meetings.iter().any(|m| m.moved || m.cancelled) {
+            "EventRescheduled"
+        } else {
+            "EventScheduled"
+        };
+        let (course_mode, attendance) = match c.mode {
+            Mode::Onsite => ("onsite", "OfflineEventAttendanceMode"),
+            Mode::Online => ("online", "OnlineEventAttendanceMode"),
+            Mode::Hybrid => ("blended", "MixedEventAttendanceMode"),
         };
         let mut instance = json!({
             "@type": "CourseInstance",
-            "courseMode": "onsite",
-            "startDate": meetings.first().map(|d| d.to_string()),
-            "endDate": meetings.last().map(|d| d.to_string()),
+            "courseMode": course_mode,
+            "eventAttendanceMode": format!("https://schema.org/{attendance}"),
+            "eventStatus": format!("https://schema.org/{event_status}"),
+            "startDate": r.first().map(|d| d.to_string()),
+            "endDate": r.last().map(|d| d.to_string()),
             "courseSchedule": course_schedule,
         });
-        if let Some(l) = r.location {
+        if !r.audiences.is_empty() {
+            instance["audience"] = json!(r
+                .audiences
+                .iter()
+                .map(|a| json!({"@type": "Audience", "audienceType": a.label}))
+                .collect::<Vec<_>>());
+        }
+        if let (Some(l), false) = (r.location, c.mode == Mode::Online) {
             instance["location"] = json!({"@type": "Place", "name": l.name, "address": l.address});
         }
         if let Some(cap) = c.capacity {
@@ -199,7 +293,7 @@ impl Renderer<'_> {
                 "price": price_value(c.price),
                 "priceCurrency": "DKK",
                 "category": if c.price == 0.0 { "Free" } else { "Paid" },
-                "availability": if r.status.joinable() { "https://schema.org/InStock" } else { "https://schema.org/SoldOut" },
+                "availability": format!("https://schema.org/{}", if r.has_places() { "InStock" } else { "SoldOut" }),
             },
         });
         script_safe(&ld.to_string())
@@ -212,6 +306,7 @@ impl Renderer<'_> {
         let base = &self.settings.base_url;
         let today = self.settings.today;
         let mut files = Vec::new();
+        let cancelled = self.theme.strings.get("meeting_cancelled");
         let prepare = |r: &ResolvedCourse| {
             (
                 format!("{base}{}", r.sp.path),
@@ -220,7 +315,7 @@ impl Renderer<'_> {
         };
         for r in self.courses.all() {
             let prepared = prepare(r);
-            let ev = events(r, &prepared);
+            let ev = events(r, &prepared, cancelled);
             files.push((
                 ics_path(r.sp),
                 calendar::calendar(&r.sp.page.common.title, &[ev], base, today),
@@ -231,7 +326,7 @@ impl Renderer<'_> {
         let evs: Vec<CourseEvents> = current
             .iter()
             .zip(&prepared)
-            .map(|(r, p)| events(r, p))
+            .map(|(r, p)| events(r, p, cancelled))
             .collect();
         let name = format!("{} – {}", m.name, self.theme.strings.get("catalogue_title"));
         files.push((

@@ -8,6 +8,7 @@
 use super::*;
 use crate::catalogue::{self, Status};
 use crate::config::{Category, Contact, Location};
+use crate::frontmatter::{Availability, Mode};
 use crate::site::courses::ResolvedCourse;
 
 use crate::catalogue::{ARCHIVE_PATH, CALENDAR_FILE, NO_REFERRAL_PATH};
@@ -34,13 +35,23 @@ pub(super) struct CourseView<'a> {
     weekday: Option<&'static str>,
     /// The slugs of its weekdays, space-separated (for the catalogue's filter script).
     weekdays: String,
-    meetings: Vec<MeetingView>,
+    meetings: Vec<MeetingView<'a>>,
     first: Option<String>,
     last: Option<String>,
     count: usize,
     signup: Option<SignupView<'a>>,
     intake_until: Option<u32>,
     status: StatusView,
+    availability: AvailabilityView<'a>,
+    /// Whether a citizen can sign up now (open, or a waiting list), and whether a place is free.
+    can_sign_up: bool,
+    has_places: bool,
+    mode: ModeView<'a>,
+    audiences: Vec<AudienceView<'a>>,
+    /// The series page, `kurser/serie/<series>/`, when the course is one term of a series.
+    series_path: Option<String>,
+    /// The slugs of its audiences, space-separated (for the catalogue's filter script).
+    audience_keys: String,
     /// The course's own calendar file.
     ics_path: String,
     /// schema.org JSON-LD, on the course's page only.
@@ -49,11 +60,45 @@ pub(super) struct CourseView<'a> {
 }
 
 #[derive(Serialize)]
-struct MeetingView {
-    /// `tirsdag den 2. februar 2027`.
+struct MeetingView<'a> {
+    /// `tirsdag 2. februar 2027`: the day it is held.
     date: String,
     /// `2027-02-02`.
     iso: String,
+    /// `10:00-12:00`, when a move gave it a time of its own.
+    time: Option<String>,
+    cancelled: bool,
+    moved: bool,
+    /// The day it was planned for, when moved: `tirsdag 9. marts 2027`.
+    planned: Option<String>,
+    planned_iso: String,
+    note: Option<&'a str>,
+}
+
+/// `{key, label, note}`: `open` has no label (nothing to say), the others `Fuldt booket`,
+/// `Venteliste`, `Aflyst`.
+#[derive(Serialize)]
+struct AvailabilityView<'a> {
+    key: &'static str,
+    label: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// `{key, label, online}`: `onsite` has no label; the others `Online`, `Online og fremmøde`.
+#[derive(Serialize)]
+struct ModeView<'a> {
+    key: &'static str,
+    label: Option<&'a str>,
+    remote: bool,
+    /// What an online participant needs to know.
+    online: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AudienceView<'a> {
+    key: &'a str,
+    label: &'a str,
+    path: String,
 }
 
 #[derive(Serialize)]
@@ -109,7 +154,7 @@ impl<'a> Renderer<'a> {
 
     /// The one view of a course.
     pub(super) fn course_view(&self, r: &ResolvedCourse<'a>) -> CourseView<'a> {
-        let (c, lang) = (r.course, self.lang);
+        let (c, lang, t) = (r.course, self.lang, &self.theme.strings);
         let meetings = &c.schedule.meetings;
         let facilitator = |f: &Facilitator| match f {
             Facilitator::Peer => "facilitator_peer",
@@ -144,14 +189,20 @@ impl<'a> Renderer<'a> {
                 .join(" "),
             meetings: meetings
                 .iter()
-                .map(|d| MeetingView {
-                    date: i18n::long_date(*d, lang),
-                    iso: d.to_string(),
+                .map(|m| MeetingView {
+                    date: i18n::long_date(m.date, lang),
+                    iso: m.date.to_string(),
+                    time: m.time.map(|t| t.to_string()),
+                    cancelled: m.cancelled || r.cancelled(),
+                    moved: m.moved,
+                    planned: m.moved.then(|| i18n::long_date(m.planned, lang)),
+                    planned_iso: m.planned.to_string(),
+                    note: m.note.as_deref(),
                 })
                 .collect(),
             first: r.first().map(|d| i18n::long_date(d, lang)),
             last: r.last().map(|d| i18n::long_date(d, lang)),
-            count: meetings.len(),
+            count: c.schedule.held().count(),
             signup: c.signup.as_ref().map(|s| SignupView {
                 deadline: s.deadline.map(|d| i18n::long_date(d.0, lang)),
                 email: s.email.as_deref(),
@@ -160,6 +211,44 @@ impl<'a> Renderer<'a> {
             }),
             intake_until: c.intake_until,
             status: self.status_view(r.status),
+            availability: AvailabilityView {
+                key: c.availability.key(),
+                label: match c.availability {
+                    Availability::Open => None,
+                    Availability::Full => Some(t.get("availability_full")),
+                    Availability::Waitlist => Some(t.get("availability_waitlist")),
+                    Availability::Cancelled => Some(t.get("availability_cancelled")),
+                },
+                note: c.availability_note.as_deref(),
+            },
+            can_sign_up: r.can_sign_up(),
+            has_places: r.has_places(),
+            mode: ModeView {
+                key: c.mode.key(),
+                label: match c.mode {
+                    Mode::Onsite => None,
+                    Mode::Online => Some(t.get("mode_online")),
+                    Mode::Hybrid => Some(t.get("mode_hybrid")),
+                },
+                remote: c.mode.remote(),
+                online: c.online.as_deref(),
+            },
+            audiences: r
+                .audiences
+                .iter()
+                .map(|a| AudienceView {
+                    key: &a.key,
+                    label: &a.label,
+                    path: catalogue::audience_path(&a.key),
+                })
+                .collect(),
+            series_path: c.series.as_deref().map(catalogue::series_path),
+            audience_keys: r
+                .audiences
+                .iter()
+                .map(|a| a.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             ics_path: ics_path(r.sp),
             json_ld: None,
         }

@@ -16,9 +16,9 @@ use chrono::NaiveDate;
 use super::{Site, SitePage};
 use crate::catalogue::{self, Status};
 use crate::config::Municipality;
-use crate::config::{Category, Contact, Location, Project};
+use crate::config::{Audience, Category, Contact, Location, Project};
 use crate::error::{suggest, Diagnostic};
-use crate::frontmatter::Course;
+use crate::frontmatter::{Availability, Course, Mode};
 
 /// One course with every reference resolved and its status on the build's day.
 #[derive(Debug, Clone)]
@@ -34,15 +34,17 @@ pub struct ResolvedCourse<'a> {
     pub contact: Option<&'a Contact>,
     /// The weekdays it meets on, as (Monday-based index, slug): usually one.
     pub weekdays: Vec<(u32, &'static str)>,
+    /// Whom it is for, in the order the course lists them.
+    pub audiences: Vec<&'a Audience>,
 }
 
 impl ResolvedCourse<'_> {
     pub fn first(&self) -> Option<NaiveDate> {
-        self.course.schedule.meetings.first().copied()
+        self.course.schedule.first()
     }
 
     pub fn last(&self) -> Option<NaiveDate> {
-        self.course.schedule.meetings.last().copied()
+        self.course.schedule.last()
     }
 
     /// Whether it meets on the same weekday every time.
@@ -54,12 +56,36 @@ impl ResolvedCourse<'_> {
         self.status == Status::Finished
     }
 
-    /// The location as one line for calendars: `Name, address`.
+    /// Whether a citizen can sign up now (see [`catalogue::can_sign_up`]).
+    pub fn can_sign_up(&self) -> bool {
+        catalogue::can_sign_up(self.course, self.status)
+    }
+
+    /// Whether it has a free place now (see [`catalogue::has_places`]).
+    pub fn has_places(&self) -> bool {
+        catalogue::has_places(self.course, self.status)
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.course.availability == Availability::Cancelled
+    }
+
+    /// The place as one line for calendars: `Name, address`; for an online course what a
+    /// participant needs to know (`online:`), which a hybrid course adds after the address.
     pub fn location_line(&self) -> Option<String> {
-        self.location.map(|loc| match &loc.address {
+        let place = self.location.map(|loc| match &loc.address {
             Some(a) => format!("{}, {a}", loc.name),
             None => loc.name.clone(),
-        })
+        });
+        let online = self.course.online.clone();
+        match self.course.mode {
+            Mode::Onsite => place,
+            Mode::Online => online,
+            Mode::Hybrid => match (place, online) {
+                (Some(p), Some(o)) => Some(format!("{p} / {o}")),
+                (p, o) => p.or(o),
+            },
+        }
     }
 }
 
@@ -89,6 +115,11 @@ impl<'a> Courses<'a> {
                         location: course.location.as_ref().and_then(|k| m.locations.get(k)),
                         contact: course.contact.as_ref().and_then(|k| m.contacts.get(k)),
                         weekdays: catalogue::weekdays(course),
+                        audiences: course
+                            .audiences
+                            .iter()
+                            .filter_map(|k| project.audiences.get(k))
+                            .collect(),
                     },
                 ))
             })

@@ -213,6 +213,8 @@ const ICS_PROPERTIES: &[&str] = &[
     "DTEND",
     "LOCATION",
     "DESCRIPTION",
+    "STATUS",
+    "SEQUENCE",
 ];
 
 /// Every finding in every file of a site: pages, calendars, feed, sitemap, open data, the search
