@@ -2,6 +2,7 @@
 //! and the search page with its A–Å index, each opened by an `_index.md` where there is one.
 
 use super::*;
+use crate::catalogue::Status;
 
 impl Renderer<'_> {
     pub(super) fn render_generated(
@@ -21,11 +22,12 @@ impl Renderer<'_> {
                 let current = self.courses.current();
                 let archive = self.courses.all().len() - current.len();
                 if kind == "front" {
-                    // The front page shows the next courses a citizen can still join.
+                    // The front page shows the next courses to start that a citizen can
+                    // still sign up for (a waiting list too), not those already running.
                     let next: Vec<_> = current
                         .iter()
                         .copied()
-                        .filter(|r| r.status.joinable())
+                        .filter(|r| r.status == Status::Open && r.can_sign_up())
                         .take(6)
                         .collect();
                     self.listing(&next, &current, archive, None)

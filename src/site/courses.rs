@@ -150,14 +150,56 @@ impl<'a> Courses<'a> {
         self.all.iter().filter(|c| !c.finished()).collect()
     }
 
+    /// Every series with its courses in catalogue order (oldest term first), by series name.
+    pub fn series(&self) -> Vec<(&'a str, Vec<&ResolvedCourse<'a>>)> {
+        let mut series: std::collections::BTreeMap<&'a str, Vec<&ResolvedCourse<'a>>> =
+            Default::default();
+        for r in &self.all {
+            if let Some(s) = r.course.series.as_deref() {
+                series.entry(s).or_default().push(r);
+            }
+        }
+        series.into_iter().collect()
+    }
+
     /// The finished courses, the most recent first.
     pub fn finished(&self) -> Vec<&ResolvedCourse<'a>> {
         self.all.iter().rev().filter(|c| c.finished()).collect()
     }
 }
 
-/// Checks that every course's location and contact exist in this municipality.
+/// Checks that every course's location and contact exist in this municipality, and that no two
+/// terms of one series start on the same day (a file copied for the next term whose dates were
+/// not changed would otherwise stand as two identical groups).
 pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut Vec<Diagnostic>) {
+    let mut terms: HashMap<(&str, NaiveDate), &SitePage> = HashMap::new();
+    for sp in pages {
+        let Some(course) = sp.page.course() else {
+            continue;
+        };
+        let (Some(series), Some(first)) = (course.series.as_deref(), course.schedule.first())
+        else {
+            continue;
+        };
+        match terms.get(&(series, first)) {
+            None => {
+                terms.insert((series, first), sp);
+            }
+            Some(other) => diags.push(sp.page.diagnostic_at(
+                &["schedule", "start"],
+                None,
+                Diagnostic::error(
+                    "course.series-clash",
+                    &sp.page.file,
+                    format!(
+                        "this term of the series `{series}` starts on {first}, as {} does",
+                        other.page.file.display()
+                    ),
+                )
+                .hint("give the new term its own dates, or a different `series:` if it is another course"),
+            )),
+        }
+    }
     for sp in pages {
         let Some(course) = sp.page.course() else {
             continue;

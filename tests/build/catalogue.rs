@@ -238,8 +238,11 @@ fn filter_links_count_only_current_courses() {
             ],
         ),
         (
-            s("Henvisning"),
-            vec![link("Kun uden henvisning", "kurser/uden-henvisning/", 3)],
+            s("Vis kun"),
+            vec![
+                link("Kun kurser med ledige pladser", "kurser/ledige-pladser/", 3),
+                link("Kun uden henvisning", "kurser/uden-henvisning/", 3),
+            ],
         ),
     ]
     .into();
@@ -500,27 +503,28 @@ fn listed_dates_are_sorted_and_give_the_weekday() {
 // ---- front page --------------------------------------------------------------------------------
 
 #[test]
-fn front_page_lists_the_next_six_joinable_courses() {
+fn front_page_lists_the_next_six_courses_to_start() {
     let project = Project::fixture("catalogue/front-page");
     let outcome = build_for(&project, "2027-01-20");
     let site = roskilde(&outcome);
     let front = page(site, "index.html");
 
-    // Joinable on 20 January: the intake course (its second meeting is today) and six open
-    // ones; the closed, running and finished courses are left out, and only six are shown.
+    // "Kommende kurser" on 20 January: the courses not started yet and open for signup. The
+    // intake course has started (its second meeting is today), so it is left out with the
+    // closed, running and finished ones; only six are shown.
     assert_eq!(
         card_titles(&front),
         [
-            "Kursus med optag",
             "Åbent kursus 1",
             "Åbent kursus 2",
             "Åbent kursus 3",
             "Åbent kursus 4",
             "Åbent kursus 5",
+            "Åbent kursus 6",
         ]
     );
     let statuses: BTreeSet<String> = cards(&front).into_iter().map(|(_, st)| st.0).collect();
-    assert_eq!(statuses, BTreeSet::from([s("intake"), s("open")]));
+    assert_eq!(statuses, BTreeSet::from([s("open")]));
     // The catalogue still has every current course.
     let catalogue = page(site, "kurser/index.html");
     assert_eq!(card_titles(&catalogue).len(), 9);

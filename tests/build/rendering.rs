@@ -91,7 +91,12 @@ fn course_page_shows_place_and_how_to_sign_up() {
         assert!(main.contains(expected), "{expected:?} is missing: {main}");
     }
     let signup = one(&doc, r#"main a[href="mailto:skriv@roskilde.example.dk"]"#);
-    assert_eq!(text(signup), "skriv@roskilde.example.dk");
+    // Whole, with a break allowed only after the @ (`<wbr>`), so it is never cut mid-word.
+    assert_eq!(
+        signup.text().collect::<String>(),
+        "skriv@roskilde.example.dk"
+    );
+    assert_eq!(signup.inner_html(), "skriv@<wbr>roskilde.example.dk");
     assert!(
         main.contains("tirsdag 26. januar 2027"),
         "the signup deadline is missing: {main}"

@@ -142,13 +142,27 @@ fn json_ld_meetings(ld: &Value) -> BTreeSet<Meeting> {
     all
 }
 
-/// The meetings of a course's record in `kurser.json`.
+/// The meetings of a course's record in `kurser.json`: the days it meets, at the schedule's
+/// time, or at a moved meeting's own time as its `changes` give it.
 fn record_meetings(record: &Value) -> BTreeSet<Meeting> {
     let begins = time_of(&record["start_time"]);
     let ends = time_of(&record["end_time"]);
+    let changes = many(&record["changes"]);
     many(&record["meetings"])
         .into_iter()
-        .map(|d| (day_of(d), begins, ends))
+        .map(|d| {
+            let moved = changes
+                .iter()
+                .find(|c| c["change"] == "moved" && c["date"] == *d && !c["start_time"].is_null());
+            match moved {
+                Some(c) => (
+                    day_of(d),
+                    time_of(&c["start_time"]),
+                    time_of(&c["end_time"]),
+                ),
+                None => (day_of(d), begins, ends),
+            }
+        })
         .collect()
 }
 
@@ -183,10 +197,21 @@ fn parse_ics(text: &str) -> ical::parser::ical::component::IcalCalendar {
 }
 
 /// The meetings of a course's own calendar file, in Copenhagen local time.
+/// The meetings a calendar says are held: its events, less those with `STATUS:CANCELLED`.
 fn ics_meetings(text: &str) -> BTreeSet<Meeting> {
+    ics_events(text, false)
+}
+
+/// Every event of a calendar, cancelled ones included.
+fn ics_meetings_all(text: &str) -> BTreeSet<Meeting> {
+    ics_events(text, true)
+}
+
+fn ics_events(text: &str, with_cancelled: bool) -> BTreeSet<Meeting> {
     parse_ics(text)
         .events
         .iter()
+        .filter(|e| with_cancelled || ics_value(&e.properties, "STATUS") != ["CANCELLED"])
         .map(|e| {
             let one = |name| match ics_value(&e.properties, name)[..] {
                 [v] => local(v),
@@ -273,11 +298,25 @@ fn compare(name: &str, project: &Project, outcome: &BuildOutcome, seen: &mut Com
             let meetings = record_meetings(record);
             assert!(!meetings.is_empty(), "{at}: no meetings");
             assert_eq!(expanded, meetings, "{at}: JSON-LD vs kurser.json\n{ld:#}");
+            // A cancelled course keeps its meetings in the open data and the JSON-LD (with
+            // `EventCancelled`); its calendar publishes each one as cancelled.
+            let cancelled = record["availability"] == "cancelled";
+            let instance = &many(&ld["hasCourseInstance"])[0];
             assert_eq!(
-                ics_meetings(file(&calendar)),
-                meetings,
-                "{at}: {calendar} vs kurser.json"
+                instance["eventStatus"] == "https://schema.org/EventCancelled",
+                cancelled,
+                "{at}"
             );
+            let (held, all) = (
+                ics_meetings(file(&calendar)),
+                ics_meetings_all(file(&calendar)),
+            );
+            if cancelled {
+                assert!(held.is_empty(), "{at}: {calendar} has meetings held");
+                assert_eq!(all, meetings, "{at}: {calendar} vs kurser.json");
+            } else {
+                assert_eq!(held, meetings, "{at}: {calendar} vs kurser.json");
+            }
 
             seen.courses += 1;
             let schedule = source_schedule(project, &site.slug, course);

@@ -1,5 +1,6 @@
 // The catalogue's combined filters, as progressive enhancement: without JavaScript the filter
-// links (one static page per category, place and weekday) do the job. With it, the form shows,
+// links (one static page per category, audience, place, weekday, and for free places, no
+// referral and online) do the job. With it, the form shows,
 // the cards are filtered in place, and the choice is kept in the address (?kategori=…&sted=…)
 // so it can be shared and bookmarked.
 (function () {
@@ -9,22 +10,28 @@
     card,
     item: card.closest('li') || card,
   }));
-  const fields = ['kategori', 'sted', 'ugedag'];
+  // Selects (one value each) and check boxes (on or off), by the name they have in the address.
+  const fields = ['kategori', 'for', 'sted', 'ugedag'].filter((name) => form.elements[name]);
+  const checks = { pladser: 'ja', henvisning: 'nej', online: 'ja' };
+  const checkNames = Object.keys(checks).filter((name) => form.elements[name]);
   const result = form.querySelector('.filter-result');
 
   function current() {
     const choice = {};
     for (const name of fields) choice[name] = form.elements[name].value;
-    choice.henvisning = form.elements.henvisning.checked ? 'nej' : '';
+    for (const name of checkNames) choice[name] = form.elements[name].checked ? checks[name] : '';
     return choice;
   }
 
   function matches(card, choice) {
     const d = card.dataset;
     return (!choice.kategori || d.kategori === choice.kategori)
+      && (!choice.for || d.for.split(' ').includes(choice.for))
       && (!choice.sted || d.sted === choice.sted)
       && (!choice.ugedag || d.ugedag.split(' ').includes(choice.ugedag))
-      && (!choice.henvisning || d.henvisning === 'nej');
+      && (!choice.pladser || d.pladser === 'ja')
+      && (!choice.henvisning || d.henvisning === 'nej')
+      && (!choice.online || d.form !== 'onsite');
   }
 
   function apply(updateAddress) {
@@ -52,7 +59,7 @@
     const select = form.elements[name];
     if (value && Array.from(select.options).some((o) => o.value === value)) select.value = value;
   }
-  form.elements.henvisning.checked = params.get('henvisning') === 'nej';
+  for (const name of checkNames) form.elements[name].checked = params.get(name) === checks[name];
   form.hidden = false;
   form.addEventListener('change', () => apply(true));
   form.addEventListener('submit', (event) => event.preventDefault());
