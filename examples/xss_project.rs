@@ -315,10 +315,10 @@ pub fn write_project(root: &Path, vectors: &[String], allow_html: bool, links: b
     for p in 0..pages {
         // Even courses are still to come, odd ones finished (so the archive has them too), for
         // any build day from 2026 on.
-        let (start, deadline) = if p % 2 == 0 {
-            ("2030-02-05", "2030-01-29")
+        let (start, moved_to, deadline) = if p % 2 == 0 {
+            ("2030-02-05", "2030-02-06", "2030-01-29")
         } else {
-            ("2025-02-04", "2025-01-28")
+            ("2025-02-04", "2025-02-05", "2025-01-28")
         };
         let mut course = g.front_matter(p, &[("title", 0), ("description", 1)], "");
         course.push(&format!("category: k{p}\n"), &[]);
@@ -326,9 +326,20 @@ pub fn write_project(root: &Path, vectors: &[String], allow_html: bool, links: b
         g.line(&mut course, p, 3, "audience");
         course.push(
             &format!(
-                "referral: false\ncapacity: 10\nprice: 0\nlocation: l{p}\ncontact: c{p}\nfacilitators: [peer, staff]\nschedule: {{ start: {start}, weeks: 2, time: \"10:00-12:00\" }}\n"
+                "referral: false\ncapacity: 10\nprice: 0\nlocation: l{p}\ncontact: c{p}\nfacilitators: [peer, staff]\navailability: waitlist\nmode: hybrid\n"
             ),
             &[],
+        );
+        // The texts of a course's changes: why it is waitlisted, how to take part online, why
+        // a meeting moved.
+        g.line(&mut course, p, 7, "availability_note");
+        g.line(&mut course, p, 8, "online");
+        course.push(
+            &format!(
+                "schedule: {{ start: {start}, weeks: 2, time: \"10:00-12:00\", moved: [{{ from: {start}, to: {moved_to}, note: {} }}] }}\n",
+                g.scalar(p, 9)
+            ),
+            g.of(p, 9),
         );
         course.push(
             &format!(

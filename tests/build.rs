@@ -18,6 +18,8 @@ mod catalogue;
 mod check;
 #[path = "build/cli.rs"]
 mod cli;
+#[path = "build/course_changes.rs"]
+mod course_changes;
 #[path = "build/course_files.rs"]
 mod course_files;
 #[path = "build/errors.rs"]

@@ -390,15 +390,23 @@ impl Renderer<'_> {
                 .first()
                 .map(|d| i18n::long_date(d, self.lang))
                 .unwrap_or_default();
-            let summary = match &r.course.summary {
+            let mut summary = match &r.course.summary {
                 Some(s) => format!("{first}: {s}"),
                 None => first,
             };
+            // A feed reader keeps the entry it has: the title says when the course is
+            // cancelled or full, the summary why.
+            let mut title = r.sp.page.common.title.clone();
+            if let Some(said) = self.availability_label(r.course.availability) {
+                title = format!("{title} ({})", said.to_lowercase());
+                let note = r.course.availability_note.as_deref().unwrap_or_default();
+                summary = format!(
+                    "{said}. {note}{}{summary}",
+                    if note.is_empty() { "" } else { " " }
+                );
+            }
             out.push_str("  <entry>\n");
-            out.push_str(&format!(
-                "    <title>{}</title>\n",
-                x(&r.sp.page.common.title)
-            ));
+            out.push_str(&format!("    <title>{}</title>\n", x(&title)));
             out.push_str(&format!("    <id>{}</id>\n", x(&url)));
             out.push_str(&format!(
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

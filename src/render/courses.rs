@@ -156,6 +156,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// What a course's availability is called where it is shown: nothing while places are
+    /// open, else `Fuldt booket`, `Venteliste` or `Aflyst`.
+    pub(super) fn availability_label(&self, a: Availability) -> Option<&'a str> {
+        let theme: &'a Theme = self.theme;
+        let t = &theme.strings;
+        match a {
+            Availability::Open => None,
+            Availability::Full => Some(t.get("availability_full")),
+            Availability::Waitlist => Some(t.get("availability_waitlist")),
+            Availability::Cancelled => Some(t.get("availability_cancelled")),
+        }
+    }
+
     /// The one view of a course.
     pub(super) fn course_view(&self, r: &ResolvedCourse<'a>) -> CourseView<'a> {
         let (c, lang, t) = (r.course, self.lang, &self.theme.strings);
@@ -218,12 +231,7 @@ impl<'a> Renderer<'a> {
             status: self.status_view(r.status),
             availability: AvailabilityView {
                 key: c.availability.key(),
-                label: match c.availability {
-                    Availability::Open => None,
-                    Availability::Full => Some(t.get("availability_full")),
-                    Availability::Waitlist => Some(t.get("availability_waitlist")),
-                    Availability::Cancelled => Some(t.get("availability_cancelled")),
-                },
+                label: self.availability_label(c.availability),
                 note: c.availability_note.as_deref(),
             },
             can_sign_up: r.can_sign_up(),

@@ -575,7 +575,7 @@ fn urls_in_front_matter_and_config_that_run_code_are_refused_at_their_line() {
         assert!(
             errors
                 .iter()
-                .any(|(code, at)| code == "course.signup-url" && at.contains("kursus-000.md:14:")),
+                .any(|(code, at)| code == "course.signup-url" && at.contains("kursus-000.md:18:")),
             "{url}: {errors:?}"
         );
         let errors = refused_after(|p| {
