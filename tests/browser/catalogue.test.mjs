@@ -156,3 +156,56 @@ test('the catalogue with the combined form showing has no axe violations', async
   assert.deepEqual(await axe(page), [], 'with a filter applied');
   await context.close();
 });
+
+/** Every card of the page with what the availability, audience and online filters read. */
+function facetsOf() {
+  return [...document.querySelectorAll('main article.course-card')].map((card) => {
+    const item = card.closest('li');
+    return {
+      title: card.querySelector('.card-title').textContent.trim(),
+      pladser: card.dataset.pladser,
+      for: card.dataset.for.split(' ').filter(Boolean),
+      form: card.dataset.form,
+      shown: !item.hidden && item.getClientRects().length > 0,
+    };
+  });
+}
+
+test('free places, audience and online narrow the cards together, from the form and the address', async () => {
+  // Gladsaxe's example courses have a waiting list, a full course, online and hybrid courses
+  // and several audiences.
+  const gladsaxe = `${env.origin}/gladsaxe/kurser/`;
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(gladsaxe);
+  const form = page.locator('form[data-catalogue-filter]');
+  await form.waitFor({ state: 'visible' });
+  const all = await page.evaluate(facetsOf);
+  const free = all.filter((c) => c.pladser === 'ja');
+  assert.ok(free.length > 0 && free.length < all.length, 'free places do not narrow the list');
+
+  await page.getByLabel('Kun kurser med ledige pladser').check();
+  let shown = (await page.evaluate(facetsOf)).filter((c) => c.shown).map((c) => c.title);
+  assert.deepEqual(shown, free.map((c) => c.title));
+  assert.equal(new URL(page.url()).search, '?pladser=ja');
+
+  await page.getByLabel('For', { exact: true }).selectOption('egen-erfaring');
+  await page.getByLabel('Online kurser').check();
+  const expected = all
+    .filter((c) => c.pladser === 'ja' && c.for.includes('egen-erfaring') && c.form !== 'onsite')
+    .map((c) => c.title);
+  assert.ok(expected.length > 0, 'nothing left to show');
+  shown = (await page.evaluate(facetsOf)).filter((c) => c.shown).map((c) => c.title);
+  assert.deepEqual(shown, expected);
+  assert.equal(new URL(page.url()).search, '?for=egen-erfaring&pladser=ja&online=ja');
+
+  // The same address opened anew gives the same choice and cards.
+  await page.goto(`${gladsaxe}?for=egen-erfaring&pladser=ja&online=ja`);
+  await form.waitFor({ state: 'visible' });
+  assert.equal(await page.getByLabel('Online kurser').isChecked(), true);
+  assert.equal(await page.getByLabel('Kun kurser med ledige pladser').isChecked(), true);
+  shown = (await page.evaluate(facetsOf)).filter((c) => c.shown).map((c) => c.title);
+  assert.deepEqual(shown, expected);
+  assert.deepEqual(await axe(page), [], 'with the new filters applied');
+  await context.close();
+});
