@@ -202,7 +202,9 @@ fn course_findings(
                 .hint("the course page shows \"Tilmelding lukket\" (signup closed): set a later `deadline` if citizens can still sign up, or archive the course if it will not run"),
             ));
         }
-        Status::Finished if page.rel.starts_with("kurser/") => {
+        // A finished term of a series stays: it keeps the series page (printed on flyers)
+        // alive and is listed there as an earlier term.
+        Status::Finished if page.rel.starts_with("kurser/") && course.series.is_none() => {
             let last = course
                 .schedule
                 .last()

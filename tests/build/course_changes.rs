@@ -616,3 +616,36 @@ fn a_course_page_says_what_the_course_is_before_its_facts() {
         assert!(!main.to_lowercase().contains("forløb"), "{path}: {main}");
     }
 }
+
+#[test]
+fn check_leaves_a_finished_term_of_a_series_alone_but_not_another_finished_course() {
+    let project = Project::fixture(FIXTURE);
+    let finished = |project: &Project| -> Vec<String> {
+        let output = vejviser(&[
+            "check",
+            "--root",
+            project.root.to_str().unwrap(),
+            "--today",
+            "2026-06-01",
+            "--format",
+            "json",
+        ]);
+        let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "course.finished")
+            .map(|f| f["file"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Both finished courses are terms of a series: their series pages live on through them.
+    assert_eq!(finished(&project), Vec::<String>::new());
+    let rel = "content/roskilde/kurser/foraar-2026.md";
+    let text = std::fs::read_to_string(project.path(rel)).unwrap();
+    project.write(
+        rel,
+        text.replace("series: skrivevaerksted\n", "").as_bytes(),
+    );
+    assert_eq!(finished(&project), [rel]);
+}
