@@ -112,6 +112,12 @@ categories:
   recoveryskole:
     label: Recoveryskole
     description: Kurser om at komme sig, fx livshistorie, skriveværksted og studiemestring.
+# Hvem kurserne er for (audiences: [paaroerende]). Hver får sin side: kurser/for/<nøgle>/.
+audiences:
+  egen-erfaring: { label: Dig med egen erfaring }
+  paaroerende: { label: Pårørende }
+# Det trykte kursuskatalog (kurser/katalog/) tager kurser med, der begynder inden for så mange måneder.
+prospectus: { months: 6 }
 # Sider for borgere må ikke være for svære at læse (LIX). check siger til, hvis en side er over.
 readability:
   max_lix: 45
@@ -197,6 +203,7 @@ const COURSE: &str = r##"---
 title: Peer-gruppe om hverdagen
 # En nøgle fra categories i vejviser.yaml.
 category: peer-gruppe
+audiences: [egen-erfaring, paaroerende]
 # En eller to sætninger til kortet i kursuslisten.
 summary: Ti møder med andre, der ved, hvordan det er at have det svært.
 audience: Voksne over 18 år
