@@ -317,6 +317,19 @@ fn compare(name: &str, project: &Project, outcome: &BuildOutcome, seen: &mut Com
             } else {
                 assert_eq!(held, meetings, "{at}: {calendar} vs kurser.json");
             }
+            // The page's list of dates: a <time> for each meeting held, none for a cancelled
+            // meeting or course.
+            let doc = Html::parse_document(file(path));
+            let shown: BTreeSet<NaiveDate> = attrs(&doc, "main ol.meeting-dates time", "datetime")
+                .iter()
+                .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap())
+                .collect();
+            let days: BTreeSet<NaiveDate> = if cancelled {
+                BTreeSet::new()
+            } else {
+                meetings.iter().map(|m| m.0).collect()
+            };
+            assert_eq!(shown, days, "{at}: the page's dates vs kurser.json");
 
             seen.courses += 1;
             let schedule = source_schedule(project, &site.slug, course);
