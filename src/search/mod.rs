@@ -36,7 +36,7 @@ mod format;
 mod index;
 pub mod language;
 
-pub use format::{decode_postings, encode_postings, index_dir};
+pub use format::{decode_postings, decode_varints, encode_postings, encode_varints, index_dir};
 pub use index::build;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
