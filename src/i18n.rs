@@ -52,7 +52,13 @@ const EN_MONTHS: [&str; 12] = [
 
 /// The weekday's name: `tirsdag`.
 pub fn weekday(date: NaiveDate, lang: Language) -> &'static str {
-    let i = date.weekday().num_days_from_monday() as usize;
+    weekday_name(date.weekday().num_days_from_monday(), lang)
+}
+
+/// The name of the weekday `index` days after Monday (`1` → `tirsdag`), as courses resolve
+/// their weekdays.
+pub fn weekday_name(index: u32, lang: Language) -> &'static str {
+    let i = index as usize % 7;
     match lang {
         Language::Da => DA_WEEKDAYS[i],
         Language::En => EN_WEEKDAYS[i],
@@ -139,6 +145,13 @@ pub const REQUIRED: &[&str] = &[
     "meeting_cancelled",
     "mode_online",
     "mode_hybrid",
+    "mode_onsite",
+    "referral_none",
+    "referral_required",
+    "session",
+    "week",
+    "search_no_referral",
+    "search_places_free",
 ];
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ mod rendering;
 mod robustness;
 #[path = "build/search.rs"]
 mod search;
+#[path = "build/search_facts.rs"]
+mod search_facts;
 #[path = "build/search_files.rs"]
 mod search_files;
 #[path = "build/security.rs"]

@@ -9,6 +9,7 @@ use super::*;
 use crate::catalogue::{self, Status};
 use crate::config::{Category, Contact, Location};
 use crate::frontmatter::{Availability, Mode};
+use crate::i18n::Strings;
 use crate::site::courses::ResolvedCourse;
 
 /// What templates see of a course: `course` on its page, `card` in listings (themes README).
@@ -117,6 +118,26 @@ struct StatusView {
     joinable: bool,
 }
 
+/// What a course's availability is called where it is shown: nothing while places are open,
+/// else `Fuldt booket`, `Venteliste` or `Aflyst`.
+pub(super) fn availability_label(t: &Strings, a: Availability) -> Option<&str> {
+    match a {
+        Availability::Open => None,
+        Availability::Full => Some(t.get("availability_full")),
+        Availability::Waitlist => Some(t.get("availability_waitlist")),
+        Availability::Cancelled => Some(t.get("availability_cancelled")),
+    }
+}
+
+/// What a course's mode is called: `Fremmøde`, `Online`, `Online og fremmøde`.
+pub(super) fn mode_label(t: &Strings, m: Mode) -> &str {
+    match m {
+        Mode::Onsite => t.get("mode_onsite"),
+        Mode::Online => t.get("mode_online"),
+        Mode::Hybrid => t.get("mode_hybrid"),
+    }
+}
+
 /// A whole number of kroner as an integer, so templates print `150`, not `150.0`.
 pub(super) fn price_value(price: f64) -> Value {
     if price.fract() == 0.0 {
@@ -152,17 +173,10 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What a course's availability is called where it is shown: nothing while places are
-    /// open, else `Fuldt booket`, `Venteliste` or `Aflyst`.
+    /// What a course's availability is called in the site language (see [`availability_label`]).
     pub(super) fn availability_label(&self, a: Availability) -> Option<&'a str> {
         let theme: &'a Theme = self.theme;
-        let t = &theme.strings;
-        match a {
-            Availability::Open => None,
-            Availability::Full => Some(t.get("availability_full")),
-            Availability::Waitlist => Some(t.get("availability_waitlist")),
-            Availability::Cancelled => Some(t.get("availability_cancelled")),
-        }
+        availability_label(&theme.strings, a)
     }
 
     /// The one view of a course.
@@ -234,11 +248,7 @@ impl<'a> Renderer<'a> {
             has_places: r.has_places(),
             mode: ModeView {
                 key: c.mode.key(),
-                label: match c.mode {
-                    Mode::Onsite => None,
-                    Mode::Online => Some(t.get("mode_online")),
-                    Mode::Hybrid => Some(t.get("mode_hybrid")),
-                },
+                label: c.mode.remote().then(|| mode_label(t, c.mode)),
                 remote: c.mode.remote(),
                 online: c.online.as_deref(),
             },

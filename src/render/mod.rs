@@ -37,6 +37,7 @@ mod cache;
 mod course_files;
 mod courses;
 mod describe;
+mod facts;
 mod filters;
 mod listings;
 mod manuals;

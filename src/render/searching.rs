@@ -1,8 +1,10 @@
 //! What the search index is built from: each searchable page of the site with the words a hit
-//! shows (kind, breadcrumb, course facts) and the text of its front matter that readers see.
+//! shows (kind, breadcrumb, the facts its template shows, see `facts`) and the text of its front
+//! matter that readers see.
 
 use std::sync::Arc;
 
+use super::facts;
 use super::*;
 use crate::search::{self, IndexPage};
 
@@ -110,6 +112,7 @@ impl Renderer<'_> {
                             entry.location = r.location.map(|l| l.name.clone());
                             entry.date = r.first().map(|d| i18n::long_date(d, self.lang));
                             entry.upcoming = !r.finished();
+                            entry.facts = facts::course_facts(r, t, self.lang);
                         }
                         lead.extend(c.summary.clone());
                         lead.extend(c.audience.clone());
@@ -119,6 +122,7 @@ impl Renderer<'_> {
                         lead.extend(m.audience.clone());
                     }
                     Details::Session(s) => {
+                        entry.facts = facts::session_facts(s, t);
                         lead.extend(s.goals.iter().cloned());
                         lead.extend(s.materials.iter().cloned());
                         lead.extend(s.agenda.iter().map(|a| a.activity.clone()));
@@ -126,7 +130,8 @@ impl Renderer<'_> {
                     Details::Exercise(e) => lead.extend(e.purpose.clone()),
                     Details::Page | Details::Chapter => {}
                 }
-                entry.sections = search::sections(page.body(), &page.headings, &lead.join(". "));
+                let lead = search::sentences(lead.iter().map(String::as_str));
+                entry.sections = search::sections(page.body(), &page.headings, &lead);
                 entry
             })
             .collect();

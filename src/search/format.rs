@@ -3,6 +3,8 @@
 //! this encoder and the JavaScript decoder are tested against), shards and document chunks as
 //! small `<script>` files so they load from `file://` too, and every file named by its content.
 
+use std::borrow::Cow;
+
 use super::*;
 
 #[derive(Serialize)]
@@ -19,6 +21,10 @@ pub(super) struct Meta<'a> {
     pub(super) categories: Vec<&'a str>,
     pub(super) locations: Vec<&'a str>,
     pub(super) stop: &'a [&'a str],
+    /// For each page, in the order of their first documents, how many documents its other
+    /// sections are (see [`encode_varints`]): they follow each other in that same order after
+    /// every page's first, so a document's page is known without fetching it.
+    pub(super) more: String,
 }
 
 /// The words a key points at besides its own postings.
@@ -51,11 +57,20 @@ impl<'a> Interner<'a> {
     }
 }
 
-pub(super) fn truncate(text: &str, chars: usize) -> &str {
-    match text.char_indices().nth(chars) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
+/// At most `chars` characters of `text` for excerpts, cut where a word ends and then marked
+/// ` …`: an excerpt never shows half a word as if it were whole.
+pub(super) fn truncate(text: &str, chars: usize) -> Cow<'_, str> {
+    let Some((end, _)) = text.char_indices().nth(chars) else {
+        return Cow::Borrowed(text);
+    };
+    let kept = match text[end..].starts_with(char::is_whitespace) {
+        true => &text[..end],
+        false => text[..end]
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(k, _)| k),
+    };
+    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || ",;:–-".contains(c));
+    Cow::Owned(format!("{kept} …"))
 }
 
 /// The digits of the posting encoding: 64 characters that need no escaping in JSON.
@@ -75,23 +90,12 @@ pub fn encode_postings(lists: &[Vec<u32>; 3]) -> String {
         if i > 0 {
             out.push('.');
         }
-        let mut deltas = String::with_capacity(docs.len() * 2);
         let mut previous = 0;
-        for &doc in docs {
-            let mut delta = doc - previous;
+        let deltas = encode_varints(docs.iter().map(|&doc| {
+            let delta = doc - previous;
             previous = doc;
-            loop {
-                let mut digit = (delta & 31) as usize;
-                delta >>= 5;
-                if delta > 0 {
-                    digit |= 32;
-                }
-                deltas.push(DIGITS[digit] as char);
-                if delta == 0 {
-                    break;
-                }
-            }
-        }
+            delta
+        }));
         let bitmap_len = docs.last().map_or(0, |&d| d as usize / BITS + 2);
         if bitmap_len < deltas.len() {
             let mut bits = vec![0usize; bitmap_len - 1];
@@ -102,6 +106,44 @@ pub fn encode_postings(lists: &[Vec<u32>; 3]) -> String {
             out.extend(bits.into_iter().map(|b| DIGITS[b] as char));
         } else {
             out.push_str(&deltas);
+        }
+    }
+    out
+}
+
+/// Numbers each in base 32 with the low digits first and a continuation bit, as source maps
+/// write them: the delta lists of [`encode_postings`] and the section counts of `meta.js`.
+pub fn encode_varints(values: impl IntoIterator<Item = u32>) -> String {
+    let mut out = String::new();
+    for mut value in values {
+        loop {
+            let mut digit = (value & 31) as usize;
+            value >>= 5;
+            if value > 0 {
+                digit |= 32;
+            }
+            out.push(DIGITS[digit] as char);
+            if value == 0 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_varints`].
+pub fn decode_varints(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let (mut value, mut shift) = (0u32, 0u32);
+    for c in text.bytes() {
+        let d = DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u32;
+        value |= (d & 31) << shift;
+        if d & 32 != 0 {
+            shift += 5;
+        } else {
+            out.push(value);
+            value = 0;
+            shift = 0;
         }
     }
     out
@@ -125,18 +167,10 @@ pub fn decode_postings(text: &str) -> Vec<(u32, u8)> {
             }
             continue;
         }
-        let (mut previous, mut value, mut shift) = (0u32, 0u32, 0u32);
-        for c in list.bytes() {
-            let d = digit(c);
-            value |= (d & 31) << shift;
-            if d & 32 != 0 {
-                shift += 5;
-            } else {
-                previous += value;
-                out.push((previous, field));
-                value = 0;
-                shift = 0;
-            }
+        let mut previous = 0;
+        for delta in decode_varints(list) {
+            previous += delta;
+            out.push((previous, field));
         }
     }
     out
@@ -178,7 +212,7 @@ pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
 }
 
 /// The version of the index's layout, part of its folder's name.
-pub(super) const INDEX_FORMAT: u32 = 2;
+pub(super) const INDEX_FORMAT: u32 = 3;
 
 #[cfg(test)]
 mod tests {
@@ -206,6 +240,18 @@ mod tests {
             encode_postings(&[vec![], vec![1, 2, 3], vec![]]),
             ".!O.",
             "bitmap"
+        );
+    }
+
+    #[test]
+    fn excerpts_are_cut_where_a_word_ends() {
+        assert_eq!(truncate("kort tekst", 40), "kort tekst");
+        assert_eq!(truncate("Vi skriver sammen", 7), "Vi …");
+        assert_eq!(truncate("Vi skriver, sammen", 11), "Vi skriver …");
+        assert_eq!(truncate("Vi skriver sammen", 10), "Vi skriver …");
+        assert_eq!(
+            decode_varints(&encode_varints([0, 31, 32, 5000])),
+            [0, 31, 32, 5000]
         );
     }
 

@@ -111,6 +111,14 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         .map(|(p, s)| (s > 0, page_combo[p], p, s))
         .collect();
     order.sort_unstable();
+    // The pages in the order of their first documents, which is also the order their other
+    // sections follow in (both sorted by combination, then page).
+    let more = encode_varints(
+        order
+            .iter()
+            .take_while(|(later, ..)| !later)
+            .map(|&(_, _, p, _)| pages[p].sections.len() as u32 - 1),
+    );
     let mut ranges: Vec<[u32; 2]> = Vec::new();
     // Each term's (document, best field), documents ascending.
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems_of.len()];
@@ -239,6 +247,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         categories: categories.list,
         locations: locations.list,
         stop: language::STOP_WORDS,
+        more,
     };
     let meta_json = serde_json::to_string(&meta).unwrap_or_default();
     drop(meta);
@@ -263,14 +272,15 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
             .map(|(p, section)| {
                 let page = &pages[*p];
                 page_info.entry(p.to_string()).or_insert_with(|| {
+                    // Category and place are not repeated here: they are facets, known from
+                    // the document's number, and words of the facts.
                     json!([
                         page.title,
                         page.path,
                         page.kind,
                         page.breadcrumb,
-                        page.category,
-                        page.location,
-                        page.date
+                        page.date,
+                        page.facts
                     ])
                 });
                 json!([
@@ -295,13 +305,11 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
 }
 
 /// The texts of a page's section `s`, each with the field it counts in: the page's title (3)
-/// and facets (1) in its first section, then the section's heading (2) and text (1).
+/// and facts (2, as a heading: what the page says about itself first of all) in its first
+/// section, then the section's heading (2) and text (1).
 fn fields(page: &IndexPage, s: usize) -> impl Iterator<Item = (&str, u8)> {
     let section = &page.sections[s];
-    let page_fields = (s == 0).then(|| {
-        let facets = [&page.category, &page.location].into_iter().flatten();
-        std::iter::once((page.title.as_str(), 3)).chain(facets.map(|f| (f.as_str(), 1)))
-    });
+    let page_fields = (s == 0).then_some([(page.title.as_str(), 3), (page.facts.as_str(), 2)]);
     page_fields
         .into_iter()
         .flatten()

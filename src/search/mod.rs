@@ -5,7 +5,9 @@
 //! In: the site's searchable pages as [`IndexPage`]s. Out: the files under
 //! `sog/index/<hash>/`:
 //!
-//! - `meta.js`: the first key of every term shard, the facet values, the stop words;
+//! - `meta.js`: the first key of every term shard, the facet values, the stop words, and how
+//!   many sections each page has besides its first (`more`), from which the client knows every
+//!   document's page and shows one hit per page;
 //! - `s<n>.js`: term shards, a sorted range of keys each, cut at about [`SHARD_BYTES`], so a query
 //!   fetches only the shards its words fall in. A key holds postings (`p`), the words it is the
 //!   stem of (`s`), the longer compound words it ends (`c`: `vaerksted` → `skrivevaerksted`) and
@@ -14,7 +16,12 @@
 //!   key's entry holding `f: n` instead of `p`: a query loads it only when it needs that word's
 //!   documents, not because the word shares a shard with one it does need;
 //! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
-//!   page's title, path, kind, breadcrumb and course facts, and the text excerpts come from.
+//!   page's title, path, kind, breadcrumb, first meeting and facts, and the text excerpts
+//!   come from.
+//!
+//! A page's facts are what its template shows from the front matter rather than the Markdown (a
+//! course's weekday, place, referral, mode, audiences and availability; a session's number), as
+//! one line of words: they are indexed with its first section, weighing as a heading does.
 //!
 //! Documents are numbered with every page's first section (the one its title belongs to) first,
 //! so the hits that rank highest, title matches, sit close together in few chunks; within that,
@@ -29,7 +36,7 @@ mod format;
 mod index;
 pub mod language;
 
-pub use format::{decode_postings, encode_postings, index_dir};
+pub use format::{decode_postings, decode_varints, encode_postings, encode_varints, index_dir};
 pub use index::build;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -82,6 +89,9 @@ pub struct IndexPage {
     pub date: Option<String>,
     /// Courses not yet finished rank above finished ones.
     pub upcoming: bool,
+    /// What the page's template shows from its front matter, in the site language, the facts
+    /// apart: `Skriveværksted · tirsdag · Makers Corner · Eksempelvej 1 · uden henvisning`.
+    pub facts: String,
     pub sections: Vec<Section>,
 }
 
@@ -108,6 +118,22 @@ impl SearchCache {
             sites.insert(site.to_string(), (key, index));
         }
     }
+}
+
+/// Texts from front matter (description, summary, goals …) as one text: each a sentence of its
+/// own, a full stop added only where it has none, so no two run together and no `..` appears.
+pub fn sentences<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for text in texts.into_iter().map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+        if !text.ends_with(['.', '!', '?', ':', '…']) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// Splits a Markdown body into sections at its headings. `heads` are the body's headings (with
@@ -148,8 +174,16 @@ pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
             Event::SoftBreak | Event::HardBreak => {
                 out.last_mut().expect("a section").text.push(' ')
             }
+            // Where blocks end, words end: a table's cells and a code block's last line do not
+            // run into what follows.
             Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
             ) => {
                 let text = &mut out.last_mut().expect("a section").text;
                 if !text.ends_with(' ') {
@@ -183,5 +217,20 @@ mod tests {
         assert_eq!(s[1].anchor, "saadan-goer-du");
         assert_eq!(s[1].heading, "Sådan gør du");
         assert_eq!(s[1].text, "Tal sammen. Punkt");
+    }
+
+    #[test]
+    fn front_matter_texts_are_sentences_without_doubled_stops() {
+        assert_eq!(
+            sentences(["Skriv om dit liv.", "Voksne over 18", "", "Hvorfor?"]),
+            "Skriv om dit liv. Voksne over 18. Hvorfor?"
+        );
+    }
+
+    #[test]
+    fn blocks_do_not_run_together() {
+        let body = "| Dag | Tid |\n|---|---|\n| tirsdag | 10:00 |\n\n```\nkode\n```\nEfter.\n";
+        let s = sections(body, &[], "");
+        assert_eq!(s[0].text, "Dag Tid tirsdag 10:00 kode Efter.");
     }
 }

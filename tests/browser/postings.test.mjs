@@ -1,7 +1,7 @@
 // The search client's posting-list decoder gives exactly what the Rust encoder wrote, per the
 // shared vectors in tests/vectors/postings.json (which the Rust tests check the encoder and its
 // inverse against). No browser needed: the decoder is taken from search.js as shipped — its
-// alphabet and its `decodePostings` function — and run in a vm context.
+// alphabet and its `decodeVarints` and `decodePostings` functions — and run in a vm context.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +25,7 @@ const source = [
   cut("const DIGITS = '", ';\n'),
   cut('const DIGIT = {};', '\n'),
   cut('for (let i = 0; i < DIGITS.length; i++)', '\n'),
+  cut('function decodeVarints(text) {', '\n  }\n'),
   cut('function decodePostings(text) {', '\n  }\n'),
   'globalThis.decodePostings = decodePostings;',
 ].join('\n');

@@ -29,36 +29,51 @@ async function waitForStatus(page, query) {
     query.trim(), { timeout: 10000 });
 }
 
-/** The shown hits: the link's site path (from the site root, `kurser/x/`), its fragment, text and marks. */
+/**
+ * The shown hits, one per page: the link's site path (from the site root, `kurser/x/`), its
+ * fragment, text, facts, excerpt and marks, and the matching sections listed under it.
+ */
 async function hits(page, site) {
-  return page.evaluate((slug) => [...document.querySelectorAll('#search-results li')].map((li) => {
-    const a = li.querySelector('a');
-    const url = new URL(a.href);
-    const marker = `/${slug}/`;
-    const path = url.pathname.slice(url.pathname.indexOf(marker) + marker.length).replace(/index\.html$/, '');
-    return {
-      href: a.href,
-      path,
-      anchor: url.hash.slice(1),
-      title: a.textContent.trim(),
-      meta: li.querySelector('.search-meta')?.textContent.trim() ?? '',
-      excerpt: li.querySelector('.search-excerpt')?.textContent.trim() ?? '',
-      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+  return page.evaluate((slug) => {
+    const where = (a) => {
+      const url = new URL(a.href);
+      const marker = `/${slug}/`;
+      const path = url.pathname.slice(url.pathname.indexOf(marker) + marker.length).replace(/index\.html$/, '');
+      return { href: a.href, path, anchor: url.hash.slice(1) };
     };
-  }), site);
+    return [...document.querySelectorAll('#search-results > li')].map((li) => {
+      const a = li.querySelector(':scope > h3 a');
+      return {
+        ...where(a),
+        title: a.textContent.trim(),
+        meta: li.querySelector(':scope > .search-meta')?.textContent.trim() ?? '',
+        facts: li.querySelector(':scope > .search-facts')?.textContent.trim() ?? '',
+        excerpt: li.querySelector(':scope > .search-excerpt')?.textContent.trim() ?? '',
+        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+        sections: [...li.querySelectorAll(':scope > .search-sections > li')].map((item) => {
+          const link = item.querySelector('a');
+          return {
+            ...where(link),
+            heading: link.textContent.trim(),
+            excerpt: item.querySelector('.search-excerpt')?.textContent.trim() ?? '',
+          };
+        }),
+      };
+    });
+  }, site);
 }
 
 /** Clicks "show more" until every hit the live region counts is shown (or nothing shows more). */
 async function showAll(page) {
   const announced = Number(((await page.textContent('#search-status')).match(/\d+/) || ['0'])[0]);
   for (let i = 0; i < 50; i++) {
-    const shown = await page.locator('#search-results li').count();
+    const shown = await page.locator('#search-results > li').count();
     if (shown >= announced) break;
     const more = page.locator('[data-search-ui] button:not([data-search-facets] *)');
     if (await more.count() === 0 || !(await more.first().isVisible())) break;
     await more.first().click();
     // The click renders more hits asynchronously: wait until the list has grown.
-    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, shown, { timeout: 10000 });
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, shown, { timeout: 10000 });
   }
   return announced;
 }
@@ -72,7 +87,7 @@ async function search(page, site, query) {
   return hits(page, site);
 }
 
-const show = (list) => list.map((h) => `${h.path}${h.anchor ? '#' + h.anchor : ''} [${h.marks.join(',')}]`).join('\n  ');
+const show = (list) => list.map((h) => `${h.path} [${h.marks.join(',')}]${h.sections.map((s) => ` #${s.anchor}`).join('')}`).join('\n  ');
 const paths = (list) => list.map((h) => h.path);
 
 function assertFinds(list, path, query) {
@@ -214,11 +229,13 @@ test('a hit shows its title, kind, breadcrumb and an excerpt with the matched wo
   assert.ok(hit, show(list));
   assert.match(hit.title, /^Samarbejde med lokalsamfundet/);
   assert.match(hit.meta, /^Kapitel · Manualer › ABC – Act, Belong, Commit/);
-  assert.ok(hit.excerpt.includes('daghøjskole'), hit.excerpt);
+  // The word is in a section of the chapter: its excerpt is listed under the page's hit.
+  const excerpts = [hit.excerpt, ...hit.sections.map((s) => s.excerpt)].join(' ');
+  assert.ok(excerpts.includes('daghøjskole'), excerpts);
   assert.deepEqual(hit.marks, ['daghøjskole']);
 
   const course = (await search(page, 'gladsaxe', 'studiemestring'))
-    .find((h) => h.path === 'kurser/studiemestring-foraar-2027/' && !h.anchor);
+    .find((h) => h.path === 'kurser/studiemestring-foraar-2027/');
   assert.ok(course);
   assert.equal(course.title, 'Studiemestring');
   assert.match(course.meta, /^Kursus · Kurser · .*6\. april 2027/);
@@ -243,7 +260,7 @@ test('the live region announces the number of hits', async () => {
   assert.equal((await status.textContent()).trim(), `${list.length} resultater for »vaerksted«`);
   await search(page, 'gladsaxe', 'zzzqqq');
   assert.equal((await status.textContent()).trim(), 'Ingen resultater for »zzzqqq«');
-  assert.equal(await page.locator('#search-results li').count(), 0);
+  assert.equal(await page.locator('#search-results > li').count(), 0);
   await page.close();
 });
 
@@ -253,18 +270,18 @@ test('every hit the live region counts can be reached', async () => {
   await page.goto(searchUrl('roskilde'));
   await page.fill('#sog-q', 'peer');
   await waitForStatus(page, 'peer');
-  const first = await page.locator('#search-results li').count();
+  const first = await page.locator('#search-results > li').count();
   const announced = await showAll(page);
   assert.ok(first < announced, `${first} of ${announced} hits are shown at first: the test needs more than a screenful`);
-  const shown = await page.locator('#search-results li').count();
+  const shown = await page.locator('#search-results > li').count();
   assert.equal(shown, announced, `the status announces ${announced} hits; ${shown} are shown and nothing shows the rest`);
   await page.close();
 });
 
-test('a hit links to page#heading, and the heading is on that page', async () => {
+test('a matching section links to page#heading, and the heading is on that page', async () => {
   const page = await context.newPage();
   const list = await search(page, 'gladsaxe', 'vaerksted');
-  const anchored = list.filter((h) => h.anchor);
+  const anchored = list.flatMap((h) => h.sections);
   assert.ok(anchored.length >= 2, show(list));
   const target = await context.newPage();
   for (const hit of anchored) {
@@ -302,14 +319,16 @@ test('a title match ranks above body matches of the same word', async () => {
   await page.close();
 });
 
-test('a heading match ranks above a body match of the same word', async () => {
-  // Roskilde's course Skriveværksted has the word in its text; the page »om« has it as a heading.
+test('a title match ranks above a heading match, whose section is listed under its page', async () => {
+  // Roskilde's course Skriveværksted has the word as its title and in its text; the page »om«
+  // has it as a heading only.
   const page = await context.newPage();
   const list = await search(page, 'roskilde', 'skriveværksted');
-  const heading = list.findIndex((h) => h.path === 'om/' && h.anchor === 'skrivevaerksted');
-  const body = list.findIndex((h) => h.path === 'kurser/skrivevaerksted-foraar-2027/' && h.anchor === 'hvad-sker-der');
-  assert.ok(heading >= 0 && body >= 0, show(list));
-  assert.ok(heading < body, show(list));
+  const title = rank(list, 'kurser/skrivevaerksted-foraar-2027/', 'skriveværksted');
+  const heading = rank(list, 'om/', 'skriveværksted');
+  assert.ok(title < heading, show(list));
+  assert.deepEqual(list[heading].sections.map((s) => s.anchor), ['skrivevaerksted'], show(list));
+  assert.equal(list[heading].sections[0].heading, 'Skriveværksted');
   await page.close();
 });
 
@@ -328,7 +347,7 @@ test('an exact match ranks above a stemmed match', async () => {
   // the peer-group manual say »samtale«. Title and heading matches aside, exact comes first.
   const page = await context.newPage();
   const list = (await search(page, 'gladsaxe', 'samtaler'))
-    .filter((h) => !fold(h.title).includes('samtal'));
+    .filter((h) => ![h.title, ...h.sections.map((s) => s.heading)].some((t) => fold(t).includes('samtal')));
   const exact = list.map((h, i) => [i, h]).filter(([, h]) => h.marks.some((m) => m.toLowerCase() === 'samtaler'));
   const stemmed = list.map((h, i) => [i, h]).filter(([, h]) => h.marks.length && h.marks.every((m) => m.toLowerCase() === 'samtale'));
   assert.ok(exact.some(([, h]) => h.path === 'om/'), show(list));
@@ -344,6 +363,95 @@ test('among courses, the coming ones rank above the finished ones', async () => 
   const coming = rank(list, 'kurser/peer-gruppe-foraar-2027/', 'peer');
   const finished = rank(list, 'kurser/peer-gruppe-efteraar-2026/', 'peer');
   assert.ok(coming < finished, show(list));
+  await page.close();
+});
+
+// ---- one hit per page, facts, excerpts ----------------------------------------------------------
+
+test('one hit per page, its matching sections listed under it and linked', async () => {
+  // »peer« is in many sections of Roskilde's peer-group manual and courses.
+  const page = await context.newPage();
+  const list = await search(page, 'roskilde', 'peer');
+  assert.equal(new Set(paths(list)).size, list.length, `a page is listed twice:\n  ${show(list)}`);
+  const grouped = list.filter((h) => h.sections.length >= 2);
+  assert.ok(grouped.length > 0, `no hit groups two sections:\n  ${show(list)}`);
+  for (const hit of grouped) {
+    assert.equal(hit.anchor, '', `the page's own link has a fragment: ${hit.href}`);
+    assert.equal(new Set(hit.sections.map((s) => s.anchor)).size, hit.sections.length, show([hit]));
+    for (const section of hit.sections) {
+      assert.equal(section.path, hit.path, `a section links to another page: ${section.href}`);
+      assert.ok(section.anchor && section.heading, JSON.stringify(section));
+    }
+  }
+  // The live region counts pages, not sections.
+  const status = (await page.textContent('#search-status')).trim();
+  assert.equal(status, `${list.length} resultater for »peer«`);
+  // Courses are listed once each, however many of their sections match.
+  const courses = paths(list).filter((p) => p.startsWith('kurser/'));
+  assert.equal(new Set(courses).size, courses.length, show(list));
+  await page.close();
+});
+
+test('a course is found by the facts its page shows: weekday, referral, place', async () => {
+  // Gladsaxe's peer group meets on Tuesdays; no course there needs a referral.
+  const page = await context.newPage();
+  for (const [query, words] of [
+    ['tirsdag', ['tirsdag']],
+    ['uden henvisning', ['uden', 'henvisning']],
+    ['henvisning', ['henvisning']],
+    ['Frivilligcentret', ['frivilligcentret']],
+  ]) {
+    const list = await search(page, 'gladsaxe', query);
+    const first = list[0];
+    assert.ok(first && first.path.startsWith('kurser/'), `»${query}« does not find a course first:\n  ${show(list)}`);
+    const marked = first.marks.map((m) => m.toLowerCase());
+    for (const word of words) {
+      assert.ok(first.facts.toLowerCase().includes(word), `»${query}«: the facts of ${first.path} are ${first.facts}`);
+      assert.ok(marked.includes(word), `»${query}«: ${word} is not marked on ${first.path}: ${marked}`);
+    }
+  }
+  await page.close();
+});
+
+test('a session is found by its number: session 7 and uge 7 before every other session', async () => {
+  const page = await context.newPage();
+  for (const query of ['session 7', 'uge 7']) {
+    const list = await search(page, 'gladsaxe', query);
+    assert.match(list[0]?.path ?? '', /sessioner\/[a-z]+-07\/$/, `»${query}«:\n  ${show(list)}`);
+    assert.match(list[0].facts, /^Session 7 · uge 7$/, list[0].facts);
+    const sevens = list.filter((h) => /^Session 7 /.test(h.facts)).length;
+    const before = list.slice(0, sevens);
+    assert.ok(before.every((h) => /^Session 7 /.test(h.facts)), `»${query}«: another page before a session 7:\n  ${show(list)}`);
+  }
+  await page.close();
+});
+
+test('excerpts read as text: no run-together facts, no doubled full stops, no cut words', async () => {
+  const page = await context.newPage();
+  const target = await context.newPage();
+  const words = (text) => text.match(/[\p{L}\p{N}]+/gu) || [];
+  for (const [site, query] of [['gladsaxe', 'tirsdag'], ['roskilde', 'peer'], ['gladsaxe', 'recovery'], ['roskilde', 'session 7']]) {
+    const list = await search(page, site, query);
+    for (const hit of list.slice(0, 6)) {
+      const texts = [hit.facts, hit.excerpt, ...hit.sections.map((s) => s.excerpt)].filter(Boolean);
+      for (const text of texts) {
+        assert.ok(!/\.\s*\./.test(text), `»${query}«, ${hit.path}: a doubled full stop in ${text}`);
+        assert.ok(!/\p{Ll}\d|\d\p{Ll}/u.test(text), `»${query}«, ${hit.path}: words run together in ${text}`);
+      }
+      // The first and last word of an excerpt are whole words of the page it links to.
+      const excerpts = [hit.excerpt, ...hit.sections.map((s) => s.excerpt)].filter(Boolean);
+      if (!excerpts.length) continue;
+      await target.goto(hit.href);
+      const shown = new Set(words(await target.textContent('body')).map((w) => w.toLowerCase()));
+      for (const text of excerpts) {
+        const inner = words(text.replace(/^… /, '').replace(/ …$/, ''));
+        for (const word of [inner[0], inner[inner.length - 1]].filter(Boolean)) {
+          assert.ok(shown.has(word.toLowerCase()), `»${query}«, ${hit.path}: »${word}« is not a word of the page: ${text}`);
+        }
+      }
+    }
+  }
+  await target.close();
   await page.close();
 });
 

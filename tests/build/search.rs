@@ -23,6 +23,8 @@ pub(crate) struct Doc {
     pub(crate) category: Option<String>,
     pub(crate) location: Option<String>,
     pub(crate) date: Option<String>,
+    /// What the page's template shows from its front matter, the facts apart (` · `).
+    pub(crate) facts: String,
     /// The heading's id; `""` for the text before the first heading.
     pub(crate) anchor: String,
     pub(crate) heading: String,
@@ -75,6 +77,18 @@ pub(crate) fn str_or_none(v: &Value) -> Option<String> {
     v.as_str().map(str::to_string)
 }
 
+/// The facet combination of document `doc`, from the ranges of documents alike in meta.js.
+pub(crate) fn combo_of(meta: &Value, doc: usize) -> usize {
+    let range = meta["ranges"]
+        .as_array()
+        .expect("meta.ranges")
+        .iter()
+        .rev()
+        .find(|r| r[0].as_u64().unwrap() as usize <= doc)
+        .expect("every document is in a range");
+    range[1].as_u64().unwrap() as usize
+}
+
 /// The index the search page's form names (`data-index`), read back from the site's files.
 pub(crate) fn index(site: &SiteFiles) -> Index {
     let search = page(site, "sog/index.html");
@@ -124,6 +138,11 @@ pub(crate) fn index(site: &SiteFiles) -> Index {
         }
     }
 
+    // Category and place are facets: the document's combination names them.
+    let facet = |doc: usize, position: usize, list: &str| -> Option<String> {
+        let combo = &meta["combos"][combo_of(&meta, doc)];
+        str_or_none(&meta[list][combo[position].as_u64()? as usize])
+    };
     let chunk_size = meta["chunk"].as_u64().expect("meta.chunk") as usize;
     let doc_count = meta["docs"].as_u64().expect("meta.docs") as usize;
     let mut docs = Vec::new();
@@ -138,9 +157,10 @@ pub(crate) fn index(site: &SiteFiles) -> Index {
             path: page_info[1].as_str().unwrap().to_string(),
             kind: page_info[2].as_str().unwrap().to_string(),
             breadcrumb: page_info[3].as_str().unwrap_or_default().to_string(),
-            category: str_or_none(&page_info[4]),
-            location: str_or_none(&page_info[5]),
-            date: str_or_none(&page_info[6]),
+            category: facet(d, 1, "categories"),
+            location: facet(d, 2, "locations"),
+            date: str_or_none(&page_info[4]),
+            facts: page_info[5].as_str().unwrap_or_default().to_string(),
             anchor: entry[1].as_str().unwrap().to_string(),
             heading: entry[2].as_str().unwrap().to_string(),
             text: entry[3].as_str().unwrap().to_string(),
@@ -196,20 +216,11 @@ impl Index {
                 .unwrap_or_else(|| panic!("{key:?} names p{n}.js, which is not there")),
             (None, None) => return Vec::new(),
         };
-        let ranges = self.meta["ranges"].as_array().expect("meta.ranges");
-        let combo_of = |doc: usize| {
-            let range = ranges
-                .iter()
-                .rev()
-                .find(|r| r[0].as_u64().unwrap() as usize <= doc)
-                .expect("every document is in a range");
-            range[1].as_u64().unwrap() as usize
-        };
         let mut postings: Vec<Posting> = vejviser::search::decode_postings(text)
             .into_iter()
             .map(|(doc, field)| Posting {
                 doc: doc as usize,
-                combo: combo_of(doc as usize),
+                combo: combo_of(&self.meta, doc as usize),
                 field: u64::from(field),
             })
             .collect();

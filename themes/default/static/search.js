@@ -41,7 +41,8 @@
 
   // A word's documents come as a string: its title, heading and body lists joined by '.', each
   // either differences to the previous document in base 32, low digits first, with a
-  // continuation bit, or '!' and a bitmap, six documents to a digit (as src/search/mod.rs writes).
+  // continuation bit, or '!' and a bitmap, six documents to a digit (as src/search/format.rs
+  // writes). meta.more, how many sections each page has besides its first, is numbers alike.
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const DIGIT = {};
   for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS[i]] = i;
@@ -57,6 +58,23 @@
     return list;
   }
 
+  function decodeVarints(text) {
+    const out = [];
+    let value = 0, scale = 1;
+    for (let k = 0; k < text.length; k++) {
+      const digit = DIGIT[text[k]];
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+      } else {
+        out.push(value);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  }
+
   // → document * 4 + field (3 title, 2 heading, 1 body).
   function decodePostings(text) {
     const out = [];
@@ -69,18 +87,10 @@
         }
         return;
       }
-      let previous = 0, value = 0, scale = 1;
-      for (let k = 0; k < list.length; k++) {
-        const digit = DIGIT[list[k]];
-        value += (digit & 31) * scale;
-        if (digit & 32) {
-          scale *= 32;
-        } else {
-          previous += value;
-          out.push(previous * 4 + field);
-          value = 0;
-          scale = 1;
-        }
+      let previous = 0;
+      for (const delta of decodeVarints(list)) {
+        previous += delta;
+        out.push(previous * 4 + field);
       }
     });
     return out;
@@ -182,6 +192,21 @@
 
   // The facet combination of every document, from the ranges of documents alike.
   let docCombo = null;
+  // The page of every document, by the number of the page's first document: every page's first
+  // document comes first, then the other sections of each page in that same order.
+  let docPage = null;
+
+  function pagesOf(meta) {
+    const more = decodeVarints(meta.more || '');
+    const out = new Uint32Array(meta.docs);
+    let doc = more.length;
+    more.forEach((n, page) => {
+      out[page] = page;
+      out.fill(page, doc, doc + n);
+      doc += n;
+    });
+    return out;
+  }
 
   function combosOf(meta) {
     const out = new Uint32Array(meta.docs);
@@ -218,6 +243,7 @@
   async function run(query) {
     const meta = await load('meta');
     if (!docCombo) docCombo = combosOf(meta);
+    if (!docPage) docPage = pagesOf(meta);
     const stop = new Set(meta.stop);
     const words = lang.tokens(query)
       .map((raw) => ({ raw, folded: lang.fold(raw) }))
@@ -246,10 +272,14 @@
       keys[i] = Math.round((1000 - score) * 1000) * 4194304 + doc;
     }
     keys.sort();
-    // The hits: their documents, best first.
-    const hits = new Uint32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) hits[i] = keys[i] % 4194304;
-    return { hits, matched, prefixes: words.map((w) => w.folded), meta };
+    // The hits: one per page, best first, each the page's matching documents, best first.
+    const byPage = new Map();
+    for (let i = 0; i < keys.length; i++) {
+      const doc = keys[i] % 4194304;
+      const docs = byPage.get(docPage[doc]);
+      if (docs) docs.push(doc); else byPage.set(docPage[doc], [doc]);
+    }
+    return { hits: [...byPage.values()], matched, prefixes: words.map((w) => w.folded), meta };
   }
 
   // ---- facets and the address ----------------------------------------------------------
@@ -281,7 +311,7 @@
     facetBox.textContent = '';
     // Hits per facet combination first: a facet's counts are sums over a few combinations.
     const perCombo = new Uint32Array(meta.combos.length);
-    for (let i = 0; i < hits.length; i++) perCombo[docCombo[hits[i]]]++;
+    for (let i = 0; i < hits.length; i++) perCombo[docCombo[hits[i][0]]]++;
     for (const [name, position, list, label] of FACETS) {
       const counts = new Map();
       perCombo.forEach((n, combo) => {
@@ -325,7 +355,7 @@
       const values = choice[name] || [];
       return !values.length || values.includes(facetValue(meta, combo, position, list));
     }));
-    return hits.filter((doc) => admits[docCombo[doc]]);
+    return hits.filter((docs) => admits[docCombo[docs[0]]]);
   }
 
   // ---- hits -----------------------------------------------------------------------------
@@ -342,16 +372,20 @@
     return f;
   }
 
-  // An excerpt around the first matched word, the matched words in <mark> elements.
-  function excerpt(text, matched, prefixes) {
+  const isHit = (word, matched, prefixes) => {
+    const f = folded(word);
+    return matched.has(f) || prefixes.some((q) => q.length >= 2 && f.startsWith(q));
+  };
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const hasHit = (text, matched, prefixes) => [...text.matchAll(WORD)].some((m) => isHit(m[0], matched, prefixes));
+
+  // An excerpt around the first matched word, the matched words in <mark> elements. It starts
+  // and ends where words do, with `…` where the text goes on.
+  function excerpt(text, matched, prefixes, className) {
     const p = document.createElement('p');
-    p.className = 'search-excerpt';
-    const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-    const isHit = (w) => {
-      const f = folded(w);
-      return matched.has(f) || prefixes.some((q) => q.length >= 2 && f.startsWith(q));
-    };
-    let first = words.findIndex((m) => isHit(m[0]));
+    p.className = className;
+    const words = [...text.matchAll(WORD)];
+    let first = words.findIndex((m) => isHit(m[0], matched, prefixes));
     if (first < 0) first = 0;
     const from = Math.max(0, first - 10);
     const to = Math.min(words.length, first + 26);
@@ -361,7 +395,7 @@
     for (let i = from; i < to; i++) {
       const m = words[i];
       if (m.index > pos) p.append(text.slice(pos, m.index));
-      if (isHit(m[0])) {
+      if (isHit(m[0], matched, prefixes)) {
         const mark = document.createElement('mark');
         mark.textContent = m[0];
         p.appendChild(mark);
@@ -374,27 +408,54 @@
     return p;
   }
 
+  function link(path, anchor, text) {
+    const a = document.createElement('a');
+    a.href = root + path + (offline ? 'index.html' : '') + (anchor ? '#' + anchor : '');
+    a.textContent = text;
+    return a;
+  }
+
+  // One hit per page: its title, what kind of page and where, its facts (a course's weekday,
+  // place …), the excerpt of its opening text, and its matching sections, each linked.
   async function renderHits(meta, hits, matched, prefixes, count) {
     const shown = hits.slice(0, count);
-    const chunks = new Set([...shown].map((doc) => 'c' + Math.floor(doc / meta.chunk)));
+    const chunkOf = (doc) => 'c' + Math.floor(doc / meta.chunk);
+    const chunks = new Set(shown.flatMap((docs) => docs.map(chunkOf)));
     await Promise.all([...chunks].map(load));
+    const docOf = (doc) => files.get(chunkOf(doc)).d[doc % meta.chunk];
     // Replaced in one go once everything is loaded: the list is never seen empty or half built.
     results.textContent = '';
-    for (const doc of shown) {
-      const chunk = files.get('c' + Math.floor(doc / meta.chunk));
-      const [page, anchor, heading, text] = chunk.d[doc % meta.chunk];
-      const [title, path, kind, breadcrumb, , , date] = chunk.p[page];
+    for (const docs of shown) {
+      const [page] = docOf(docs[0]);
+      const [title, path, kind, breadcrumb, date, facts] = files.get(chunkOf(docs[0])).p[page];
       const li = document.createElement('li');
       li.className = 'search-hit';
       const h = document.createElement('h3');
-      const a = document.createElement('a');
-      a.href = root + path + (offline ? 'index.html' : '') + (anchor ? '#' + anchor : '');
-      a.textContent = heading && heading !== title ? title + ' › ' + heading : title;
-      h.appendChild(a);
+      h.appendChild(link(path, '', title));
       const info = document.createElement('p');
       info.className = 'search-meta';
       info.textContent = [kind, breadcrumb, date].filter(Boolean).join(' · ');
-      li.append(h, info, excerpt(text || '', matched, prefixes));
+      li.append(h, info);
+      if (facts) li.appendChild(excerpt(facts, matched, prefixes, 'search-facts'));
+      // The sections in the order of the page.
+      const sections = [...docs].sort((a, b) => a - b).map(docOf);
+      const opening = sections.find(([, anchor]) => !anchor);
+      const headed = sections.filter(([, anchor]) => anchor);
+      const quiet = !facts || !hasHit(facts, matched, prefixes);
+      if (opening && opening[3] && (hasHit(opening[3], matched, prefixes) || (quiet && !headed.length))) {
+        li.appendChild(excerpt(opening[3], matched, prefixes, 'search-excerpt'));
+      }
+      if (headed.length) {
+        const list = document.createElement('ul');
+        list.className = 'search-sections';
+        for (const [, anchor, heading, text] of headed) {
+          const item = document.createElement('li');
+          item.appendChild(link(path, anchor, heading || title));
+          item.appendChild(excerpt(text || '', matched, prefixes, 'search-excerpt'));
+          list.appendChild(item);
+        }
+        li.appendChild(list);
+      }
       results.appendChild(li);
     }
   }
@@ -446,8 +507,8 @@
       count += PAGE;
       await showMore();
       // Keyboard users land on the first of the new hits.
-      const link = results.querySelectorAll('.search-hit a')[first];
-      if (link) link.focus();
+      const next = results.querySelectorAll('.search-hit > h3 a')[first];
+      if (next) next.focus();
     };
     const rerender = async (c) => {
       const mineToo = ++generation;
