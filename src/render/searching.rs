@@ -110,6 +110,7 @@ impl Renderer<'_> {
                         if let Some(r) = self.courses.of_page(i) {
                             entry.category = r.category.map(|c| c.label.clone());
                             entry.location = r.location.map(|l| l.name.clone());
+                            entry.audiences = r.audiences.iter().map(|a| a.label.clone()).collect();
                             entry.date = r.first().map(|d| i18n::long_date(d, self.lang));
                             entry.upcoming = !r.finished();
                             entry.facts = facts::course_facts(r, t, self.lang);

@@ -16,10 +16,15 @@ pub(super) struct Meta<'a> {
     pub(super) chunks: usize,
     pub(super) chunk: usize,
     pub(super) docs: usize,
-    pub(super) combos: Vec<[u32; 4]>,
+    /// `[kind, category, location, upcoming, audience set]`, indexes into the lists below
+    /// (`u32::MAX`: none).
+    pub(super) combos: Vec<[u32; 5]>,
     pub(super) kinds: Vec<&'a str>,
     pub(super) categories: Vec<&'a str>,
     pub(super) locations: Vec<&'a str>,
+    pub(super) audiences: Vec<&'a str>,
+    /// Each a set of indexes into `audiences`.
+    pub(super) audience_sets: Vec<Vec<u32>>,
     pub(super) stop: &'a [&'a str],
     /// For each page, in the order of their first documents, how many documents its other
     /// sections are (see [`encode_varints`]): they follow each other in that same order after
@@ -212,7 +217,7 @@ pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
 }
 
 /// The version of the index's layout, part of its folder's name.
-pub(super) const INDEX_FORMAT: u32 = 3;
+pub(super) const INDEX_FORMAT: u32 = 4;
 
 #[cfg(test)]
 mod tests {

@@ -11,8 +11,12 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     let mut kinds = Interner::default();
     let mut categories = Interner::default();
     let mut locations = Interner::default();
-    let mut combos: Vec<[u32; 4]> = Vec::new();
-    let mut combo_index: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+    // Audiences are a facet of several values: a combination names the set a course has.
+    let mut audiences = Interner::default();
+    let mut audience_sets: Vec<Vec<u32>> = Vec::new();
+    let mut audience_set_index: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    let mut combos: Vec<[u32; 5]> = Vec::new();
+    let mut combo_index: FxHashMap<[u32; 5], u32> = FxHashMap::default();
     let mut docs: Vec<(usize, &Section)> = Vec::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // The site's distinct words as written, found in parallel. Folding, stop words and stems
@@ -87,6 +91,15 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         })
         .collect();
     for page in pages {
+        let set: Vec<u32> = page.audiences.iter().map(|a| audiences.id(a)).collect();
+        let audience_set = if set.is_empty() {
+            u32::MAX
+        } else {
+            *audience_set_index.entry(set.clone()).or_insert_with(|| {
+                audience_sets.push(set);
+                (audience_sets.len() - 1) as u32
+            })
+        };
         let key = [
             kinds.id(&page.kind),
             page.category
@@ -96,6 +109,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
                 .as_deref()
                 .map_or(u32::MAX, |l| locations.id(l)),
             u32::from(page.upcoming),
+            audience_set,
         ];
         let combo = *combo_index.entry(key).or_insert_with(|| {
             combos.push(key);
@@ -246,6 +260,8 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         kinds: kinds.list,
         categories: categories.list,
         locations: locations.list,
+        audiences: audiences.list,
+        audience_sets,
         stop: language::STOP_WORDS,
         more,
     };

@@ -85,6 +85,8 @@ pub struct IndexPage {
     /// Course facets.
     pub category: Option<String>,
     pub location: Option<String>,
+    /// Whom the course is for: a facet of several values.
+    pub audiences: Vec<String>,
     /// First meeting in words.
     pub date: Option<String>,
     /// Courses not yet finished rank above finished ones.

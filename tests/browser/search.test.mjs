@@ -549,6 +549,26 @@ test('facets with counts narrow the hits, and the choice is kept in the address'
   await page.close();
 });
 
+test('the audience facet counts a course under each of its audiences and narrows to any chosen', async () => {
+  const page = await context.newPage();
+  await search(page, 'gladsaxe', 'recovery');
+  const options = (await facets(page)).filter((o) => o.legend === 'For');
+  const relatives = options.find((o) => o.value === 'Pårørende');
+  const own = options.find((o) => o.value === 'Dig med egen erfaring');
+  assert.ok(relatives && own, JSON.stringify(options));
+  // Courses for both count under both, so the counts add up to more than the courses.
+  assert.ok(relatives.count > 0 && relatives.count < own.count, JSON.stringify(options));
+
+  const before = await page.textContent('#search-status');
+  await page.check(`#${relatives.id}`);
+  await statusChange(page, before);
+  const list = await hits(page, 'gladsaxe');
+  assert.equal(list.length, relatives.count, show(list));
+  assert.ok(list.every((h) => h.path.startsWith('kurser/') && h.facts.includes('Pårørende')), show(list));
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('for'), ['Pårørende']);
+  await page.close();
+});
+
 // ---- keyboard, disk, accessibility, privacy ---------------------------------------------------
 
 test('the keyboard reaches the search box, and from it the facets and the hits', async () => {

@@ -284,7 +284,9 @@
 
   // ---- facets and the address ----------------------------------------------------------
 
-  const FACETS = [['type', 0, 'kinds', 'kind'], ['kategori', 1, 'categories', 'category'], ['sted', 2, 'locations', 'location']];
+  // [name in the address, position in a combination, list in meta.js, label's data key]. Audiences
+  // are several values a course has at once: their position names a set (meta.audience_sets).
+  const FACETS = [['type', 0, 'kinds', 'kind'], ['kategori', 1, 'categories', 'category'], ['for', 4, 'audiences', 'audience'], ['sted', 2, 'locations', 'location']];
 
   function chosen() {
     const params = new URLSearchParams(location.search);
@@ -302,9 +304,12 @@
     if (address !== (location.search || location.pathname)) history.replaceState(null, '', address);
   }
 
-  function facetValue(meta, combo, position, list) {
+  // The values a combination has for a facet: none, one, or (audiences) several.
+  function facetValues(meta, combo, position, list) {
     const i = meta.combos[combo][position];
-    return i === NONE ? null : meta[list][i];
+    if (i === NONE || i === undefined) return [];
+    if (list === 'audiences') return meta.audience_sets[i].map((j) => meta.audiences[j]);
+    return [meta[list][i]];
   }
 
   function renderFacets(meta, hits, choice, onChange) {
@@ -315,8 +320,8 @@
     for (const [name, position, list, label] of FACETS) {
       const counts = new Map();
       perCombo.forEach((n, combo) => {
-        const v = n ? facetValue(meta, combo, position, list) : null;
-        if (v !== null) counts.set(v, (counts.get(v) || 0) + n);
+        if (!n) return;
+        for (const v of facetValues(meta, combo, position, list)) counts.set(v, (counts.get(v) || 0) + n);
       });
       if (counts.size < 2 && !(choice[name] || []).length) continue;
       const fieldset = document.createElement('fieldset');
@@ -353,7 +358,7 @@
     if (FACETS.every(([name]) => !(choice[name] || []).length)) return hits;
     const admits = meta.combos.map((_, combo) => FACETS.every(([name, position, list]) => {
       const values = choice[name] || [];
-      return !values.length || values.includes(facetValue(meta, combo, position, list));
+      return !values.length || facetValues(meta, combo, position, list).some((v) => values.includes(v));
     }));
     return hits.filter((docs) => admits[docCombo[docs[0]]]);
   }
