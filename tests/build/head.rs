@@ -64,7 +64,14 @@ fn a_description_comes_from_the_field_that_says_what_the_page_is_for() {
     let site_c = site(&courses, "roskilde");
     let course = html_files(site_c)
         .into_iter()
-        .find(|p| p.starts_with("kurser/") && p.matches('/').count() == 2)
+        .find(|p| {
+            p.starts_with("kurser/")
+                && p.matches('/').count() == 2
+                && site_c
+                    .text(p)
+                    .unwrap()
+                    .contains("<body class=\"kind-course\"")
+        })
         .unwrap();
     assert_eq!(
         description(site_c, course),
