@@ -102,6 +102,30 @@ pub fn has_places(course: &Course, status: Status) -> bool {
     status.joinable() && course.availability == Availability::Open
 }
 
+/// The printed catalogue's period, `today` up to and including the returned day: `months`
+/// calendar months, so a catalogue made on 1 February for 6 months runs to 31 July.
+pub fn prospectus_period_end(today: NaiveDate, months: u32) -> NaiveDate {
+    today
+        .checked_add_months(chrono::Months::new(months))
+        .and_then(|end| end.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether `course` goes into the printed catalogue whose period ends on `end`: a citizen who
+/// picks the catalogue up can still join it. It starts within the period (signup open or
+/// already closed: the catalogue says which), or it has started and still takes in new
+/// participants. Running courses without intake, finished and cancelled ones are left out; so
+/// is one starting after the period, though its signup may be open already (next term's
+/// catalogue has it).
+pub fn in_prospectus(course: &Course, status: Status, end: NaiveDate) -> bool {
+    course.availability != Availability::Cancelled
+        && match status {
+            Status::Open | Status::Closed => course.schedule.first().is_some_and(|d| d <= end),
+            Status::Intake(_) => true,
+            Status::Running | Status::Finished => false,
+        }
+}
+
 /// The status of `course` on `today`.
 pub fn status(course: &Course, today: NaiveDate) -> Status {
     let schedule = &course.schedule;
@@ -250,6 +274,31 @@ mod tests {
         let no_intake = course(&["2027-02-02", "2027-02-09"], None, None);
         assert_eq!(status(&no_intake, date("2027-02-03")), Status::Running);
         assert_eq!(status(&no_intake, date("2026-12-01")), Status::Open);
+    }
+
+    #[test]
+    fn the_prospectus_holds_what_can_still_be_joined_in_its_period() {
+        let today = date("2027-02-01");
+        let end = prospectus_period_end(today, 6);
+        assert_eq!(end, date("2027-07-31"));
+        let starting = |d: &str| course(&[d], None, None);
+        let in_it = |c: &Course| in_prospectus(c, status(c, today), end);
+        assert!(in_it(&starting("2027-02-02")));
+        assert!(in_it(&starting("2027-07-31")));
+        assert!(!in_it(&starting("2027-08-01")));
+        assert!(!in_it(&starting("2027-01-31")), "finished");
+        let closed = course(&["2027-03-01"], Some("2027-01-15"), None);
+        assert!(in_it(&closed));
+        let intake = course(&["2027-01-20", "2027-02-10"], None, Some(2));
+        assert!(in_it(&intake));
+        let running = course(&["2027-01-20", "2027-02-10"], None, None);
+        assert!(!in_it(&running));
+        let mut cancelled = starting("2027-03-01");
+        cancelled.availability = Availability::Cancelled;
+        assert!(!in_it(&cancelled));
+        let mut full = starting("2027-03-01");
+        full.availability = Availability::Full;
+        assert!(in_it(&full));
     }
 
     #[test]

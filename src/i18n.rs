@@ -74,6 +74,21 @@ pub fn date(date: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// The months from `from` to `to` as a term is named: `februar–juli 2027`, `november
+/// 2026–april 2027`, or one month, `februar 2027` (`February–July 2027` in English).
+pub fn month_span(from: NaiveDate, to: NaiveDate, lang: Language) -> String {
+    let names = match lang {
+        Language::Da => DA_MONTHS,
+        Language::En => EN_MONTHS,
+    };
+    let (a, b) = (names[from.month0() as usize], names[to.month0() as usize]);
+    match (from.year() == to.year(), from.month() == to.month()) {
+        (true, true) => format!("{a} {}", to.year()),
+        (true, false) => format!("{a}–{b} {}", to.year()),
+        _ => format!("{a} {}–{b} {}", from.year(), to.year()),
+    }
+}
+
 /// `tirsdag 2. februar 2027` / `Tuesday 2 February 2027`.
 pub fn long_date(d: NaiveDate, lang: Language) -> String {
     format!("{} {}", weekday(d, lang), date(d, lang))
@@ -152,6 +167,9 @@ pub const REQUIRED: &[&str] = &[
     "week",
     "search_no_referral",
     "search_places_free",
+    "prospectus_title",
+    "prospectus_term",
+    "description_prospectus",
 ];
 
 #[cfg(test)]
@@ -165,5 +183,33 @@ mod tests {
         assert_eq!(long_date(d, Language::En), "Tuesday 2 February 2027");
         let d = NaiveDate::from_ymd_opt(2027, 5, 16).unwrap();
         assert_eq!(long_date(d, Language::Da), "søndag 16. maj 2027");
+    }
+
+    #[test]
+    fn terms_name_their_months() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (from, to, lang, term) in [
+            (
+                "2027-02-01",
+                "2027-07-31",
+                Language::Da,
+                "februar–juli 2027",
+            ),
+            (
+                "2026-11-22",
+                "2027-05-21",
+                Language::Da,
+                "november 2026–maj 2027",
+            ),
+            ("2027-02-01", "2027-02-28", Language::Da, "februar 2027"),
+            (
+                "2027-02-01",
+                "2027-07-31",
+                Language::En,
+                "February–July 2027",
+            ),
+        ] {
+            assert_eq!(month_span(d(from), d(to), lang), term);
+        }
     }
 }

@@ -44,6 +44,8 @@ mod markdown;
 mod navigation;
 #[path = "build/output.rs"]
 mod output;
+#[path = "build/prospectus.rs"]
+mod prospectus;
 #[path = "build/publishing.rs"]
 mod publishing;
 #[path = "build/rendering.rs"]

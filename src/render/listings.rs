@@ -136,6 +136,7 @@ impl Renderer<'_> {
         ctx.insert("page", &view);
         match kind {
             "search" => ctx.insert("search", &data),
+            "prospectus" => ctx.insert("prospectus", &data),
             "front" | "catalogue" => {
                 data["intro"] = json!(view.content);
                 ctx.insert("listing", &data);

@@ -44,6 +44,7 @@ mod manuals;
 mod page_links;
 mod pages;
 mod print;
+mod prospectus;
 mod searching;
 
 /// The Content-Security-Policy every page carries (templates get it as `csp`, for a
@@ -232,6 +233,7 @@ impl<'a> Renderer<'a> {
             "front" => "description_front",
             "catalogue" => "description_catalogue",
             "manuals" => "description_manuals",
+            "prospectus" => "description_prospectus",
             _ => "description_search",
         };
         describe::sentences(

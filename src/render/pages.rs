@@ -62,7 +62,8 @@ pub(super) fn render_pages(
             }
             let mut diags = Vec::new();
             let mut assets = Vec::new();
-            let pages = renderer.catalogue_pages(&mut diags, &mut assets);
+            let mut pages = renderer.catalogue_pages(&mut diags, &mut assets);
+            pages.extend(renderer.prospectus_page(&mut diags, &mut assets));
             let mut out: Vec<CachedPage> = pages
                 .into_par_iter()
                 .map(|p| (Some(p), Vec::new(), Vec::new()))
