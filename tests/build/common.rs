@@ -221,6 +221,16 @@ pub fn sel(css: &str) -> Selector {
 }
 
 /// An element's text with whitespace collapsed.
+/// The text of an element as a browser shows it on one line: its text nodes joined as they
+/// are (an inline element or `<wbr>` adds no space), whitespace collapsed.
+pub fn shown(el: ElementRef) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn text(el: ElementRef) -> String {
     el.text()
         .collect::<Vec<_>>()

@@ -372,7 +372,7 @@ fn the_cover_names_the_municipality_the_term_and_whom_to_contact() {
         text(cover.select(&sel(".prospectus-site")).next().unwrap()),
         "Roskilde Kommune"
     );
-    let contact = text(cover.select(&sel(".prospectus-contact")).next().unwrap());
+    let contact = shown(cover.select(&sel(".prospectus-contact")).next().unwrap());
     assert_eq!(
         contact,
         "Kontakt os Sundhedscentret E-mail: sundhed@roskilde.example.dk Telefon: +45 11 22 33 55"
