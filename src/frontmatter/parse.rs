@@ -738,6 +738,27 @@ mod tests {
     }
 
     #[test]
+    fn online_text_needs_an_online_mode() {
+        let errs = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\nonline: Linket sendes.\nschedule: { start: 2027-02-02, weeks: 2 }\n---\n",
+        )
+        .unwrap_err();
+        let found: Vec<(&str, usize, usize)> =
+            errs.iter().map(|e| (e.code, e.line, e.column)).collect();
+        assert_eq!(found, [("course.online-onsite", 4, 9)], "{errs:#?}");
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some("add `mode: online` (or `mode: hybrid`), or remove `online:`")
+        );
+        let ok = parse(
+            "kurser/x.md",
+            "---\ntitle: X\ncategory: skrivevaerksted\nmode: hybrid\nonline: Linket sendes.\nschedule: { start: 2027-02-02, weeks: 2 }\n---\n",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+    }
+
+    #[test]
     fn unknown_field_is_placed_with_hint() {
         let errs = parse("om.md", "---\ntitle: Om\ndescripton: x\n---\n").unwrap_err();
         assert_eq!(errs[0].line, 3);

@@ -168,6 +168,16 @@ impl<'a> Courses<'a> {
     }
 }
 
+/// Where a course's first meeting is written: `schedule.start`, or its `schedule.dates`.
+fn first_meeting_key(page: &crate::frontmatter::Page) -> &'static [&'static str] {
+    let fm = &page.text[..page.body_offset];
+    if crate::locate::key(fm, &["schedule", "start"]).is_some() {
+        &["schedule", "start"]
+    } else {
+        &["schedule", "dates"]
+    }
+}
+
 /// Checks that every course's location and contact exist in this municipality, and that no two
 /// terms of one series start on the same day (a file copied for the next term whose dates were
 /// not changed would otherwise stand as two identical groups).
@@ -186,7 +196,7 @@ pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut
                 terms.insert((series, first), sp);
             }
             Some(other) => diags.push(sp.page.diagnostic_at(
-                &["schedule", "start"],
+                first_meeting_key(&sp.page),
                 None,
                 Diagnostic::error(
                     "course.series-clash",

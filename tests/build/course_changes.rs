@@ -657,3 +657,19 @@ fn check_leaves_a_finished_term_of_a_series_alone_but_not_another_finished_cours
     );
     assert_eq!(finished(&project), [rel]);
 }
+
+#[test]
+fn a_series_clash_of_a_course_with_dates_points_at_its_dates() {
+    let project = Project::fixture(FIXTURE);
+    let copy = std::fs::read_to_string(project.path("content/roskilde/kurser/gammel-serie.md"))
+        .unwrap()
+        .replace(
+            "  start: 2026-03-05\n  weeks: 3\n",
+            "  dates: [2026-03-05, 2026-03-12]\n",
+        );
+    project.write("content/roskilde/kurser/kopi.md", copy.as_bytes());
+    let outcome = project.build();
+    let d = the_error(&outcome);
+    assert_eq!(d.code, "course.series-clash");
+    assert_eq!((d.line, d.column), (9, 10), "{}", d.message);
+}
