@@ -1,5 +1,5 @@
-//! The command line: `vejviser init`, `build`, `serve`, `check`, `new` and `theme`, parsed with
-//! clap.
+//! The command line: `vejviser init`, `build`, `serve`, `check`, `new`, `theme` and `schema`,
+//! parsed with clap.
 //!
 //! `main.rs` calls [`run`]; exit codes are 0 (success), 1 (content errors), 2 (usage errors).
 
@@ -38,6 +38,20 @@ pub enum Command {
     New(NewArgs),
     /// The theme built into the program.
     Theme(ThemeArgs),
+    /// Write JSON Schema files for vejviser.yaml, _site.yaml and each kind's front matter, for
+    /// editors that check the YAML while it is written (see the README).
+    Schema(SchemaArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SchemaArgs {
+    /// The project folder: its categories, audiences, locations and contacts become the values
+    /// the schemas allow, and its language that of their descriptions.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where the schema files are written [default: <root>/schema].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -212,6 +226,38 @@ pub fn run(cli: Cli) -> i32 {
         Command::New(args) => new(args),
         Command::Init(args) => init(args),
         Command::Theme(args) => theme(args),
+        Command::Schema(args) => schema(args),
+    }
+}
+
+fn schema(args: SchemaArgs) -> i32 {
+    let names = match crate::schema::read_project(&args.root) {
+        Ok(names) => names,
+        Err(problems) => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", render_human(&problems, color));
+            eprintln!(
+                "error: {} problem(s) in the project's configuration; no schema was written",
+                problems.len()
+            );
+            return 1;
+        }
+    };
+    let out = args.out.unwrap_or_else(|| args.root.join("schema"));
+    match crate::schema::write(&out, &crate::schema::schemas(names.as_ref())) {
+        Ok(paths) => {
+            for path in paths {
+                println!("wrote {}", path.display());
+            }
+            if names.is_none() {
+                println!(
+                    "(no vejviser.yaml in {}: categories, audiences, locations and contacts may be any key)",
+                    args.root.display()
+                );
+            }
+            0
+        }
+        Err(e) => failed(e),
     }
 }
 

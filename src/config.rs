@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::Diagnostic;
 use crate::error::{did_you_mean, yaml_diagnostic};
+use crate::fields::{self, Field};
 use crate::locate;
 use crate::yaml;
 
@@ -111,35 +112,12 @@ struct RawMarkdown {
     allow_html: bool,
 }
 
-const PROJECT_FIELDS: &[&str] = &[
-    "title",
-    "language",
-    "theme",
-    "categories",
-    "readability",
-    "markdown",
-    "audiences",
-    "prospectus",
-];
-const SITE_FIELDS: &[&str] = &[
-    "name",
-    "base_url",
-    "manuals",
-    "exclude",
-    "colors",
-    "logo",
-    "favicon",
-    "accessibility_statement",
-    "menu",
-    "locations",
-    "contacts",
-];
-
 /// Checks the top-level keys of a YAML config against the known ones, with a did-you-mean hint.
-fn unknown_keys(text: &Arc<str>, file: &Path, known: &[&str], diags: &mut Vec<Diagnostic>) {
+fn unknown_keys(text: &Arc<str>, file: &Path, fields: &[Field], diags: &mut Vec<Diagnostic>) {
     let Ok(keys) = yaml::top_level_keys(text) else {
         return;
     };
+    let known = fields::names(fields);
     for key in keys {
         if !known.contains(&key.as_str()) {
             let place = locate::key(text, &[&key]);
@@ -148,7 +126,7 @@ fn unknown_keys(text: &Arc<str>, file: &Path, known: &[&str], diags: &mut Vec<Di
                 file,
                 format!("unknown field `{key}`"),
             )
-            .hint(did_you_mean(&key, known));
+            .hint(did_you_mean(&key, &known));
             if let Some(p) = place {
                 d = d.at_offset(text, p.offset, p.len);
             }
@@ -161,7 +139,7 @@ impl Project {
     /// Parses `vejviser.yaml`. `file` is the path shown in messages.
     pub fn parse(file: &Path, text: &Arc<str>) -> Result<Project, Vec<Diagnostic>> {
         let mut diags = Vec::new();
-        unknown_keys(text, file, PROJECT_FIELDS, &mut diags);
+        unknown_keys(text, file, fields::config::PROJECT, &mut diags);
         if !diags.is_empty() {
             return Err(diags);
         }
@@ -343,7 +321,7 @@ impl Municipality {
         text: &Arc<str>,
     ) -> Result<Municipality, Vec<Diagnostic>> {
         let mut diags = Vec::new();
-        unknown_keys(text, file, SITE_FIELDS, &mut diags);
+        unknown_keys(text, file, fields::config::SITE, &mut diags);
         if !diags.is_empty() {
             return Err(diags);
         }
@@ -550,6 +528,25 @@ fn is_hex_color(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_raw_configs_read_exactly_the_defined_fields() {
+        use crate::fields::config::*;
+        use crate::fields::tests::same_fields;
+        let inner = |fields: &[Field], name: &str| fields::find(fields, name).unwrap().ty.fields();
+        same_fields::<RawProject>("RawProject", PROJECT);
+        same_fields::<RawCategory>("RawCategory", inner(PROJECT, "categories"));
+        same_fields::<RawReadability>("RawReadability", inner(PROJECT, "readability"));
+        same_fields::<RawMarkdown>("RawMarkdown", inner(PROJECT, "markdown"));
+        same_fields::<RawAudience>("RawAudience", inner(PROJECT, "audiences"));
+        same_fields::<RawProspectus>("RawProspectus", inner(PROJECT, "prospectus"));
+        same_fields::<RawSite>("RawSite", SITE);
+        same_fields::<RawColors>("RawColors", inner(SITE, "colors"));
+        same_fields::<MenuEntry>("MenuEntry", inner(SITE, "menu"));
+        same_fields::<Location>("Location", inner(SITE, "locations"));
+        same_fields::<Contact>("Contact", inner(SITE, "contacts"));
+        assert_eq!(LANGUAGES, [Language::Da.code(), Language::En.code()]);
+    }
 
     #[test]
     fn site_config_is_validated() {

@@ -52,6 +52,8 @@ mod publishing;
 mod rendering;
 #[path = "build/robustness.rs"]
 mod robustness;
+#[path = "build/schema.rs"]
+mod schema;
 #[path = "build/search.rs"]
 mod search;
 #[path = "build/search_facts.rs"]

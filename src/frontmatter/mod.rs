@@ -5,14 +5,16 @@
 //! coordinates (YAML positions are shifted by the opening `---` line). Unknown fields are errors
 //! with a did-you-mean hint, except under `extra:`.
 //!
-//! Here: the kinds and the fields each accepts (written once: the common fields, then each
-//! kind's own), dates and times. `types` holds the validated page, `raw` the front matter as
+//! Here: the kinds and the fields each accepts (defined once, in `crate::fields::content`: the
+//! common fields, then each kind's own), dates and times. `types` holds the validated page, `raw` the front matter as
 //! written, `parse` the reading and the per-kind validation, `schedule` the meeting dates.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
+
+use crate::fields::{self, Field};
 
 mod parse;
 mod raw;
@@ -51,20 +53,6 @@ impl fmt::Display for Date {
     }
 }
 
-/// The fields every kind accepts.
-const COMMON_FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "order",
-    "slug",
-    "draft",
-    "search",
-    "updated",
-    "aliases",
-    "extra",
-    "kind",
-];
-
 /// What a page is; decides its template and which fields it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -102,55 +90,30 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 
-    /// The front-matter fields this kind accepts: the common ones, then its own.
+    /// The names of the front-matter fields this kind accepts: the common ones, then its own.
     pub fn fields(self) -> Vec<&'static str> {
-        COMMON_FIELDS
+        fields::content::COMMON
             .iter()
             .chain(self.own_fields())
-            .copied()
+            .map(|f| f.name)
             .collect()
     }
 
     /// Whether a page of this kind may have the field `key`.
     pub fn accepts(self, key: &str) -> bool {
-        COMMON_FIELDS.contains(&key) || self.own_fields().contains(&key)
+        fields::find(fields::content::COMMON, key).is_some()
+            || fields::find(self.own_fields(), key).is_some()
     }
 
-    /// The fields only this kind has.
-    fn own_fields(self) -> &'static [&'static str] {
+    /// The definitions of the fields only this kind has (`crate::fields::content`).
+    pub fn own_fields(self) -> &'static [Field] {
+        use fields::content::*;
         match self {
             Kind::Page | Kind::Chapter => &[],
-            Kind::Manual => &["summary", "audience", "duration_weeks", "phases"],
-            Kind::Session => &[
-                "number",
-                "phase",
-                "duration",
-                "goals",
-                "materials",
-                "exercises",
-                "agenda",
-            ],
-            Kind::Exercise => &["purpose", "duration"],
-            Kind::Course => &[
-                "category",
-                "summary",
-                "audience",
-                "referral",
-                "capacity",
-                "price",
-                "location",
-                "contact",
-                "facilitators",
-                "schedule",
-                "signup",
-                "intake",
-                "availability",
-                "availability_note",
-                "mode",
-                "online",
-                "audiences",
-                "series",
-            ],
+            Kind::Manual => MANUAL,
+            Kind::Session => SESSION,
+            Kind::Exercise => EXERCISE,
+            Kind::Course => COURSE,
         }
     }
 

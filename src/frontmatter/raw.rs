@@ -83,3 +83,50 @@ pub(super) struct RawMove {
 pub(super) struct Intake {
     pub(super) open_until_session: u32,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::content::*;
+    use crate::fields::tests::same_fields;
+    use crate::fields::{find, Field};
+
+    /// The fields of `name` inside `fields`.
+    fn inner(fields: &[Field], name: &str) -> &'static [Field] {
+        find(fields, name).unwrap().ty.fields()
+    }
+
+    #[test]
+    fn the_raw_front_matter_reads_exactly_the_defined_fields() {
+        let mut every: Vec<Field> = COMMON.to_vec();
+        for kind in super::super::Kind::ALL {
+            for f in kind.own_fields() {
+                if !every.iter().any(|e| e.name == f.name) {
+                    every.push(*f);
+                }
+            }
+        }
+        same_fields::<RawFrontMatter>("RawFrontMatter", &every);
+        same_fields::<RawSchedule>("RawSchedule", inner(COURSE, "schedule"));
+        same_fields::<RawMove>("RawMove", inner(SCHEDULE, "moved"));
+        same_fields::<Signup>("Signup", inner(COURSE, "signup"));
+        same_fields::<Intake>("Intake", inner(COURSE, "intake"));
+        same_fields::<Phase>("Phase", inner(MANUAL, "phases"));
+        same_fields::<AgendaItem>("AgendaItem", inner(SESSION, "agenda"));
+    }
+
+    #[test]
+    fn fixed_choices_are_the_values_the_parser_takes() {
+        use super::super::{Availability, Facilitator, Kind, Mode};
+        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(kinds, KINDS);
+        let availability: Vec<&str> = Availability::ALL.iter().map(|a| a.key()).collect();
+        assert_eq!(availability, AVAILABILITY);
+        let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.key()).collect();
+        assert_eq!(modes, MODES);
+        assert_eq!(
+            serde_aux::serde_introspection::serde_introspect::<Facilitator>(),
+            FACILITATORS
+        );
+    }
+}
