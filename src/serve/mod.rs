@@ -10,7 +10,8 @@
 //! the file is fixed.
 //!
 //! Here: the options, the server's state and `run`, which wires the parts together. `watch`
-//! turns file changes into rebuilds, `http` answers requests, `live` keeps open pages current.
+//! turns file changes into rebuilds, `http` answers requests, `live` keeps open pages current,
+//! `edit` is the editor at `/_rediger/` (only on a loopback address).
 
 use std::collections::BTreeMap;
 use std::io::Read;

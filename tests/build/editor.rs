@@ -547,15 +547,20 @@ fn git(root: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
-fn changes_are_listed_and_committed_from_the_browser() {
-    let project = Project::repository_example();
-    let root = &project.root;
+/// Makes `root` a git repository of its own, with an author and every file committed.
+fn repository(root: &std::path::Path) {
     git(root, &["init", "--quiet"]);
     git(root, &["config", "user.name", "Test Redaktør"]);
     git(root, &["config", "user.email", "redaktoer@example.dk"]);
     git(root, &["add", "--all"]);
     git(root, &["commit", "--quiet", "-m", "Start"]);
+}
+
+#[test]
+fn changes_are_listed_and_committed_from_the_browser() {
+    let project = Project::repository_example();
+    let root = &project.root;
+    repository(root);
     // A change outside content/ is not the editor's to commit.
     project.write("NOTER.txt", b"mine noter\n");
     let server = Server::start(&project, &[]);
@@ -657,4 +662,53 @@ fn without_a_repository_the_changes_page_says_so() {
         .is_ok_and(|o| o.status.success());
     assert!(!inside, "the temporary folder lies inside a git repository");
     assert!(main_text(&answer.html()).contains("ikke i et git-arkiv"));
+}
+
+#[test]
+fn the_editors_pages_pass_the_nu_html_checker() {
+    let jar = crate::validity::jar();
+    let project = Project::repository_example();
+    let root = &project.root;
+    repository(root);
+    let server = Server::start(&project, &[]);
+    let out = tempfile::tempdir().unwrap();
+    let mut pages = vec![
+        ("start", get(&server, "/_rediger/").body),
+        ("kursus", get(&server, &form_path(COURSE)).body),
+        (
+            "indstillinger",
+            get(&server, &form_path("roskilde/_site.yaml")).body,
+        ),
+        (
+            "session",
+            get(
+                &server,
+                &form_path("_shared/manualer/peer-gruppe/sessioner/mode-01.md"),
+            )
+            .body,
+        ),
+    ];
+    let refused = with(open(&server, COURSE), "schedule.start", "2027-02-30");
+    pages.push(("fejl", post(&server, &form_path(COURSE), &refused).body));
+    let fields = with(open(&server, COURSE), "title", "Ny titel");
+    assert_eq!(post(&server, &form_path(COURSE), &fields).status, 303);
+    pages.push(("konflikt", post(&server, &form_path(COURSE), &fields).body));
+    pages.push((
+        "gemt",
+        get(&server, &format!("{}?gemt", form_path(COURSE))).body,
+    ));
+    pages.push(("aendringer", get(&server, "/_rediger/aendringer/").body));
+    for (name, html) in &pages {
+        assert!(html.starts_with("<!doctype html>"), "{name}: {html}");
+        std::fs::write(out.path().join(format!("{name}.html")), html).unwrap();
+    }
+    // A page the checker must reject, so that a checker that checked nothing fails the test.
+    std::fs::write(out.path().join("canary.html"), crate::validity::CANARY).unwrap();
+    let report = crate::validity::nu_errors(&jar, out.path());
+    let (canary, errors): (Vec<&str>, Vec<&str>) = report
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .partition(|l| l.contains("canary.html"));
+    assert!(!canary.is_empty(), "the checker checked nothing:\n{report}");
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }

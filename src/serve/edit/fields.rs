@@ -149,7 +149,12 @@ fn field(
 
 /// Whether YAML reads `value`, written plain, as that very text.
 fn reads_as_text(value: &str) -> bool {
-    matches!(serde_yaml::from_str::<serde_yaml::Value>(value), Ok(serde_yaml::Value::String(s)) if s == value)
+    matches!(read(value), Some(serde_json::Value::String(s)) if s == value)
+}
+
+/// A plain scalar's value as YAML reads it (through the one module that reads YAML values).
+fn read(value: &str) -> Option<serde_json::Value> {
+    crate::yaml::from_str::<serde_json::Value>(value).ok()
 }
 
 /// The YAML text with each field whose path `values` names set to its new value, in place.
@@ -193,9 +198,9 @@ fn plain(new: &str, field: &Field) -> bool {
     let simple = !new.is_empty() && new.trim() == new && !new.contains(['\n', '\r', '\t']);
     simple
         && flow_safe
-        && match serde_yaml::from_str::<serde_yaml::Value>(new) {
-            Ok(serde_yaml::Value::String(s)) => s == new,
-            Ok(serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_)) => field.typed,
+        && match read(new) {
+            Some(serde_json::Value::String(s)) => s == new,
+            Some(serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => field.typed,
             _ => false,
         }
 }
