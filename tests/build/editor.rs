@@ -712,3 +712,46 @@ fn the_editors_pages_pass_the_nu_html_checker() {
     assert!(!canary.is_empty(), "the checker checked nothing:\n{report}");
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+#[test]
+fn a_save_that_would_break_another_file_writes_nothing_and_names_it() {
+    let project = Project::repository_example();
+    let server = Server::start(&project, &[]);
+    let before = tree(&project.root);
+    // The first session takes the second one's number: the build reports the second.
+    let rel = "_shared/manualer/peer-gruppe/sessioner/mode-01.md";
+    let fields = with(open(&server, rel), "number", "2");
+    let answer = post(&server, &form_path(rel), &fields);
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert!(tree(&project.root) == before, "a refused save wrote");
+    let summary = text(one(&answer.html(), "[role=alert]"));
+    assert!(
+        summary.contains("content/_shared/manualer/peer-gruppe/sessioner/mode-02.md, linje 3"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_changed_body_keeps_the_front_matter_and_its_comments_byte_for_byte() {
+    let project = Project::repository_example();
+    let server = Server::start(&project, &[]);
+    let rel = "roskilde/om.md";
+    let path = project.path(&format!("content/{rel}"));
+    let original = std::fs::read_to_string(&path).unwrap();
+    let fields = open(&server, rel);
+    let body = &fields.iter().find(|(n, _)| n == "body").unwrap().1;
+    let new_body = body.replace("mere trivsel", "mere trivsel & glæde");
+    assert_ne!(&new_body, body);
+    let answer = post(
+        &server,
+        &form_path(rel),
+        &with(fields.clone(), "body", &new_body),
+    );
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        original.replace("mere trivsel", "mere trivsel & glæde")
+    );
+    assert!(saved.contains("# Its address on the old site keeps working.\naliases: [om-os/]\n"));
+}

@@ -98,7 +98,8 @@ fn line_endings(sent: &str, old: &str) -> String {
 }
 
 /// The errors a build finds in the file at `path` (`rel` inside `content/`) if it held `text`,
-/// each placed beside the field it points at.
+/// each placed beside the field it points at; and the errors the new text would cause in other
+/// files (a session number another session has too), which the project does not have now.
 pub fn problems(
     root: &Path,
     rel: &str,
@@ -124,6 +125,7 @@ pub fn problems(
     });
     let outcome = crate::build::build_in_memory_with(&opts, state)?;
     let shown = crate::load::display_path(root, path);
+    let elsewhere = caused_elsewhere(&opts, state, &outcome, &shown, w)?;
     let p = parts(text, rel);
     let located: Vec<(usize, usize, String)> = match p.yaml {
         Some((yaml, start)) => fields(yaml)
@@ -174,7 +176,46 @@ pub fn problems(
             found.push(problem);
         }
     }
+    found.extend(elsewhere);
     Ok(found)
+}
+
+/// The errors of `outcome` in files other than `shown` that a build of the project as it is on
+/// disk does not find: those the save would cause.
+fn caused_elsewhere(
+    opts: &BuildOptions,
+    state: &BuildState,
+    outcome: &crate::build::BuildOutcome,
+    shown: &Path,
+    w: &Words,
+) -> Result<Vec<Problem>, Error> {
+    let other = |d: &&crate::error::Diagnostic| d.is_error() && d.file != shown;
+    if !outcome.diagnostics.iter().any(|d| other(&d)) {
+        return Ok(Vec::new());
+    }
+    let now = crate::build::build_in_memory_with(
+        &BuildOptions {
+            overlay: None,
+            ..opts.clone()
+        },
+        state,
+    )?;
+    let key = |d: &crate::error::Diagnostic| (d.code, d.file.clone(), d.message.clone());
+    let before: Vec<_> = now.diagnostics.iter().filter(other).map(key).collect();
+    let mut caused: Vec<Problem> = Vec::new();
+    for d in outcome.diagnostics.iter().filter(other) {
+        if before.contains(&key(d)) {
+            continue;
+        }
+        let message = format!("{}, {} {}: {}", d.file.display(), w.line, d.line, d.message);
+        if !caused.iter().any(|p| p.message == message) {
+            caused.push(Problem {
+                field: None,
+                message,
+            });
+        }
+    }
+    Ok(caused)
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so the
