@@ -755,3 +755,18 @@ fn a_changed_body_keeps_the_front_matter_and_its_comments_byte_for_byte() {
     );
     assert!(saved.contains("# Its address on the old site keeps working.\naliases: [om-os/]\n"));
 }
+
+#[test]
+fn the_start_page_of_a_project_that_does_not_load_names_the_error() {
+    let project = Project::repository_example();
+    let server = Server::start(&project, &[]);
+    project.write("vejviser.yaml", b"title: [ikke lukket\n");
+    let answer = get(&server, "/_rediger/");
+    assert_eq!(answer.status, 500);
+    let shown = main_text(&answer.html());
+    assert!(
+        shown.contains("Projektet kan ikke læses lige nu"),
+        "{shown}"
+    );
+    assert!(shown.contains("vejviser.yaml"), "{shown}");
+}

@@ -168,7 +168,14 @@ impl Editor {
         let today = self.today.unwrap_or(opts.today);
         let linked = match crate::build::load_and_link(&opts, &BuildState::default()) {
             Ok((Some(linked), ..)) => linked,
-            _ => return page(500, pages::start(w, &[])),
+            Ok((None, problems, _)) => {
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                return page(500, pages::message(w, &format!("{} {first}", w.unloadable)));
+            }
+            Err(e) => return page(500, pages::message(w, &format!("{} {e}", w.unloadable))),
         };
         let rel_of = |file: &Path| {
             crate::load::display_path(&self.root, file)

@@ -166,44 +166,47 @@ pub fn form(w: &Words, f: &Form) -> String {
         ));
     }
     // Each problem gets an id; the inputs it concerns point at it.
-    let mut described: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let problem_id = |i: usize| format!("problem-{}", i + 1);
+    let mut described: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     if !f.problems.is_empty() {
         html.push_str(&format!(
             "<div class=\"summary\" role=\"alert\" tabindex=\"-1\" id=\"problemer\"><p>{}</p><ul>",
             escape(w.problems)
         ));
         for (i, p) in f.problems.iter().enumerate() {
-            let id = format!("problem-{}", i + 1);
-            let target = p.field.as_deref().map(input_id);
-            match target {
-                Some(target) => html.push_str(&format!(
-                    "<li><a href=\"#{target}\">{}</a></li>",
+            match p.field.as_deref() {
+                Some(field) => {
+                    html.push_str(&format!(
+                        "<li><a href=\"#{}\">{}</a></li>",
+                        input_id(field),
+                        escape(&p.message)
+                    ));
+                    described.entry(field).or_default().push(i);
+                }
+                None => html.push_str(&format!(
+                    "<li id=\"{}\">{}</li>",
+                    problem_id(i),
                     escape(&p.message)
                 )),
-                None => html.push_str(&format!("<li id=\"{id}\">{}</li>", escape(&p.message))),
-            }
-            if let Some(field) = p.field.as_deref() {
-                described.entry(field).or_default().push(id);
             }
         }
         html.push_str("</ul></div>");
     }
-    // The problems about `path`: their ids (for `aria-describedby`) and their text.
+    // The problems about `path`: their ids (for `aria-describedby`) and their text, shown
+    // right after the input.
     let beside = |path: &str| -> (Vec<String>, String) {
-        let Some(ids) = described.get(path) else {
-            return (Vec::new(), String::new());
-        };
-        let notes = ids
+        let found = described.get(path).map(Vec::as_slice).unwrap_or_default();
+        let notes = found
             .iter()
-            .map(|id| {
-                let n: usize = id.trim_start_matches("problem-").parse().unwrap_or(1);
+            .map(|&i| {
                 format!(
-                    "<p class=\"problem\" id=\"{id}\">{}</p>",
-                    escape(&f.problems[n - 1].message)
+                    "<p class=\"problem\" id=\"{}\">{}</p>",
+                    problem_id(i),
+                    escape(&f.problems[i].message)
                 )
             })
             .collect();
-        (ids.clone(), notes)
+        (found.iter().map(|&i| problem_id(i)).collect(), notes)
     };
     let attrs = |ids: Vec<String>| {
         if ids.is_empty() {
