@@ -471,7 +471,12 @@ fn the_start_page_lists_each_municipalitys_courses_pages_and_manuals() {
     let sections: Vec<String> = texts(&doc, "main section h2");
     assert_eq!(
         sections,
-        ["Gladsaxe Kommune", "Jammerbugt Kommune", "Roskilde Kommune"]
+        [
+            "Gladsaxe Kommune",
+            "Jammerbugt Kommune",
+            "Roskilde Kommune",
+            "Fælles sider"
+        ]
     );
     let links = attrs(&doc, "main a", "href");
     for expected in [
@@ -480,6 +485,8 @@ fn the_start_page_lists_each_municipalitys_courses_pages_and_manuals() {
         "/_rediger/fil/roskilde/om.md",
         "/_rediger/fil/_shared/manualer/peer-gruppe/sessioner/mode-01.md",
         "/_rediger/fil/_shared/manualer/peer-gruppe/ovelser/mit-staasted.md",
+        "/_rediger/fil/_shared/manualer/peer-gruppe/01-om-peer-grupper.md",
+        "/_rediger/fil/_shared/praktisk.md",
     ] {
         assert!(
             links.iter().any(|l| l == expected),

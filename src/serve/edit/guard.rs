@@ -81,10 +81,12 @@ impl Guard {
 /// for under the project's real `content/`.
 pub fn content_file(root: &Path, rel: &str) -> Result<PathBuf, Refusal> {
     let parts: Vec<&str> = rel.split('/').collect();
+    // No hidden files and no theme overrides: the build reads neither as content.
     let plain = parts
         .iter()
-        .all(|p| !p.is_empty() && *p != "." && *p != ".." && !p.contains('\\'));
-    let site_yaml = parts.len() == 2 && parts[1] == "_site.yaml";
+        .all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\'))
+        && parts.get(1) != Some(&"_theme");
+    let site_yaml = parts.len() == 2 && parts[1] == "_site.yaml" && !parts[0].starts_with('_');
     if !plain || !(rel.ends_with(".md") || site_yaml) {
         return Err(Refusal::NotEditable);
     }
@@ -121,5 +123,41 @@ mod tests {
         assert!(!guard.token_matches(None));
         let other = Guard::new("127.0.0.1:8123".parse().unwrap()).unwrap();
         assert_ne!(guard.token(), other.token());
+    }
+
+    #[test]
+    fn only_content_files_are_editable() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "content/roskilde/_site.yaml",
+            "content/roskilde/om.md",
+            "content/roskilde/.skjult.md",
+            "content/roskilde/_theme/x.md",
+            "content/roskilde/logo.svg",
+            "content/_shared/_site.yaml",
+            "vejviser.yaml",
+        ] {
+            std::fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+            std::fs::write(root.join(file), "x").unwrap();
+        }
+        assert!(content_file(root, "roskilde/_site.yaml").is_ok());
+        assert!(content_file(root, "roskilde/om.md").is_ok());
+        assert_eq!(content_file(root, "roskilde/ny.md"), Err(Refusal::Missing));
+        for refused in [
+            "roskilde/.skjult.md",
+            "roskilde/_theme/x.md",
+            "roskilde/logo.svg",
+            "_shared/_site.yaml",
+            "../vejviser.yaml",
+            "roskilde/../../vejviser.yaml",
+            "roskilde//om.md",
+        ] {
+            assert_eq!(
+                content_file(root, refused),
+                Err(Refusal::NotEditable),
+                "{refused}"
+            );
+        }
     }
 }

@@ -189,6 +189,8 @@ impl Editor {
             note,
         };
         let mut sites = Vec::new();
+        // Shared pages outside the manuals, once however many sites show them.
+        let mut shared: BTreeMap<String, Entry> = BTreeMap::new();
         for site in &linked.sites {
             let slug = site.municipality.slug.clone();
             let mut courses = Vec::new();
@@ -201,6 +203,12 @@ impl Editor {
                         courses.push(entry(&sp.page, Some(w.status(status))));
                     }
                     crate::frontmatter::Details::Page if own => local.push(entry(&sp.page, None)),
+                    crate::frontmatter::Details::Page if sp.manual.is_none() => {
+                        let e = entry(&sp.page, None);
+                        if e.rel.starts_with("_shared/") {
+                            shared.insert(e.rel.clone(), e);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -209,6 +217,11 @@ impl Editor {
                 .iter()
                 .map(|m| ManualEntry {
                     front: entry(&site.page(m.front).page, None),
+                    chapters: m
+                        .chapters
+                        .iter()
+                        .map(|&(i, _)| entry(&site.page(i).page, None))
+                        .collect(),
                     sessions: m
                         .sessions
                         .iter()
@@ -229,7 +242,8 @@ impl Editor {
                 manuals,
             });
         }
-        page(200, pages::start(w, &sites))
+        let shared: Vec<Entry> = shared.into_values().collect();
+        page(200, pages::start(w, &sites, &shared))
     }
 
     /// A file's form with its values as they are on disk.

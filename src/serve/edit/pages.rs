@@ -28,6 +28,7 @@ pub struct Entry {
 /// A manual on the start page.
 pub struct ManualEntry {
     pub front: Entry,
+    pub chapters: Vec<Entry>,
     pub sessions: Vec<Entry>,
     pub exercises: Vec<Entry>,
 }
@@ -76,8 +77,9 @@ fn list(heading: &str, level: u8, entries: &[Entry]) -> String {
     format!("<h{level}>{}</h{level}><ul>{items}</ul>", escape(heading))
 }
 
-/// The start page: per municipality its settings, courses, pages and manuals.
-pub fn start(w: &Words, sites: &[SiteEntry]) -> String {
+/// The start page: per municipality its settings, courses, pages and manuals; then the shared
+/// pages.
+pub fn start(w: &Words, sites: &[SiteEntry], shared: &[Entry]) -> String {
     let mut html = format!(
         "<h1>{}</h1><p>{}</p>",
         escape(w.editor),
@@ -100,11 +102,20 @@ pub fn start(w: &Words, sites: &[SiteEntry]) -> String {
                     escape(&manual.front.title),
                     link(&manual.front)
                 ));
+                html.push_str(&list(w.chapters, 5, &manual.chapters));
                 html.push_str(&list(w.sessions, 5, &manual.sessions));
                 html.push_str(&list(w.exercises, 5, &manual.exercises));
             }
         }
         html.push_str("</section>");
+    }
+    if !shared.is_empty() {
+        html.push_str(&format!(
+            "<section><h2>{}</h2><p>{}</p>{}</section>",
+            escape(w.shared_pages),
+            escape(w.shared_pages_note),
+            list(w.pages, 3, shared)
+        ));
     }
     layout(w, w.editor, &html)
 }
