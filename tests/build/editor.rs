@@ -777,3 +777,27 @@ fn the_start_page_of_a_project_that_does_not_load_names_the_error() {
     );
     assert!(shown.contains("vejviser.yaml"), "{shown}");
 }
+
+#[test]
+fn a_value_over_several_lines_gets_a_text_area_and_comes_back_unchanged() {
+    let project = Project::repository_example();
+    let rel = "roskilde/om.md";
+    let path = project.path(&format!("content/{rel}"));
+    let original = std::fs::read_to_string(&path).unwrap().replace(
+        "description: Roskilde Kommunes gruppeforløb for voksne, der har det svært psykisk eller socialt.\n",
+        "description: |\n  Roskilde Kommunes gruppeforløb\n  for voksne.\n",
+    );
+    assert!(original.contains("description: |\n"));
+    std::fs::write(&path, &original).unwrap();
+    let server = Server::start(&project, &[]);
+    let doc = get(&server, &form_path(rel)).html();
+    assert_eq!(
+        one(&doc, "textarea[name=description]")
+            .text()
+            .collect::<String>(),
+        "Roskilde Kommunes gruppeforløb\nfor voksne.\n"
+    );
+    let fields = form_fields(&doc);
+    assert_eq!(post(&server, &form_path(rel), &fields).status, 303);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}

@@ -126,8 +126,11 @@ impl Editor {
                 if read.is_err() || body.len() > MAX_BODY {
                     return respond(request, refusal(w, Refusal::TooLarge));
                 }
-                let form: BTreeMap<String, String> =
-                    form_urlencoded::parse(&body).into_owned().collect();
+                // Browsers send the line breaks of a text area as CRLF; files have LF (the body's
+                // own line ends are restored in `save::edited`).
+                let form: BTreeMap<String, String> = form_urlencoded::parse(&body)
+                    .map(|(k, v)| (k.into_owned(), v.replace("\r\n", "\n")))
+                    .collect();
                 if !self
                     .guard
                     .token_matches(form.get("token").map(String::as_str))

@@ -249,12 +249,26 @@ pub fn form(w: &Words, f: &Form) -> String {
             let id = input_id(&field.path);
             let value = f.values.get(&field.path).unwrap_or(&field.value);
             let (ids, notes) = beside(&field.path);
+            // A browser drops the line breaks of a one-line input: a value that has them (a
+            // `|` or `>` block) gets a text area, whose first line break every parser drops.
+            let input = if value.contains('\n') {
+                format!(
+                    "<textarea id=\"{id}\" name=\"{}\" rows=\"4\"{}>\n{}</textarea>",
+                    escape(&field.path),
+                    attrs(ids),
+                    escape(value)
+                )
+            } else {
+                format!(
+                    "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{}>",
+                    escape(&field.path),
+                    escape(value),
+                    attrs(ids)
+                )
+            };
             html.push_str(&format!(
-                "<label for=\"{id}\">{}</label><input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{}>{notes}",
-                escape(&label(field)),
-                escape(&field.path),
-                escape(value),
-                attrs(ids),
+                "<label for=\"{id}\">{}</label>{input}{notes}",
+                escape(&label(field))
             ));
         }
         html.push_str("</fieldset>");
