@@ -99,6 +99,23 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
     }
 }
 
+/// One file's text as it would be saved, read in place of the file on disk: the editor of the
+/// preview server validates a save by building with it before it writes anything.
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    /// The file's path, as the build walks to it (`<root>/content/...`).
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+/// Reads a file of the project: the overlay's text for its file, else [`read_text`].
+fn read(root: &Path, path: &Path, overlay: Option<&Overlay>) -> Result<Arc<str>, Diagnostic> {
+    match overlay.filter(|o| o.path == path) {
+        Some(o) => Ok(o.text.clone()),
+        None => read_text(root, path),
+    }
+}
+
 /// The project's `vejviser.yaml`, or the usage error for a folder that holds no project.
 pub fn project_file(root: &Path) -> Result<PathBuf, Error> {
     let config_path = root.join("vejviser.yaml");
@@ -113,14 +130,16 @@ pub fn project_file(root: &Path) -> Result<PathBuf, Error> {
 
 /// Loads the project at `root`. `only` limits the municipalities (empty = all); an unknown slug
 /// there is a usage error. Content problems come back as diagnostics beside what did load.
+/// With `overlay`, its text stands in for its file.
 pub fn load(
     root: &Path,
     only: &[String],
     cache: &PageCache,
+    overlay: Option<&Overlay>,
 ) -> Result<(Option<Loaded>, Vec<Diagnostic>), Error> {
     let mut diags = Vec::new();
     let config_path = project_file(root)?;
-    let project = match read_text(root, &config_path) {
+    let project = match read(root, &config_path, overlay) {
         Ok(text) => match Project::parse(&display_path(root, &config_path), &text) {
             Ok(p) => p,
             Err(d) => {
@@ -163,6 +182,7 @@ pub fn load(
         cache,
         project: &project,
         project_key,
+        overlay,
     };
     let shared_dir = content.join("_shared");
     let shared = if shared_dir.is_dir() {
@@ -187,7 +207,7 @@ pub fn load(
             );
             continue;
         }
-        let municipality = match read_text(root, &site_yaml) {
+        let municipality = match read(root, &site_yaml, overlay) {
             Ok(text) => match Municipality::parse(&slug, &display_path(root, &site_yaml), &text) {
                 Ok(m) => m,
                 Err(d) => {
@@ -284,6 +304,7 @@ struct Parsing<'a> {
     cache: &'a PageCache,
     project: &'a Project,
     project_key: u64,
+    overlay: Option<&'a Overlay>,
 }
 
 impl Parsing<'_> {
@@ -376,7 +397,7 @@ fn load_layer(
         if rel.ends_with("/SUMMARY.md")
             && manual_dir(&rel).is_some_and(|d| rel.len() == d.len() + "/SUMMARY.md".len())
         {
-            match read_text(root, entry.path()) {
+            match read(root, entry.path(), parsing.overlay) {
                 Ok(text) => {
                     layer
                         .summaries
@@ -415,7 +436,7 @@ fn load_layer(
                         .to_string()
                 })
             });
-            let result = read_text(root, &path)
+            let result = read(root, &path, parsing.overlay)
                 .map_err(|d| vec![d])
                 .and_then(|text| parsing.parse(&shown, &rel, text, bare.as_deref()));
             (rel, result)

@@ -22,6 +22,8 @@ mod cli;
 mod course_changes;
 #[path = "build/course_files.rs"]
 mod course_files;
+#[path = "build/editor.rs"]
+mod editor;
 #[path = "build/errors.rs"]
 mod errors;
 #[path = "build/example.rs"]

@@ -37,6 +37,9 @@ pub struct BuildOptions {
     /// Write `.br` and `.gz` copies beside each text file written to disk, for web servers that
     /// send them as they are (see [`output::compress`]). A build in memory never compresses.
     pub compress: bool,
+    /// Build as if this file held this text (nothing is read from it): how the preview
+    /// server's editor checks a save with the same code as the build before writing it.
+    pub overlay: Option<load::Overlay>,
 }
 
 impl BuildOptions {
@@ -51,6 +54,7 @@ impl BuildOptions {
             today: chrono::Local::now().date_naive(),
             full: false,
             compress: false,
+            overlay: None,
         }
     }
 }
@@ -172,7 +176,12 @@ pub fn load_and_link(
     state: &BuildState,
 ) -> Result<(Option<Linked>, Vec<Diagnostic>, Timings), Error> {
     let started = Instant::now();
-    let (loaded, diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
+    let (loaded, diagnostics) = load::load(
+        &opts.root,
+        &opts.sites,
+        &state.caches.pages,
+        opts.overlay.as_ref(),
+    )?;
     let mut timings = Timings {
         load: started.elapsed(),
         ..Timings::default()
@@ -222,7 +231,12 @@ fn build_sites(
     stage: Option<&output::Staging>,
 ) -> Result<BuildOutcome, Error> {
     let started = Instant::now();
-    let (loaded, mut diagnostics) = load::load(&opts.root, &opts.sites, &state.caches.pages)?;
+    let (loaded, mut diagnostics) = load::load(
+        &opts.root,
+        &opts.sites,
+        &state.caches.pages,
+        opts.overlay.as_ref(),
+    )?;
     let load_time = started.elapsed();
     let mut outcome = BuildOutcome::default();
     if let Some(loaded) = loaded {

@@ -10,7 +10,8 @@
 //! the file is fixed.
 //!
 //! Here: the options, the server's state and `run`, which wires the parts together. `watch`
-//! turns file changes into rebuilds, `http` answers requests, `live` keeps open pages current.
+//! turns file changes into rebuilds, `http` answers requests, `live` keeps open pages current,
+//! `edit` is the editor at `/_rediger/` (only on a loopback address).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -26,6 +27,7 @@ use crate::build::{BuildOptions, BuildState};
 use crate::error::{Diagnostic, Error};
 use crate::output::SiteFiles;
 
+mod edit;
 mod http;
 mod live;
 mod watch;
@@ -97,7 +99,15 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         .to_ip()
         .map(|a| a.port())
         .unwrap_or(opts.port);
-    let base = format!("http://{}/", std::net::SocketAddr::new(opts.bind, port));
+    let addr = std::net::SocketAddr::new(opts.bind, port);
+    let base = format!("http://{addr}/");
+    // Whoever reaches the server could write the project through the editor: it runs only
+    // where nobody but this machine's user can reach it.
+    let editor = if opts.bind.is_loopback() {
+        Some(edit::Editor::new(&opts.root, addr, opts.today)?)
+    } else {
+        None
+    };
     let state = Arc::new(RwLock::new(State::default()));
     let listeners: Listeners = Arc::new(Mutex::new(Vec::new()));
 
@@ -188,7 +198,25 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         }
     );
 
+    match &editor {
+        Some(_) => println!("edit in the browser: {base}{}", &edit::HOME[1..]),
+        None => eprintln!(
+            "warning: the editor ({}) is off: it runs only when the server listens on a loopback address (127.0.0.1)",
+            edit::HOME
+        ),
+    }
+
     for request in server.incoming_requests() {
+        if edit::Editor::owns(request.url()) {
+            match &editor {
+                Some(editor) => editor.answer(request),
+                None => {
+                    let _ =
+                        request.respond(Response::from_string("not found").with_status_code(404));
+                }
+            }
+            continue;
+        }
         let state = state.clone();
         let listeners = listeners.clone();
         let single = opts.site.is_some();

@@ -50,7 +50,7 @@ function serve(root) {
 }
 
 /** The binary built by `cargo build` (scripts/browser-test builds it first). */
-function binary() {
+export function binary() {
   const bin = process.env.VEJVISER_BIN || join(REPO, 'target', 'debug', 'vejviser');
   if (!existsSync(bin)) throw new Error(`no vejviser binary at ${bin}: run cargo build first`);
   return bin;
@@ -70,11 +70,7 @@ export async function setup() {
   const result = spawnSync(binary(), ['build', '--root', REPO, '--out', out, '--today', TODAY, '--base-url', `${origin}/`], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`vejviser build failed (${result.status}):\n${result.stderr}`);
   const sites = readdirSites(out);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
-  });
+  const browser = await launch();
   return {
     origin, out, browser, sites,
     /** Every page of a site, from its sitemap, as absolute URLs. */
@@ -87,6 +83,18 @@ export async function setup() {
       server.close();
     },
   };
+}
+
+/** Debian's Chromium, headless, with nothing of its own on the network. */
+export async function launch() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (scripts/browser-test does this)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+  });
 }
 
 function readdirSites(out) {
@@ -115,10 +123,11 @@ export async function pagesByKind(env, slug, context) {
  * Runs axe-core's WCAG 2.0/2.1 A and AA rules in the page and returns the violations. On a served
  * page axe is loaded from the test server, like the site's own scripts, so the pages'
  * Content-Security-Policy (`script-src 'self'`) lets it run; an inline copy would be refused.
+ * Pages of another server (the preview's editor) get the inline copy, in a context that
+ * bypasses their CSP: `fromTestServer: false`.
  */
-export async function axe(page) {
-  const served = /^https?:/.test(page.url());
-  await page.addScriptTag(served ? { url: new URL(AXE_URL_PATH, page.url()).href } : { path: AXE_FILE });
+export async function axe(page, { fromTestServer = /^https?:/.test(page.url()) } = {}) {
+  await page.addScriptTag(fromTestServer ? { url: new URL(AXE_URL_PATH, page.url()).href } : { path: AXE_FILE });
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -115,32 +115,47 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
 
 /// Inside a stage's folder (`render/`, `check/` …) the files are the stage's parts: each sees the
 /// stage's shared types through its `mod.rs`, and they import each other (`super::courses::…`)
-/// without a cycle, so each part can be read knowing only the parts below it.
+/// without a cycle, so each part can be read knowing only the parts below it. A part may be a
+/// folder of its own (`serve/edit/`): its `mod.rs` is what the stage sees, and its files are
+/// parts in turn.
 #[test]
 fn the_files_of_a_stage_import_each_other_without_a_cycle() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut folders = 0;
     let mut problems = Vec::new();
-    for folder in std::fs::read_dir(&src).unwrap().flatten() {
+    for folder in walkdir::WalkDir::new(&src)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+    {
         if !folder.path().is_dir() {
             continue;
         }
         folders += 1;
-        let stage = folder.file_name().to_string_lossy().into_owned();
-        let parts: BTreeSet<String> = std::fs::read_dir(folder.path())
+        let stage = folder
+            .path()
+            .strip_prefix(&src)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("::");
+        let parts: BTreeMap<String, std::path::PathBuf> = std::fs::read_dir(folder.path())
             .unwrap()
             .flatten()
-            .map(|f| {
-                f.file_name()
-                    .to_string_lossy()
-                    .trim_end_matches(".rs")
-                    .to_string()
+            .filter_map(|f| {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if f.path().is_dir() {
+                    Some((name, f.path().join("mod.rs")))
+                } else {
+                    name.strip_suffix(".rs").map(|n| (n.to_string(), f.path()))
+                }
             })
-            .filter(|name| name != "mod")
+            .filter(|(name, _)| name != "mod")
             .collect();
         let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for part in &parts {
-            let text = std::fs::read_to_string(folder.path().join(format!("{part}.rs"))).unwrap();
+        for (part, file) in &parts {
+            let text = std::fs::read_to_string(file).unwrap();
             let code = code_of(&text);
             let deps = graph.entry(part.clone()).or_default();
             let prefixes = ["super::".to_string(), format!("crate::{stage}::")];
@@ -150,7 +165,7 @@ fn the_files_of_a_stage_import_each_other_without_a_cycle() {
                         .chars()
                         .take_while(|c| c.is_alphanumeric() || *c == '_')
                         .collect();
-                    if parts.contains(&name) && name != *part {
+                    if parts.contains_key(&name) && name != *part {
                         deps.insert(name);
                     }
                 }

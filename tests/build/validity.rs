@@ -13,14 +13,14 @@ use std::process::Command;
 use crate::common::*;
 
 /// A page the checker must reject, so a checker that checks nothing cannot pass the test.
-const CANARY: &str = "<!doctype html><html lang=da><head><title>x</title></head>\
+pub(crate) const CANARY: &str = "<!doctype html><html lang=da><head><title>x</title></head>\
 <body><p class=\"a\"id=\"b\">x</p></body></html>";
 
 /// What fixtures written to show `check`'s warnings contain on purpose, and the checker rightly
 /// reports: (the fixture's folder in the output, the checker's message).
 const DELIBERATE: [(&str, &str); 1] = [("/check--heading-skip/", "skipping 1 heading level")];
 
-fn jar() -> PathBuf {
+pub(crate) fn jar() -> PathBuf {
     let jar = std::env::var_os("VNU_JAR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -34,6 +34,18 @@ fn jar() -> PathBuf {
         jar.display()
     );
     jar
+}
+
+/// The checker's errors in the HTML files under `dir`, one a line (empty when there are none).
+pub(crate) fn nu_errors(jar: &Path, dir: &Path) -> String {
+    let run = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(dir)
+        .output()
+        .expect("cannot run java: install Java (scripts/test installs default-jre-headless)");
+    String::from_utf8_lossy(&run.stderr).into_owned()
 }
 
 /// Writes every HTML file of `outcome`'s sites below `dir`; returns how many.
@@ -76,14 +88,7 @@ fn every_page_of_every_example_and_fixture_passes_the_nu_html_checker() {
     assert!(pages >= 400, "only {pages} pages were checked");
     std::fs::write(out.path().join("canary.html"), CANARY).unwrap();
 
-    let run = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .args(["--errors-only", "--skip-non-html"])
-        .arg(out.path())
-        .output()
-        .expect("cannot run java: install Java (scripts/test installs default-jre-headless)");
-    let report = String::from_utf8_lossy(&run.stderr);
+    let report = nu_errors(&jar, out.path());
     let (canary, errors): (Vec<&str>, Vec<&str>) = report
         .lines()
         .filter(|l| !l.trim().is_empty())

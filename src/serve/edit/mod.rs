@@ -1,0 +1,424 @@
+//! The editor inside the preview server, at `/_rediger/`: a start page listing what can be
+//! edited, a form for each content file, safe saving, and a page that shows the changes under
+//! `content/` and commits them with git.
+//!
+//! It runs only when the server listens on a loopback address (`serve` decides, see
+//! [`super::run`]); [`guard`] decides who may use it and which files it may touch, [`fields`]
+//! turns front matter into form fields and a save back into text edits, [`save`] checks a
+//! save with the build and writes it, [`git`] talks to git, [`pages`] makes the HTML from the
+//! words in [`text`]. Requests come in one at a time on the server's thread, so two saves never
+//! overlap.
+
+mod fields;
+mod git;
+mod guard;
+mod pages;
+mod save;
+mod text;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use tiny_http::{Method, Request, Response};
+
+use crate::build::BuildState;
+use crate::config::Language;
+use crate::error::Error;
+use guard::{Guard, Refusal, MAX_BODY};
+use pages::{Changes, Entry, ManualEntry, SiteEntry};
+use text::Words;
+
+/// Where the editor lives; every path under it belongs to it.
+pub const HOME: &str = "/_rediger/";
+const STYLE: &str = "/_rediger/rediger.css";
+const CHANGES: &str = "/_rediger/aendringer/";
+const FILES: &str = "/_rediger/fil/";
+const CSS: &str = include_str!("rediger.css");
+/// The pages load their style sheet from here and nothing else: no script, no inline style,
+/// no frames, forms only to this server.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The address of a file's form: its path inside `content/`, each part percent-encoded.
+fn file_url(rel: &str) -> String {
+    const PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let parts: Vec<String> = rel
+        .split('/')
+        .map(|p| percent_encoding::utf8_percent_encode(p, PART).to_string())
+        .collect();
+    format!("{FILES}{}", parts.join("/"))
+}
+
+/// The editor's state: the project, the guard, and the caches of the builds that check saves
+/// (kept apart from the preview's, so a refused save never touches what the preview shows).
+pub struct Editor {
+    root: PathBuf,
+    guard: Guard,
+    today: Option<chrono::NaiveDate>,
+    checking: BuildState,
+}
+
+type Html = Response<std::io::Cursor<Vec<u8>>>;
+
+impl Editor {
+    /// The editor of the project at `root`, served at `addr`.
+    pub fn new(
+        root: &Path,
+        addr: std::net::SocketAddr,
+        today: Option<chrono::NaiveDate>,
+    ) -> Result<Editor, Error> {
+        Ok(Editor {
+            root: root.to_path_buf(),
+            guard: Guard::new(addr).map_err(Error::Usage)?,
+            today,
+            checking: BuildState::for_rebuilds(),
+        })
+    }
+
+    /// Whether a request's path belongs to the editor.
+    pub fn owns(url: &str) -> bool {
+        url == HOME.trim_end_matches('/') || url.starts_with(HOME) || url.starts_with("/_rediger?")
+    }
+
+    /// The project's language, read afresh (the configuration may change while serving).
+    fn words(&self) -> &'static Words {
+        let language = crate::load::read_text(&self.root, &self.root.join("vejviser.yaml"))
+            .ok()
+            .and_then(|text| crate::config::Project::parse(Path::new("vejviser.yaml"), &text).ok())
+            .map_or(Language::Da, |p| p.language);
+        Words::of(language)
+    }
+
+    pub fn answer(&self, mut request: Request) {
+        let w = self.words();
+        let header = |request: &Request, name: &'static str| {
+            request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv(name))
+                .map(|h| h.value.as_str().to_string())
+        };
+        let (host, origin) = (header(&request, "Host"), header(&request, "Origin"));
+        let declared = header(&request, "Content-Length").and_then(|l| l.parse::<usize>().ok());
+        if !self.guard.same_origin(host.as_deref(), origin.as_deref()) {
+            return respond(request, refusal(w, Refusal::Forbidden));
+        }
+        let url = request.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        let Some(path) = super::http::request_path(path) else {
+            return respond(request, refusal(w, Refusal::NotEditable));
+        };
+        let post = match request.method() {
+            Method::Get | Method::Head => None,
+            Method::Post => {
+                if declared.is_some_and(|l| l > MAX_BODY) {
+                    return respond(request, refusal(w, Refusal::TooLarge));
+                }
+                let mut body = Vec::new();
+                let read = request
+                    .as_reader()
+                    .take(MAX_BODY as u64 + 1)
+                    .read_to_end(&mut body);
+                if read.is_err() || body.len() > MAX_BODY {
+                    return respond(request, refusal(w, Refusal::TooLarge));
+                }
+                // Browsers send the line breaks of a text area as CRLF; files have LF (the body's
+                // own line ends are restored in `save::edited`).
+                let form: BTreeMap<String, String> = form_urlencoded::parse(&body)
+                    .map(|(k, v)| (k.into_owned(), v.replace("\r\n", "\n")))
+                    .collect();
+                if !self
+                    .guard
+                    .token_matches(form.get("token").map(String::as_str))
+                {
+                    return respond(request, refusal(w, Refusal::Forbidden));
+                }
+                Some(form)
+            }
+            _ => return respond(request, page(405, pages::message(w, w.refused))),
+        };
+        let response = if path == HOME.trim_end_matches('/') {
+            redirect(HOME)
+        } else if path == HOME && post.is_none() {
+            self.start(w)
+        } else if path == STYLE && post.is_none() {
+            Response::from_string(CSS)
+                .with_header(super::header("Content-Type", "text/css; charset=utf-8"))
+        } else if path == CHANGES {
+            self.changes(w, post.as_ref(), query)
+        } else if let Some(rel) = path.strip_prefix(FILES) {
+            match guard::content_file(&self.root, rel) {
+                Err(why) => refusal(w, why),
+                Ok(file) => match post {
+                    None => self.form(w, rel, &file, query == "gemt"),
+                    Some(form) => self.save(w, rel, &file, form),
+                },
+            }
+        } else {
+            refusal(w, Refusal::Missing)
+        };
+        respond(request, response);
+    }
+
+    /// The start page, from the project as it loads and links now.
+    fn start(&self, w: &Words) -> Html {
+        let mut opts = crate::build::BuildOptions::new(&self.root);
+        opts.drafts = true;
+        let today = self.today.unwrap_or(opts.today);
+        let linked = match crate::build::load_and_link(&opts, &BuildState::default()) {
+            Ok((Some(linked), ..)) => linked,
+            Ok((None, problems, _)) => {
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                return page(500, pages::message(w, &format!("{} {first}", w.unloadable)));
+            }
+            Err(e) => return page(500, pages::message(w, &format!("{} {e}", w.unloadable))),
+        };
+        let rel_of = |file: &Path| {
+            crate::load::display_path(&self.root, file)
+                .strip_prefix("content")
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default()
+        };
+        let entry = |p: &crate::frontmatter::Page, note: Option<String>| Entry {
+            rel: rel_of(&p.file),
+            title: p.common.title.clone(),
+            note,
+        };
+        let mut sites = Vec::new();
+        // Shared pages outside the manuals, once however many sites show them.
+        let mut shared: BTreeMap<String, Entry> = BTreeMap::new();
+        for site in &linked.sites {
+            let slug = site.municipality.slug.clone();
+            let mut courses = Vec::new();
+            let mut local = Vec::new();
+            for sp in &site.pages {
+                let own = rel_of(&sp.page.file).starts_with(&format!("{slug}/"));
+                match &sp.page.details {
+                    crate::frontmatter::Details::Course(course) if own => {
+                        let status = crate::catalogue::status(course, today);
+                        courses.push(entry(&sp.page, Some(w.status(status))));
+                    }
+                    crate::frontmatter::Details::Page if own => local.push(entry(&sp.page, None)),
+                    crate::frontmatter::Details::Page if sp.manual.is_none() => {
+                        let e = entry(&sp.page, None);
+                        if e.rel.starts_with("_shared/") {
+                            shared.insert(e.rel.clone(), e);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let manuals = site
+                .manuals
+                .iter()
+                .map(|m| ManualEntry {
+                    front: entry(&site.page(m.front).page, None),
+                    chapters: m
+                        .chapters
+                        .iter()
+                        .map(|&(i, _)| entry(&site.page(i).page, None))
+                        .collect(),
+                    sessions: m
+                        .sessions
+                        .iter()
+                        .map(|&i| entry(&site.page(i).page, None))
+                        .collect(),
+                    exercises: m
+                        .exercises
+                        .iter()
+                        .map(|&i| entry(&site.page(i).page, None))
+                        .collect(),
+                })
+                .collect();
+            sites.push(SiteEntry {
+                slug,
+                name: site.municipality.name.clone(),
+                courses,
+                pages: local,
+                manuals,
+            });
+        }
+        let shared: Vec<Entry> = shared.into_values().collect();
+        page(200, pages::start(w, &sites, &shared))
+    }
+
+    /// A file's form with its values as they are on disk.
+    fn form(&self, w: &Words, rel: &str, file: &Path, saved: bool) -> Html {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            return refusal(w, Refusal::NotEditable);
+        };
+        let (found, unreadable) = match save::file_fields(&text, rel) {
+            Ok(found) => (found, None),
+            Err(why) => (Vec::new(), Some(why)),
+        };
+        let values = found
+            .iter()
+            .map(|f| (f.path.clone(), f.value.clone()))
+            .collect();
+        let parts = save::parts(&text, rel);
+        let form = pages::Form {
+            rel,
+            fields: &found,
+            values: &values,
+            body: parts.body,
+            unreadable: unreadable.as_deref(),
+            hash: &save::content_hash(&text),
+            token: self.guard.token(),
+            problems: &[],
+            saved,
+        };
+        page(200, pages::form(w, &form))
+    }
+
+    /// A save: refused when the file changed meanwhile (409) or the build finds an error in
+    /// the new text (422, the form again with the problems); else written, and back to the form.
+    fn save(&self, w: &Words, rel: &str, file: &Path, sent: BTreeMap<String, String>) -> Html {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            return refusal(w, Refusal::NotEditable);
+        };
+        let body = sent.get("body").map(String::as_str);
+        let new = save::edited(&text, rel, &sent, body);
+        if sent.get("hash").map(String::as_str) != Some(save::content_hash(&text).as_str()) {
+            let yours = match body {
+                Some(body) => format!("{}\n\n{}", fields_sent(&sent), body.replace("\r\n", "\n")),
+                None => fields_sent(&sent),
+            };
+            return page(409, pages::conflict(w, rel, &text, &yours));
+        }
+        if new == text {
+            return redirect(&format!("{}?gemt", file_url(rel)));
+        }
+        let problems =
+            match save::problems(&self.root, rel, file, &new, self.today, &self.checking, w) {
+                Ok(problems) => problems,
+                Err(e) => vec![pages::Problem {
+                    field: None,
+                    message: e.to_string(),
+                }],
+            };
+        if problems.is_empty() {
+            return match save::write_atomically(file, &new) {
+                Ok(()) => redirect(&format!("{}?gemt", file_url(rel))),
+                Err(e) => page(500, pages::message(w, &e.to_string())),
+            };
+        }
+        let found = save::file_fields(&text, rel).unwrap_or_default();
+        let values: BTreeMap<String, String> = found
+            .iter()
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    sent.get(&f.path).unwrap_or(&f.value).clone(),
+                )
+            })
+            .collect();
+        let shown_body = body.map(|b| b.replace("\r\n", "\n"));
+        let form = pages::Form {
+            rel,
+            fields: &found,
+            values: &values,
+            body: shown_body.as_deref().or(save::parts(&text, rel).body),
+            unreadable: None,
+            hash: &save::content_hash(&text),
+            token: self.guard.token(),
+            problems: &problems,
+            saved: false,
+        };
+        page(422, pages::form(w, &form))
+    }
+
+    /// The changes page, and a commit when `sent`.
+    fn changes(&self, w: &Words, sent: Option<&BTreeMap<String, String>>, query: &str) -> Html {
+        match git::availability(&self.root) {
+            git::Availability::NoGit => {
+                return page(200, pages::changes(w, &Changes::Unavailable(w.no_git)))
+            }
+            git::Availability::NoRepository => {
+                return page(
+                    200,
+                    pages::changes(w, &Changes::Unavailable(w.no_repository)),
+                )
+            }
+            git::Availability::Ready => {}
+        }
+        let mut note = (query == "gemt").then_some((true, w.committed.to_string()));
+        let message = sent
+            .and_then(|s| s.get("message"))
+            .map(|m| m.trim().to_string())
+            .unwrap_or_default();
+        let missing = sent.is_some() && message.is_empty();
+        if sent.is_some() && !missing {
+            match git::commit(&self.root, &message) {
+                Ok(()) => return redirect(&format!("{CHANGES}?gemt")),
+                Err(e) => note = Some((false, format!("{} {e}", w.commit_failed))),
+            }
+        }
+        let listed = match git::changes(&self.root) {
+            Ok(listed) => listed,
+            Err(e) => return page(500, pages::message(w, &format!("{} {e}", w.commit_failed))),
+        };
+        let status = if missing || note.as_ref().is_some_and(|(ok, _)| !ok) {
+            422
+        } else {
+            200
+        };
+        let html = pages::changes(
+            w,
+            &Changes::Listed {
+                changes: &listed,
+                token: self.guard.token(),
+                note: note.as_ref().map(|(ok, t)| (*ok, t.as_str())),
+                message: &message,
+                missing_message: missing,
+            },
+        );
+        page(status, html)
+    }
+}
+
+/// The values of a refused save, one `path: value` a line, for the user to copy from.
+fn fields_sent(sent: &BTreeMap<String, String>) -> String {
+    sent.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "token" | "hash" | "body"))
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn page(status: u16, html: String) -> Html {
+    Response::from_string(html)
+        .with_status_code(status)
+        .with_header(super::header("Content-Type", "text/html; charset=utf-8"))
+}
+
+fn refusal(w: &Words, why: Refusal) -> Html {
+    let text = match why {
+        Refusal::Forbidden => w.refused,
+        Refusal::NotEditable | Refusal::Missing => w.not_found,
+        Refusal::TooLarge => w.too_large,
+    };
+    page(why.status(), pages::message(w, text))
+}
+
+/// After a POST: to the page to show next (303: fetched with GET).
+fn redirect(to: &str) -> Html {
+    Response::from_string("")
+        .with_status_code(303)
+        .with_header(super::header("Location", to))
+}
+
+fn respond(request: Request, response: Html) {
+    let response = response
+        .with_header(super::header("Content-Security-Policy", CSP))
+        .with_header(super::header("Cache-Control", "no-store"))
+        .with_header(super::header("X-Content-Type-Options", "nosniff"))
+        .with_header(super::header("Referrer-Policy", "same-origin"));
+    let _ = request.respond(response);
+}
