@@ -75,15 +75,9 @@ impl Kind {
         Kind::Course,
     ];
 
+    /// Its name as `kind:` takes it: the field definitions' list, in the order of the variants.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Page => "page",
-            Kind::Manual => "manual",
-            Kind::Chapter => "chapter",
-            Kind::Session => "session",
-            Kind::Exercise => "exercise",
-            Kind::Course => "course",
-        }
+        fields::content::KINDS[self as usize]
     }
 
     pub(super) fn from_name(name: &str) -> Option<Kind> {

@@ -118,12 +118,26 @@ mod tests {
     #[test]
     fn fixed_choices_are_the_values_the_parser_takes() {
         use super::super::{Availability, Facilitator, Kind, Mode};
-        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        assert_eq!(kinds, KINDS);
-        let availability: Vec<&str> = Availability::ALL.iter().map(|a| a.key()).collect();
-        assert_eq!(availability, AVAILABILITY);
-        let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.key()).collect();
-        assert_eq!(modes, MODES);
+        // The enums name themselves by position in the lists: one variant for each value, in
+        // order, and every listed value read back as its variant.
+        assert_eq!(Kind::ALL.len(), KINDS.len());
+        assert!(Kind::ALL.iter().enumerate().all(|(i, k)| *k as usize == i));
+        assert!(KINDS
+            .iter()
+            .all(|n| Kind::from_name(n).map(Kind::name) == Some(*n)));
+        assert_eq!(Availability::ALL.len(), AVAILABILITY.len());
+        assert!(Availability::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, a)| *a as usize == i));
+        assert!(AVAILABILITY
+            .iter()
+            .all(|v| Availability::from_key(v).map(Availability::key) == Some(*v)));
+        assert_eq!(Mode::ALL.len(), MODES.len());
+        assert!(Mode::ALL.iter().enumerate().all(|(i, m)| *m as usize == i));
+        assert!(MODES
+            .iter()
+            .all(|v| Mode::from_key(v).map(Mode::key) == Some(*v)));
         assert_eq!(
             serde_aux::serde_introspection::serde_introspect::<Facilitator>(),
             FACILITATORS

@@ -177,14 +177,10 @@ impl Availability {
         Availability::Cancelled,
     ];
 
-    /// The value as written in front matter and as a stable key for templates and data.
+    /// The value as written in front matter and as a stable key for templates and data: the
+    /// field definitions' list of values, in the order of the variants.
     pub fn key(self) -> &'static str {
-        match self {
-            Availability::Open => "open",
-            Availability::Full => "full",
-            Availability::Waitlist => "waitlist",
-            Availability::Cancelled => "cancelled",
-        }
+        crate::fields::content::AVAILABILITY[self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<Availability> {
@@ -204,13 +200,10 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Mode; 3] = [Mode::Onsite, Mode::Online, Mode::Hybrid];
 
-    /// The value as written in front matter and as a stable key for templates and data.
+    /// The value as written in front matter and as a stable key for templates and data: the
+    /// field definitions' list of values, in the order of the variants.
     pub fn key(self) -> &'static str {
-        match self {
-            Mode::Onsite => "onsite",
-            Mode::Online => "online",
-            Mode::Hybrid => "hybrid",
-        }
+        crate::fields::content::MODES[self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<Mode> {
