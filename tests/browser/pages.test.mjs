@@ -18,6 +18,11 @@ const MAX_CLS = 0.05;
 const MAX_DESCRIPTION = 200;
 /** After the network has been idle, how long layout may still move before we read the shifts. */
 const SETTLE_MS = 500;
+/**
+ * Pages checked at once, each in a page of its own: most of a check is waiting for the network to
+ * fall idle and layout to settle, which several pages can do side by side.
+ */
+const AT_ONCE = 4;
 
 let env;
 /** slug → Map(kind → url) */
@@ -170,14 +175,15 @@ function report(label, url, problems) {
 }
 
 for (const viewport of WIDTHS) {
-  test(`every page kind at ${viewport.width} px: no errors, favicon, meta description, heading order, CLS`, async (t) => {
+  test(`every page kind at ${viewport.width} px: no errors, favicon, meta description, heading order, CLS`, { concurrency: AT_ONCE }, async (t) => {
     const context = await env.browser.newContext({ viewport });
     await context.addInitScript(observeLayoutShifts);
+    const checks = [];
     try {
       for (const slug of env.sites) {
         for (const [kind, url] of kindsBySite.get(slug)) {
           const label = `${slug} ${kind} ${viewport.width}px`;
-          await t.test(label, async () => {
+          checks.push(t.test(label, async () => {
             const { page, errors } = await open(context, url);
             try {
               await page.goto(url);
@@ -189,12 +195,12 @@ for (const viewport of WIDTHS) {
             } finally {
               await page.close();
             }
-          });
+          }));
         }
 
         const label = `${slug} search ?q=${QUERY} ${viewport.width}px`;
         const url = `${env.origin}/${slug}/sog/?q=${encodeURIComponent(QUERY)}`;
-        await t.test(label, async () => {
+        checks.push(t.test(label, async () => {
           const { page, errors } = await open(context, url);
           try {
             await page.goto(url);
@@ -209,8 +215,9 @@ for (const viewport of WIDTHS) {
           } finally {
             await page.close();
           }
-        });
+        }));
       }
+      await Promise.all(checks);
     } finally {
       await context.close();
     }
