@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr};
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr};
 
+use super::code;
 use super::sanitize::nesting_estimate;
 use super::*;
 
@@ -39,16 +40,69 @@ pub fn render_embedded(
     let mut starts_with_h1 = false;
     // The image whose alt text is being collected: (index of its Start event, offset, len, alt).
     let mut image: Option<(usize, usize, usize, String)> = None;
-    let mut in_html_block = false;
     // Each table's scroll box is a region with its own name ("Tabel 1", "Tabel 2"): landmarks on
     // one page must be told apart by assistive technology.
     let mut tables = 0;
     let mut table = TableCells::default();
     let mut footnotes: HashMap<CowStr, usize> = HashMap::new();
+    // The code block being written: how its hidden lines are marked, and its text so far.
+    let mut code: Option<(code::Hide, String)> = None;
+    // The raw HTML block being read: its lines, judged whole at its end.
+    let mut html_block: Option<String> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
+        // An HTML block counts as a block only when it shows something (see below).
+        let is_block_start =
+            matches!(&event, Event::Start(tag) if is_block(tag) && *tag != Tag::HtmlBlock);
         match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let (lang, hide) = code::info(&info, &settings.hidelines);
+                code = Some((hide, String::new()));
+                events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                    CowStr::from(lang),
+                ))));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                code = Some((code::Hide::None, String::new()));
+                events.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, so_far)) = &mut code {
+                    so_far.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((hide, text)) = code.take() {
+                    events.push(Event::Text(CowStr::from(code::visible(&text, &hide))));
+                }
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
+            // HTML comments are notes to the writer (`<!-- ignore -->`): never shown. A block of
+            // nothing but comments and `<a id>` anchors does not open the page either, so a
+            // heading after it is still the page's title.
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::Html(html) if html_block.is_some() => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = without_comments(&html_block.take().unwrap_or_default());
+                if block.trim().is_empty() {
+                    continue;
+                }
+                if !only_anchors(&block) {
+                    first_block = false;
+                }
+                if settings.allow_html {
+                    events.push(Event::Html(CowStr::from(block)));
+                } else {
+                    events.push(Event::Html(CowStr::from("<p>")));
+                    events.push(Event::Text(CowStr::from(block.trim_end().to_string())));
+                    events.push(Event::Html(CowStr::from("</p>")));
+                }
+            }
+            Event::InlineHtml(html) if html.starts_with("<!--") => {}
             Event::Start(Tag::Heading {
                 level,
                 id: _,
@@ -248,21 +302,8 @@ pub fn render_embedded(
                 }
                 events.push(Event::Text(text));
             }
-            Event::Start(Tag::HtmlBlock) if !settings.allow_html => {
-                in_html_block = true;
-                events.push(Event::Html(CowStr::from("<p>")));
-            }
-            Event::End(TagEnd::HtmlBlock) if !settings.allow_html => {
-                in_html_block = false;
-                events.push(Event::Html(CowStr::from("</p>")));
-            }
             Event::Html(html) | Event::InlineHtml(html) if !settings.allow_html => {
-                let text = if in_html_block {
-                    CowStr::from(html.trim_end().to_string())
-                } else {
-                    html
-                };
-                events.push(Event::Text(text));
+                events.push(Event::Text(html));
             }
             // Footnotes are numbered in order of first mention, as pulldown-cmark numbers them,
             // and their ids are `fn-<number>`, with the embedding page's prefix: a label
@@ -363,4 +404,34 @@ fn footnote_number<'a>(numbers: &mut HashMap<CowStr<'a>, usize>, label: &CowStr<
 /// What ids in an embedded body begin with (`""` on a page of its own).
 fn id_prefix(embed: Option<Embed>) -> String {
     embed.map_or(String::new(), |e| format!("{}-", e.id_prefix))
+}
+
+/// Raw HTML without its comments (`<!-- … -->`; an unclosed one runs to the end).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 4..].find("-->") {
+            Some(end) => &rest[start + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether raw HTML is nothing but empty `<a id="…"></a>` anchors.
+fn only_anchors(html: &str) -> bool {
+    let mut rest = html.trim();
+    while let Some(tag) = rest.strip_prefix("<a ") {
+        let Some(end) = tag.find("</a>") else {
+            return false;
+        };
+        if !tag[..end].trim_end().ends_with('>') {
+            return false;
+        }
+        rest = tag[end + 4..].trim_start();
+    }
+    rest.is_empty()
 }

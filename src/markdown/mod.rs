@@ -19,6 +19,8 @@ use crate::error::Severity;
 use crate::slug::slugify;
 
 mod cache;
+mod code;
+pub mod directives;
 mod html;
 mod sanitize;
 
@@ -70,6 +72,9 @@ pub struct Settings {
     pub callout_labels: [String; 5],
     /// Accessible name of the scrollable box around tables.
     pub table_label: String,
+    /// Per language, the prefix that hides a line of a code block (a book's
+    /// `[output.html.code.hidelines]`); Rust's `# ` lines are hidden anyway.
+    pub hidelines: Vec<(String, String)>,
 }
 
 /// A rendered body.
@@ -89,6 +94,7 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -109,6 +115,11 @@ pub fn headings(body: &str) -> Vec<Heading> {
 /// The headings of a body (see [`headings`]) and, when its markup nests deeper than
 /// [`MAX_NESTING`], the byte offset where it first does. One pass over the body does both.
 pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
+    outline_ids(body, false)
+}
+
+/// [`outline`], with mdBook's ids instead of ours when `mdbook` (see [`mdbook_id`]).
+pub fn outline_ids(body: &str, mdbook: bool) -> (Vec<Heading>, Option<usize>) {
     let mut depth = 0usize;
     let mut too_deep = None;
     let mut out = Vec::new();
@@ -141,7 +152,11 @@ pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, title)) = current.take() {
                     let base = explicit.unwrap_or_else(|| {
-                        let s = slugify(&title);
+                        let s = if mdbook {
+                            mdbook_id(&title)
+                        } else {
+                            slugify(&title)
+                        };
                         if s.is_empty() {
                             "afsnit".to_string()
                         } else {
@@ -166,6 +181,77 @@ pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
         }
     }
     (out, too_deep)
+}
+
+/// A heading's id as mdBook makes it, so that links into a book copied in keep working: letters
+/// and digits (any script), `-` and `_` kept and ASCII lower-cased, whitespace → `-`, the rest
+/// dropped (`Where's the operator?` → `wheres-the-operator`).
+pub fn mdbook_id(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// A title written in Markdown (`` `{{#include}}` ``, `*ny*`) as plain text, for `<title>`,
+/// sorting and search.
+pub fn plain_title(title: &str) -> String {
+    if !title.contains(['`', '*', '_', '[', '<', '\\', '&']) {
+        return title.to_string();
+    }
+    let mut out = String::new();
+    for event in Parser::new_ext(title, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    let out = out.trim().to_string();
+    if out.is_empty() {
+        title.to_string()
+    } else {
+        out
+    }
+}
+
+/// The ids of `<a id="…">` and `<a name="…">` anchors in a body's raw HTML (a book keeps them
+/// so that old links still find their place).
+pub fn html_anchors(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for event in Parser::new_ext(body, options()) {
+        let (Event::Html(html) | Event::InlineHtml(html)) = event else {
+            continue;
+        };
+        let mut rest: &str = &html;
+        while let Some(at) = rest.find("<a ") {
+            rest = &rest[at + 3..];
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            for attr in ["id=", "name="] {
+                let Some(i) = tag.find(attr) else { continue };
+                if i > 0 && !tag[..i].ends_with(char::is_whitespace) {
+                    continue;
+                }
+                let value = &tag[i + attr.len()..];
+                let value = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+                    _ => value.split(char::is_whitespace).next().unwrap_or(""),
+                };
+                if !value.is_empty() {
+                    out.push(value.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// How a body is placed inside a larger page (a manual printed whole): heading ids get a
@@ -298,6 +384,7 @@ mod tests {
                 "Pas på".into(),
             ],
             table_label: "Tabel".into(),
+            hidelines: Vec::new(),
         }
     }
 
