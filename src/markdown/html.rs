@@ -47,6 +47,8 @@ pub fn render_embedded(
     let mut footnotes: HashMap<CowStr, usize> = HashMap::new();
     // The code block being written: how its hidden lines are marked, and its text so far.
     let mut code: Option<(code::Hide, String)> = None;
+    // The level of the heading before, the page's own `<h1>` (or the part's title) to start.
+    let mut last_level = 1 + embed.map_or(0, |e| e.shift);
     // The raw HTML block being read: its lines, judged whole at its end.
     let mut html_block: Option<String> = None;
 
@@ -131,6 +133,15 @@ pub fn render_embedded(
                         });
                     }
                 }
+                // A book's `####` straight after its `#` is written one level below the heading
+                // before it: the page's outline has no gaps (mdBook writes them as they are).
+                if settings.close_heading_gaps {
+                    let most = last_level + 1;
+                    if level_number(level) > most {
+                        level = HeadingLevel::try_from(most as usize).unwrap_or(HeadingLevel::H6);
+                    }
+                }
+                last_level = level_number(level);
                 // `{key=value}` after a heading would write any attribute, `onclick` included: it
                 // is raw HTML by another name, so it follows `allow_html` (and its sanitizing).
                 let attrs = if settings.allow_html || attrs.is_empty() {

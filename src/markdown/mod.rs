@@ -75,6 +75,8 @@ pub struct Settings {
     /// Per language, the prefix that hides a line of a code block (a book's
     /// `[output.html.code.hidelines]`); Rust's `# ` lines are hidden anyway.
     pub hidelines: Vec<(String, String)>,
+    /// Headings that skip a level are written one level below the heading before them.
+    pub close_heading_gaps: bool,
 }
 
 /// A rendered body.
@@ -385,6 +387,7 @@ mod tests {
             ],
             table_label: "Tabel".into(),
             hidelines: Vec::new(),
+            close_heading_gaps: false,
         }
     }
 

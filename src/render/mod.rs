@@ -314,6 +314,7 @@ impl<'a> Renderer<'a> {
                 book_settings = Settings {
                     allow_html: true,
                     hidelines: book.hidelines.clone(),
+                    close_heading_gaps: true,
                     ..self.markdown.clone()
                 };
                 &book_settings
@@ -483,6 +484,7 @@ pub fn render_site(
             .map(|k| strings.get(k).to_string()),
             table_label: strings.get("table").to_string(),
             hidelines: Vec::new(),
+            close_heading_gaps: false,
         },
         site_value: to_value(&site_view),
         strings_value: to_value(&theme.strings),
