@@ -86,7 +86,8 @@ pub(super) fn scan_body(body: &str) -> BodyScan {
             ) => scan.prose.push('\n'),
             _ => {}
         }
-        if matches!(&event, Event::Start(tag) if crate::markdown::is_block(tag)) {
+        if matches!(&event, Event::Start(tag) if crate::markdown::opens_block(tag, &body[range.clone()]))
+        {
             seen_block = true;
         }
     }

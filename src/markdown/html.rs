@@ -55,7 +55,7 @@ pub fn render_embedded(
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // An HTML block counts as a block only when it shows something (see below).
         let is_block_start =
-            matches!(&event, Event::Start(tag) if is_block(tag) && *tag != Tag::HtmlBlock);
+            matches!(&event, Event::Start(tag) if opens_block(tag, &body[range.clone()]));
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let (lang, hide) = code::info(&info, &settings.hidelines);
@@ -92,9 +92,6 @@ pub fn render_embedded(
                 let block = without_comments(&html_block.take().unwrap_or_default());
                 if block.trim().is_empty() {
                     continue;
-                }
-                if !only_anchors(&block) {
-                    first_block = false;
                 }
                 if settings.allow_html {
                     events.push(Event::Html(CowStr::from(block)));
@@ -415,34 +412,4 @@ fn footnote_number<'a>(numbers: &mut HashMap<CowStr<'a>, usize>, label: &CowStr<
 /// What ids in an embedded body begin with (`""` on a page of its own).
 fn id_prefix(embed: Option<Embed>) -> String {
     embed.map_or(String::new(), |e| format!("{}-", e.id_prefix))
-}
-
-/// Raw HTML without its comments (`<!-- … -->`; an unclosed one runs to the end).
-fn without_comments(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        rest = match rest[start + 4..].find("-->") {
-            Some(end) => &rest[start + 4 + end + 3..],
-            None => "",
-        };
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether raw HTML is nothing but empty `<a id="…"></a>` anchors.
-fn only_anchors(html: &str) -> bool {
-    let mut rest = html.trim();
-    while let Some(tag) = rest.strip_prefix("<a ") {
-        let Some(end) = tag.find("</a>") else {
-            return false;
-        };
-        if !tag[..end].trim_end().ends_with('>') {
-            return false;
-        }
-        rest = tag[end + 4..].trim_start();
-    }
-    rest.is_empty()
 }

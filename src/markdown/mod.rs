@@ -278,6 +278,47 @@ pub(crate) fn is_block(tag: &Tag) -> bool {
     )
 }
 
+/// Whether a tag opens a block that shows something: raw HTML or a paragraph holding nothing
+/// but comments and empty `<a id>` anchors does not (a heading after it still opens the page).
+/// `source` is the text the block was written as.
+pub(crate) fn opens_block(tag: &Tag, source: &str) -> bool {
+    match tag {
+        Tag::HtmlBlock | Tag::Paragraph if source.trim_start().starts_with('<') => {
+            !only_anchors(&without_comments(source))
+        }
+        _ => is_block(tag),
+    }
+}
+/// Raw HTML without its comments (`<!-- … -->`; an unclosed one runs to the end).
+pub(crate) fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 4..].find("-->") {
+            Some(end) => &rest[start + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether raw HTML is nothing but empty `<a id="…"></a>` anchors.
+pub(crate) fn only_anchors(html: &str) -> bool {
+    let mut rest = html.trim();
+    while let Some(tag) = rest.strip_prefix("<a ") {
+        let Some(end) = tag.find("</a>") else {
+            return false;
+        };
+        if !tag[..end].trim_end().ends_with('>') {
+            return false;
+        }
+        rest = tag[end + 4..].trim_start();
+    }
+    rest.is_empty()
+}
+
 /// The plain text of a body's first paragraph (links and emphasis reduced to their words, code to
 /// its text, raw HTML left out), or `None` when the body has no paragraph with words. Only as
 /// much of the body is parsed as it takes to reach the end of that paragraph.
