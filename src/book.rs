@@ -105,9 +105,11 @@ impl Book {
     }
 
     /// Where a file of the book's folder belongs: its content-relative path as a chapter or
-    /// file of the manual (`src/` dropped), or `None` for a file outside `src` (not content).
+    /// file of the manual (`src/` dropped), or `None` for a file outside `src` (not content)
+    /// other than an `_index.md`.
     pub fn place(&self, inner: &str) -> Option<String> {
-        if self.src.is_empty() {
+        // The manual's own front page may stand beside `book.toml`.
+        if self.src.is_empty() || inner == "_index.md" {
             return (inner != "book.toml").then(|| format!("{}{inner}", self.dir));
         }
         let rest = inner.strip_prefix(&self.src)?.strip_prefix('/')?;

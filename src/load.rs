@@ -650,7 +650,9 @@ impl Finishing<'_> {
         });
         let directives = page.body().contains("{{");
         let html = self.allow_html || book.is_some();
-        if !directives && book.is_none() && !(html && page.body().contains("<a")) {
+        let marked_title = page.kind == crate::frontmatter::Kind::Chapter
+            && page.body().trim_start().starts_with('#');
+        if !directives && book.is_none() && !marked_title && !(html && page.body().contains("<a")) {
             return page;
         }
         let mut page = (*page).clone();
@@ -680,6 +682,9 @@ impl Finishing<'_> {
         page.headings = crate::markdown::outline_ids(page.body(), book.is_some()).0;
         if html {
             page.anchors = crate::markdown::html_anchors(page.body());
+        }
+        if page.expansion.as_ref().is_none_or(|e| e.title.is_none()) {
+            page.title_html = crate::markdown::title_html(page.body());
         }
         page.book = book;
         Arc::new(page)

@@ -91,6 +91,7 @@ impl Page {
             expansion: None,
             book: None,
             anchors: Vec::new(),
+            title_html: None,
             problems: Vec::new(),
         })
     }
@@ -140,6 +141,7 @@ impl Page {
             expansion: None,
             book: Some(book),
             anchors: Vec::new(),
+            title_html: None,
             problems: Vec::new(),
         }
     }
@@ -293,6 +295,7 @@ impl Page {
             expansion: None,
             book: None,
             anchors: Vec::new(),
+            title_html: None,
             problems,
         })
     }

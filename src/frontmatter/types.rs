@@ -280,6 +280,8 @@ pub struct Page {
     /// Ids of `<a id>`/`<a name>` anchors in the body's raw HTML, where raw HTML is shown: links
     /// to them are checked like links to headings.
     pub anchors: Vec<String>,
+    /// The title as HTML, for a chapter titled by a heading with markup (`` # Kapitel med `kode` ``).
+    pub title_html: Option<String>,
     /// The body's headings with their ids, computed once here so links from other pages can be
     /// checked against them.
     pub headings: Vec<crate::markdown::Heading>,

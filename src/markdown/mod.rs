@@ -225,6 +225,40 @@ pub fn plain_title(title: &str) -> String {
     }
 }
 
+/// The first `#` heading of a body as inline HTML, when it holds markup (`` `kode` ``, `*ny*`):
+/// for tables of contents, which otherwise show a title as plain text. Only code, emphasis
+/// and strong emphasis are kept; everything else is its text, escaped.
+pub fn title_html(body: &str) -> Option<String> {
+    let mut html = String::new();
+    let mut inside = false;
+    let mut marked = false;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level == HeadingLevel::H1 => inside = true,
+            Event::End(TagEnd::Heading(_)) if inside => break,
+            Event::Start(Tag::Heading { .. }) => return None,
+            _ if !inside => {}
+            Event::Text(t) => html.push_str(&escape(&t)),
+            Event::Code(t) => {
+                marked = true;
+                html.push_str(&format!("<code>{}</code>", escape(&t)));
+            }
+            Event::Start(Tag::Emphasis) => html.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => {
+                marked = true;
+                html.push_str("</em>")
+            }
+            Event::Start(Tag::Strong) => html.push_str("<strong>"),
+            Event::End(TagEnd::Strong) => {
+                marked = true;
+                html.push_str("</strong>")
+            }
+            _ => {}
+        }
+    }
+    (marked && inside).then(|| html.trim().to_string())
+}
+
 /// The ids of `<a id="…">` and `<a name="…">` anchors in a body's raw HTML (a book keeps them
 /// so that old links still find their place).
 pub fn html_anchors(body: &str) -> Vec<String> {

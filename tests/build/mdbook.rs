@@ -172,3 +172,42 @@ fn directive_mistakes_are_errors_at_the_directive() {
         ]
     );
 }
+
+#[test]
+fn an_index_beside_book_toml_is_the_manuals_front_page() {
+    let project = Project::fixture(BOOK);
+    project.write(
+        "content/_shared/manualer/bog/_index.md",
+        b"---\ntitle: Vores gruppebog\nkind: manual\n---\nTekst.\n",
+    );
+    let outcome = project.build_ok();
+    let front = page(site(&outcome, "roskilde"), "manualer/bog/index.html");
+    assert_eq!(text(one(&front, "h1")), "Vores gruppebog");
+}
+
+#[test]
+fn check_names_links_leaving_the_book_and_counts_included_files_as_used() {
+    let project = Project::fixture(BOOK);
+    let findings = vejviser::check::run(&project.options()).expect("check runs");
+    let found: Vec<(&str, String, usize, usize)> = findings
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.file.to_string_lossy().replace('\\', "/"),
+                d.line,
+                d.column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "link.outside-book",
+            "content/_shared/manualer/bog/src/README.md".to_string(),
+            7,
+            10
+        )],
+        "the included kode/main.rs is used, and ../std/ is named"
+    );
+}
