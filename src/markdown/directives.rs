@@ -480,6 +480,18 @@ mod tests {
     }
 
     #[test]
+    fn includes_stop_ten_files_deep() {
+        let chain = |rel: &str| {
+            let n: usize = rel.strip_prefix("a/d")?.strip_suffix(".md")?.parse().ok()?;
+            Some(Arc::from(format!("{{{{#include d{}.md}}}}", n + 1)))
+        };
+        let (_, p) = expand("{{#include d0.md}}", "a/side.md", None, &chain);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].code, "include.too-deep");
+        assert_eq!((p[0].offset, p[0].len), (0, "{{#include d0.md}}".len()));
+    }
+
+    #[test]
     fn included_paths_are_listed() {
         assert_eq!(
             included_paths("{{#include a.md:3}} \\{{#include b.md}} {{#playground c.rs x}}"),

@@ -485,6 +485,44 @@ mod tests {
     }
 
     #[test]
+    fn mdbook_ids_titles_and_anchors() {
+        assert_eq!(mdbook_id("Where's the operator?"), "wheres-the-operator");
+        assert_eq!(mdbook_id("snake_case & Co."), "snake_case--co");
+        let h = outline_ids("# A\n\n## Hvad er `x`?\n\n## Hvad er x\n", true).0;
+        assert_eq!(h[1].id, "hvad-er-x");
+        assert_eq!(h[2].id, "hvad-er-x-1");
+        assert_eq!(
+            plain_title("Kapitel med `kode` og *mere*"),
+            "Kapitel med kode og mere"
+        );
+        assert_eq!(
+            title_html("# Med `kode` & *mere*\n").as_deref(),
+            Some("Med <code>kode</code> &amp; <em>mere</em>")
+        );
+        assert_eq!(title_html("# Bare tekst\n"), None);
+        assert_eq!(
+            html_anchors("<a id=\"x\"></a>\n\nTekst <a name='y'></a> <a href=\"z\">z</a>\n"),
+            ["x", "y"]
+        );
+    }
+
+    #[test]
+    fn comments_are_dropped_and_code_blocks_follow_mdbook() {
+        let r = html("<!-- note -->\n\n# Titel\n\nTekst <!-- ignore --> her.\n\n```rust,editable\n# skjult\nvist();\n```\n");
+        assert!(r.starts_with_h1, "{}", r.html);
+        assert!(
+            !r.html.contains("note") && !r.html.contains("ignore"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<code class=\"language-rust\">vist();"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
     fn leading_h1_is_detected_and_later_h1_demoted() {
         let r = html("# Titel\n\nTekst\n\n# Igen\n");
         assert!(r.starts_with_h1);
