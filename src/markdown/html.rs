@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr};
 
 use super::code;
+use super::mdbook::without_comments;
 use super::sanitize::nesting_estimate;
 use super::*;
 
