@@ -220,3 +220,21 @@ fn check_names_links_leaving_the_book_and_counts_included_files_as_used() {
         "the included kode/main.rs is used, and ../std/ is named"
     );
 }
+
+#[test]
+fn book_toml_authors_and_language_reach_the_templates_as_extra() {
+    let text: std::sync::Arc<str> = std::sync::Arc::from(
+        "[book]\ntitle = \"`Bog` om *os*\"\nauthors = [\"A\"]\nlanguage = \"da\"\n",
+    );
+    let file = std::path::Path::new("book.toml");
+    let book = vejviser::book::Book::parse("manualer/bog", file, &text).unwrap();
+    let front = vejviser::frontmatter::Page::book_front(
+        file,
+        "manualer/bog/_index.md",
+        text,
+        std::sync::Arc::new(book),
+    );
+    assert_eq!(front.common.title, "Bog om os", "plain title");
+    assert_eq!(front.common.extra["authors"], serde_json::json!(["A"]));
+    assert_eq!(front.common.extra["language"], "da");
+}
