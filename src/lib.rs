@@ -16,6 +16,7 @@
 // boxing it everywhere would cost more clarity than it saves.
 #![allow(clippy::result_large_err)]
 
+pub mod book;
 pub mod build;
 pub mod calendar;
 pub mod catalogue;

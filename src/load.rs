@@ -4,7 +4,7 @@
 //! Shared files are read and parsed here exactly once, however many sites use them; the link
 //! stage overlays each municipality's layer on the shared one by relative path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,6 +14,9 @@ use walkdir::WalkDir;
 use crate::config::{Municipality, Project};
 use crate::error::{Diagnostic, Error};
 use crate::frontmatter::{Kind, Page};
+
+mod finish;
+use finish::{snippets, Finishing};
 
 /// Larger files are refused: no real page is this big, and reading one would stall the build.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -29,6 +32,19 @@ pub struct Layer {
     pub assets: BTreeMap<String, PathBuf>,
     /// Manuals' `SUMMARY.md` files by relative path: the path shown in messages and the text.
     pub summaries: BTreeMap<String, (PathBuf, Arc<str>)>,
+    /// Every Markdown file by relative path → path on disk, pages or not (what `{{#include}}`
+    /// may read).
+    pub sources: BTreeMap<String, PathBuf>,
+    /// Manuals that are mdBook books, by their folder (`manualer/mdbook/`).
+    pub books: BTreeMap<String, Arc<crate::book::Book>>,
+}
+
+/// A layer's files found and read, before its pages are parsed.
+struct Walked {
+    layer: Layer,
+    texts: Vec<(String, PathBuf, Result<Arc<str>, Diagnostic>)>,
+    /// The `book.toml` of each book: the file shown in messages and its text.
+    book_files: BTreeMap<String, (PathBuf, Arc<str>)>,
 }
 
 /// A municipality's folder: its config, its own pages and its theme overrides.
@@ -185,13 +201,17 @@ pub fn load(
         overlay,
     };
     let shared_dir = content.join("_shared");
-    let shared = if shared_dir.is_dir() {
-        load_layer(root, &shared_dir, parsing, &BTreeMap::new(), &mut diags)
+    let shared_walk = if shared_dir.is_dir() {
+        walk_layer(root, &shared_dir, overlay, &mut diags)
     } else {
-        Layer::default()
+        Walked {
+            layer: Layer::default(),
+            texts: Vec::new(),
+            book_files: BTreeMap::new(),
+        }
     };
 
-    let mut sites = Vec::new();
+    let mut walked_sites = Vec::new();
     for (slug, dir) in site_dirs {
         let site_yaml = dir.join("_site.yaml");
         if !site_yaml.is_file() {
@@ -220,13 +240,38 @@ pub fn load(
                 continue;
             }
         };
-        let layer = load_layer(root, &dir, parsing, &shared.summaries, &mut diags);
+        let walked = walk_layer(root, &dir, overlay, &mut diags);
         let theme_dir = Some(dir.join("_theme")).filter(|d| {
             if d.is_symlink() {
                 diags.push(symlink_ignored(root, d));
             }
             d.is_dir() && !d.is_symlink()
         });
+        walked_sites.push((municipality, walked, theme_dir, dir));
+    }
+    // Files that other files include are snippets, not pages: a site's own page may include a
+    // shared file, so the sites are looked at before the shared layer is parsed.
+    let mut shared_snippets = snippets(&shared_walk, None);
+    let site_snippets: Vec<HashSet<String>> = walked_sites
+        .iter()
+        .map(|(_, w, _, _)| {
+            let own = snippets(w, None);
+            shared_snippets.extend(snippets(w, Some(&shared_walk)));
+            own
+        })
+        .collect();
+    let shared = parse_layer(
+        root,
+        shared_walk,
+        parsing,
+        None,
+        &shared_snippets,
+        &mut diags,
+    );
+    let mut sites = Vec::new();
+    for ((municipality, walked, theme_dir, dir), own) in walked_sites.into_iter().zip(site_snippets)
+    {
+        let layer = parse_layer(root, walked, parsing, Some(&shared), &own, &mut diags);
         sites.push(SiteSource {
             municipality,
             layer,
@@ -282,7 +327,7 @@ fn summary_titles<'a>(
             {
                 if let Some(target) = crate::slug::join_rel(rel, &path) {
                     if target.starts_with(dir) {
-                        titles.insert(target, title);
+                        titles.insert(target, crate::markdown::plain_title(&title));
                     }
                 }
             }
@@ -338,20 +383,53 @@ fn symlink_ignored(root: &Path, path: &Path) -> Diagnostic {
     .hint("links are never followed; copy the file into content/ instead")
 }
 
-/// Reads and parses every file of one layer folder, in parallel. `inherited` are the summaries
-/// of the shared layer, which also decide how a site's own chapter files may be written.
-fn load_layer(
+/// Finds every file of one layer folder and reads its Markdown files, in parallel. The folder of
+/// a manual with a `book.toml` is an mdBook book: its `src/` holds the manual's files (read as
+/// if they stood in the manual's folder), and what lies beside `src/` is not content.
+fn walk_layer(
     root: &Path,
     dir: &Path,
-    parsing: Parsing,
-    inherited: &BTreeMap<String, (PathBuf, Arc<str>)>,
+    overlay: Option<&Overlay>,
     diags: &mut Vec<Diagnostic>,
-) -> Layer {
+) -> Walked {
     let mut layer = Layer::default();
+    let mut book_files = BTreeMap::new();
     // A layer folder that is itself a link (`content/_shared` → elsewhere) would be walked.
     if dir.is_symlink() {
         diags.push(symlink_ignored(root, dir));
-        return layer;
+        return Walked {
+            layer,
+            texts: Vec::new(),
+            book_files,
+        };
+    }
+    if let Ok(entries) = std::fs::read_dir(dir.join("manualer")) {
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path().join("book.toml"))
+            .filter(|p| p.is_file() && !p.is_symlink())
+            .collect();
+        found.sort();
+        for path in found {
+            let name = path
+                .parent()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let manual = format!("manualer/{name}");
+            let shown = display_path(root, &path);
+            let parsed = read(root, &path, overlay).and_then(|text| {
+                let book = crate::book::Book::parse(&manual, &shown, &text)?;
+                Ok((book, text))
+            });
+            match parsed {
+                Ok((book, text)) => {
+                    book_files.insert(book.dir.clone(), (shown, text));
+                    layer.books.insert(book.dir.clone(), Arc::new(book));
+                }
+                Err(d) => diags.push(d),
+            }
+        }
     }
     let mut markdown = Vec::new();
     let walker = WalkDir::new(dir)
@@ -393,11 +471,19 @@ fn load_layer(
                 .join("/"),
             Err(_) => continue,
         };
+        let in_book = manual_dir(&rel).and_then(|d| layer.books.get(&format!("{d}/")));
+        let rel = match in_book {
+            Some(book) => match book.place(&rel[book.dir.len()..]) {
+                Some(placed) => placed,
+                None => continue,
+            },
+            None => rel,
+        };
         // SUMMARY.md is a manual's table of contents, not a page.
         if rel.ends_with("/SUMMARY.md")
             && manual_dir(&rel).is_some_and(|d| rel.len() == d.len() + "/SUMMARY.md".len())
         {
-            match read(root, entry.path(), parsing.overlay) {
+            match read(root, entry.path(), overlay) {
                 Ok(text) => {
                     layer
                         .summaries
@@ -406,11 +492,47 @@ fn load_layer(
                 Err(d) => diags.push(d),
             }
         } else if rel.ends_with(".md") {
+            layer
+                .sources
+                .insert(rel.clone(), entry.path().to_path_buf());
             markdown.push((rel, entry.into_path()));
         } else {
             layer.assets.insert(rel, entry.into_path());
         }
     }
+    let texts = markdown
+        .into_par_iter()
+        .map(|(rel, path)| {
+            let text = read(root, &path, overlay);
+            (rel, path, text)
+        })
+        .collect();
+    Walked {
+        layer,
+        texts,
+        book_files,
+    }
+}
+
+/// Parses the pages of a walked layer, in parallel. `base` is the shared layer when this is a
+/// site's: its summaries also decide how the site's own chapter files may be written, and its
+/// files may be included. `snippets` are files other files include: not pages, unless a
+/// `SUMMARY.md` lists them.
+fn parse_layer(
+    root: &Path,
+    walked: Walked,
+    parsing: Parsing,
+    base: Option<&Layer>,
+    snippets: &HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Layer {
+    let Walked {
+        mut layer,
+        texts,
+        book_files,
+    } = walked;
+    let empty = BTreeMap::new();
+    let inherited = base.map_or(&empty, |b| &b.summaries);
     let mut summaries: BTreeMap<&String, &Arc<str>> =
         inherited.iter().map(|(k, (_, t))| (k, t)).collect();
     summaries.extend(layer.summaries.iter().map(|(k, (_, t))| (k, t)));
@@ -420,9 +542,17 @@ fn load_layer(
         .collect();
     let titles = summary_titles(summaries.into_iter());
     type Parsed = Result<Arc<Page>, Vec<Diagnostic>>;
-    let parsed: Vec<(String, Parsed)> = markdown
+    let finishing = Finishing {
+        root,
+        layer: &layer,
+        base,
+        overlay: parsing.overlay,
+        allow_html: parsing.project.allow_html,
+    };
+    let parsed: Vec<(String, Parsed, Vec<Diagnostic>)> = texts
         .into_par_iter()
-        .map(|(rel, path)| {
+        .filter(|(rel, _, _)| !snippets.contains(rel) || titles.contains_key(rel))
+        .map(|(rel, path, text)| {
             let shown = display_path(root, &path);
             // A chapter of a manual with a SUMMARY.md needs no front matter.
             let in_summary_manual =
@@ -436,13 +566,24 @@ fn load_layer(
                         .to_string()
                 })
             });
-            let result = read(root, &path, parsing.overlay)
+            let mut found = Vec::new();
+            let result = text
                 .map_err(|d| vec![d])
-                .and_then(|text| parsing.parse(&shown, &rel, text, bare.as_deref()));
-            (rel, result)
+                .and_then(|text| parsing.parse(&shown, &rel, text, bare.as_deref()))
+                .map(|page| finishing.finish(page, &mut found));
+            (rel, result, found)
         })
         .collect();
-    for (rel, result) in parsed {
+    for (dir, (shown, text)) in book_files {
+        let rel = format!("{dir}_index.md");
+        if !layer.pages.contains_key(&rel) && !parsed.iter().any(|(r, _, _)| *r == rel) {
+            let book = layer.books.get(&dir).cloned().unwrap_or_default();
+            let front = crate::frontmatter::Page::book_front(&shown, &rel, text, book);
+            layer.pages.insert(rel, Arc::new(front));
+        }
+    }
+    for (rel, result, found) in parsed {
+        diags.extend(found);
         match result {
             Ok(page) => {
                 diags.extend(page.problems.iter().cloned());

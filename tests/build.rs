@@ -42,6 +42,8 @@ mod manual_pages;
 mod manuals;
 #[path = "build/markdown.rs"]
 mod markdown;
+#[path = "build/mdbook.rs"]
+mod mdbook;
 #[path = "build/navigation.rs"]
 mod navigation;
 #[path = "build/output.rs"]

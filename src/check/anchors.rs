@@ -46,14 +46,14 @@ pub(super) fn anchor_findings(
             if ids.set.contains(fragment) || ids.set.contains(percent_decode(fragment).as_str()) {
                 continue;
             }
+            let d = Diagnostic::error(
+                "markdown.missing-anchor",
+                &page.file,
+                format!("{shown} has no element with the id `#{fragment}`"),
+            );
             out.push(
-                Diagnostic::error(
-                    "markdown.missing-anchor",
-                    &page.file,
-                    format!("{shown} has no element with the id `#{fragment}`"),
-                )
-                .at_offset(&page.text, page.body_offset + link.offset, link.len)
-                .hint(ids.hint.clone()),
+                page.at_body(d, link.offset, link.len)
+                    .hint(ids.hint.clone()),
             );
         }
     }

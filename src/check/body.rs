@@ -86,7 +86,8 @@ pub(super) fn scan_body(body: &str) -> BodyScan {
             ) => scan.prose.push('\n'),
             _ => {}
         }
-        if matches!(&event, Event::Start(tag) if crate::markdown::is_block(tag)) {
+        if matches!(&event, Event::Start(tag) if crate::markdown::opens_block(tag, &body[range.clone()]))
+        {
             seen_block = true;
         }
     }
@@ -101,9 +102,7 @@ pub(super) fn page_findings(
     out: &mut Vec<Diagnostic>,
 ) {
     let scan = scan_body(page.body());
-    let at = |d: Diagnostic, offset: usize, len: usize| {
-        d.at_offset(&page.text, page.body_offset + offset, len)
-    };
+    let at = |d: Diagnostic, offset: usize, len: usize| page.at_body(d, offset, len);
     // Each kind of finding stops after as many as a page's build problems (placing one scans
     // the file from its start: thousands would take minutes and help nobody).
     let empty = scan.links.iter().filter(|l| l.text.trim().is_empty());
@@ -156,17 +155,17 @@ fn heading_findings(page: &Page, headings: &[BodyHeading], out: &mut Vec<Diagnos
             } else {
                 format!("a `{}` heading", hashes(previous))
             };
+            let d = Diagnostic::warning(
+                "markdown.heading-skip",
+                &page.file,
+                format!(
+                    "this `{}` heading follows {after}: level {} is skipped",
+                    hashes(level),
+                    previous + 1
+                ),
+            );
             out.push(
-                Diagnostic::warning(
-                    "markdown.heading-skip",
-                    &page.file,
-                    format!(
-                        "this `{}` heading follows {after}: level {} is skipped",
-                        hashes(level),
-                        previous + 1
-                    ),
-                )
-                .at_offset(&page.text, page.body_offset + h.offset, h.len)
+                page.at_body(d, h.offset, h.len)
                 .hint(format!(
                     "use `{}` here (or add the missing level above it), so the page's outline has no gaps for screen-reader users",
                     hashes(previous + 1)

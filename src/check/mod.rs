@@ -75,6 +75,7 @@ use crate::load;
 mod anchors;
 mod body;
 mod lix;
+mod outside;
 mod reach;
 mod unused;
 
@@ -218,6 +219,7 @@ fn project_findings(
             for page in pages {
                 if checked_files.insert(page.file.clone()) {
                     body::page_findings(page, project, opts, &mut findings);
+                    outside::links_leaving_the_book(site, page, &mut findings);
                 }
             }
             if let Some(files) = outcome.site(&m.slug) {
@@ -239,7 +241,7 @@ fn project_findings(
         });
     }
     if sound && !uses.is_empty() {
-        unused::unused_files(shared, &uses, outcome, &mut findings);
+        unused::unused_files(&opts.root, shared, &uses, outcome, &mut findings);
     }
     findings
 }

@@ -107,6 +107,7 @@ fn reason(site: &SiteUse, rel: &str, own_version: bool) -> String {
 /// Files of `content/` that no site uses: shared pages every site excludes, replaces or does not
 /// take (a manual left out), a site's own pages it excludes, and files no page links to.
 pub(super) fn unused_files(
+    root: &std::path::Path,
     shared: &crate::load::Layer,
     uses: &[SiteUse],
     outcome: &BuildOutcome,
@@ -146,18 +147,31 @@ pub(super) fn unused_files(
     let built: Option<Vec<&crate::output::SiteFiles>> =
         uses.iter().map(|u| outcome.site(&u.slug)).collect();
     let Some(built) = built else { return };
-    let copied = |files: &crate::output::SiteFiles, rel: &str| files.files.contains_key(rel);
+    // A file a page includes (`{{#include kode.rs}}`) is used by that page.
+    let included: HashSet<&str> = (shared.pages.values())
+        .chain(uses.iter().flat_map(|u| u.own_pages.values().flatten()))
+        .filter_map(|p| p.expansion.as_ref())
+        .flat_map(|e| e.files.iter().map(String::as_str))
+        .collect();
+    let copied = |files: &crate::output::SiteFiles, rel: &str| {
+        files.files.contains_key(rel) || included.contains(rel)
+    };
     let unused_file = |file: PathBuf| {
         Diagnostic::warning("content.unused", file, "no page links to this file")
             .hint("delete the file, or link to it from a page, e.g. [Hent programmet](program.pdf)")
     };
-    for rel in shared.assets.keys() {
+    for (rel, path) in &shared.assets {
         let used = uses
             .iter()
             .zip(&built)
             .any(|(u, files)| !u.own_assets.contains(rel) && copied(files, rel));
         if !used {
-            out.push(unused_file(PathBuf::from(format!("content/_shared/{rel}"))));
+            // A book's files are shown where they are (under its `src/`).
+            let shown = match path.strip_prefix(root) {
+                Ok(p) => p.to_path_buf(),
+                Err(_) => PathBuf::from(format!("content/_shared/{rel}")),
+            };
+            out.push(unused_file(shown));
         }
     }
     for (u, files) in uses.iter().zip(&built) {

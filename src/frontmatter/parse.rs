@@ -88,8 +88,62 @@ impl Page {
             headings,
             text,
             body_offset: 0,
+            expansion: None,
+            book: None,
+            anchors: Vec::new(),
+            title_html: None,
             problems: Vec::new(),
         })
+    }
+
+    /// The front page of an mdBook book without an `_index.md`: its title and description from
+    /// `book.toml` (`text`, which is also the file its messages point at), its authors and
+    /// language under `extra`.
+    pub fn book_front(
+        file: &Path,
+        rel: &str,
+        text: Arc<str>,
+        book: Arc<crate::book::Book>,
+    ) -> Page {
+        let name = rel
+            .trim_end_matches("/_index.md")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let title = crate::markdown::plain_title(book.title.as_deref().unwrap_or(name));
+        Page {
+            file: file.to_path_buf(),
+            rel: rel.to_string(),
+            kind: Kind::Manual,
+            common: Common {
+                title,
+                description: book.description.clone(),
+                order: None,
+                slug: None,
+                draft: false,
+                search: true,
+                updated: None,
+                aliases: Vec::new(),
+                extra: serde_json::json!({
+                    "authors": book.authors,
+                    "language": book.language,
+                }),
+            },
+            details: Details::Manual(ManualFront {
+                summary: book.description.clone(),
+                audience: None,
+                duration_weeks: None,
+                phases: Vec::new(),
+            }),
+            headings: Vec::new(),
+            body_offset: text.len(),
+            text,
+            expansion: None,
+            book: Some(book),
+            anchors: Vec::new(),
+            title_html: None,
+            problems: Vec::new(),
+        }
     }
 
     /// Parses a content file. `file` is the path shown in messages, `rel` its path inside the
@@ -238,6 +292,10 @@ impl Page {
             headings,
             text,
             body_offset,
+            expansion: None,
+            book: None,
+            anchors: Vec::new(),
+            title_html: None,
             problems,
         })
     }

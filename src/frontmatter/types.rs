@@ -271,6 +271,17 @@ pub struct Page {
     /// The whole file text; the body is `text[body_offset..]`.
     pub text: Arc<str>,
     pub body_offset: usize,
+    /// The body with its directives (`{{#include …}}`) expanded, when it has any: then this is
+    /// the body every later stage reads (see [`Page::body`]).
+    pub expansion: Option<Arc<crate::markdown::directives::Expansion>>,
+    /// The folder of the mdBook book (a manual with a `book.toml`) the page belongs to: its
+    /// headings get mdBook's ids and its raw HTML is allowed (sanitized).
+    pub book: Option<Arc<crate::book::Book>>,
+    /// Ids of `<a id>`/`<a name>` anchors in the body's raw HTML, where raw HTML is shown: links
+    /// to them are checked like links to headings.
+    pub anchors: Vec<String>,
+    /// The title as HTML, for a chapter titled by a heading with markup (`` # Kapitel med `kode` ``).
+    pub title_html: Option<String>,
     /// The body's headings with their ids, computed once here so links from other pages can be
     /// checked against them.
     pub headings: Vec<crate::markdown::Heading>,
@@ -281,7 +292,20 @@ pub struct Page {
 
 impl Page {
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        match &self.expansion {
+            Some(e) => &e.body,
+            None => &self.text[self.body_offset..],
+        }
+    }
+
+    /// A diagnostic placed at `offset..offset + len` of [`Page::body`]: text that a directive
+    /// included is placed at the directive.
+    pub fn at_body(&self, d: Diagnostic, offset: usize, len: usize) -> Diagnostic {
+        let (offset, len) = match &self.expansion {
+            Some(e) => e.source(offset, len),
+            None => (offset, len),
+        };
+        d.at_offset(&self.text, self.body_offset + offset, len)
     }
 
     /// A diagnostic placed at the value of a front-matter key (or an item of its list).

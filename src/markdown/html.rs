@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr};
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr};
 
+use super::code;
+use super::mdbook::without_comments;
 use super::sanitize::nesting_estimate;
 use super::*;
 
@@ -39,16 +41,68 @@ pub fn render_embedded(
     let mut starts_with_h1 = false;
     // The image whose alt text is being collected: (index of its Start event, offset, len, alt).
     let mut image: Option<(usize, usize, usize, String)> = None;
-    let mut in_html_block = false;
     // Each table's scroll box is a region with its own name ("Tabel 1", "Tabel 2"): landmarks on
     // one page must be told apart by assistive technology.
     let mut tables = 0;
     let mut table = TableCells::default();
     let mut footnotes: HashMap<CowStr, usize> = HashMap::new();
+    // The code block being written: how its hidden lines are marked, and its text so far.
+    let mut code: Option<(code::Hide, String)> = None;
+    // The level of the heading before, the page's own `<h1>` (or the part's title) to start.
+    let mut last_level = 1 + embed.map_or(0, |e| e.shift);
+    // The raw HTML block being read: its lines, judged whole at its end.
+    let mut html_block: Option<String> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let is_block_start = matches!(&event, Event::Start(tag) if is_block(tag));
+        // An HTML block counts as a block only when it shows something (see below).
+        let is_block_start =
+            matches!(&event, Event::Start(tag) if opens_block(tag, &body[range.clone()]));
         match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let (lang, hide) = code::info(&info, &settings.hidelines);
+                code = Some((hide, String::new()));
+                events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                    CowStr::from(lang),
+                ))));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                code = Some((code::Hide::None, String::new()));
+                events.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, so_far)) = &mut code {
+                    so_far.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((hide, text)) = code.take() {
+                    events.push(Event::Text(CowStr::from(code::visible(&text, &hide))));
+                }
+                events.push(Event::End(TagEnd::CodeBlock));
+            }
+            // HTML comments are notes to the writer (`<!-- ignore -->`): never shown. A block of
+            // nothing but comments and `<a id>` anchors does not open the page either, so a
+            // heading after it is still the page's title.
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::Html(html) if html_block.is_some() => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = without_comments(&html_block.take().unwrap_or_default());
+                if block.trim().is_empty() {
+                    continue;
+                }
+                if settings.allow_html {
+                    events.push(Event::Html(CowStr::from(block)));
+                } else {
+                    events.push(Event::Html(CowStr::from("<p>")));
+                    events.push(Event::Text(CowStr::from(block.trim_end().to_string())));
+                    events.push(Event::Html(CowStr::from("</p>")));
+                }
+            }
+            Event::InlineHtml(html) if html.starts_with("<!--") => {}
             Event::Start(Tag::Heading {
                 level,
                 id: _,
@@ -77,6 +131,15 @@ pub fn render_embedded(
                         });
                     }
                 }
+                // A book's `####` straight after its `#` is written one level below the heading
+                // before it: the page's outline has no gaps (mdBook writes them as they are).
+                if settings.close_heading_gaps {
+                    let most = last_level + 1;
+                    if level_number(level) > most {
+                        level = HeadingLevel::try_from(most as usize).unwrap_or(HeadingLevel::H6);
+                    }
+                }
+                last_level = level_number(level);
                 // `{key=value}` after a heading would write any attribute, `onclick` included: it
                 // is raw HTML by another name, so it follows `allow_html` (and its sanitizing).
                 let attrs = if settings.allow_html || attrs.is_empty() {
@@ -248,21 +311,8 @@ pub fn render_embedded(
                 }
                 events.push(Event::Text(text));
             }
-            Event::Start(Tag::HtmlBlock) if !settings.allow_html => {
-                in_html_block = true;
-                events.push(Event::Html(CowStr::from("<p>")));
-            }
-            Event::End(TagEnd::HtmlBlock) if !settings.allow_html => {
-                in_html_block = false;
-                events.push(Event::Html(CowStr::from("</p>")));
-            }
             Event::Html(html) | Event::InlineHtml(html) if !settings.allow_html => {
-                let text = if in_html_block {
-                    CowStr::from(html.trim_end().to_string())
-                } else {
-                    html
-                };
-                events.push(Event::Text(text));
+                events.push(Event::Text(html));
             }
             // Footnotes are numbered in order of first mention, as pulldown-cmark numbers them,
             // and their ids are `fn-<number>`, with the embedding page's prefix: a label

@@ -19,11 +19,16 @@ use crate::error::Severity;
 use crate::slug::slugify;
 
 mod cache;
+mod code;
+pub mod directives;
 mod html;
+mod mdbook;
 mod sanitize;
 
 pub use cache::BodyCache;
 pub use html::{render, render_embedded, MAX_PROBLEMS};
+pub(crate) use mdbook::opens_block;
+pub use mdbook::{html_anchors, mdbook_id, plain_title, title_html};
 pub use sanitize::{sanitize, MAX_SANITIZE_NESTING};
 
 /// A heading of a page body, with the id it gets in the HTML.
@@ -70,6 +75,11 @@ pub struct Settings {
     pub callout_labels: [String; 5],
     /// Accessible name of the scrollable box around tables.
     pub table_label: String,
+    /// Per language, the prefix that hides a line of a code block (a book's
+    /// `[output.html.code.hidelines]`); Rust's `# ` lines are hidden anyway.
+    pub hidelines: Vec<(String, String)>,
+    /// Headings that skip a level are written one level below the heading before them.
+    pub close_heading_gaps: bool,
 }
 
 /// A rendered body.
@@ -89,6 +99,7 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -109,6 +120,11 @@ pub fn headings(body: &str) -> Vec<Heading> {
 /// The headings of a body (see [`headings`]) and, when its markup nests deeper than
 /// [`MAX_NESTING`], the byte offset where it first does. One pass over the body does both.
 pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
+    outline_ids(body, false)
+}
+
+/// [`outline`], with mdBook's ids instead of ours when `mdbook` (see [`mdbook_id`]).
+pub fn outline_ids(body: &str, mdbook: bool) -> (Vec<Heading>, Option<usize>) {
     let mut depth = 0usize;
     let mut too_deep = None;
     let mut out = Vec::new();
@@ -141,7 +157,11 @@ pub fn outline(body: &str) -> (Vec<Heading>, Option<usize>) {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, title)) = current.take() {
                     let base = explicit.unwrap_or_else(|| {
-                        let s = slugify(&title);
+                        let s = if mdbook {
+                            mdbook_id(&title)
+                        } else {
+                            slugify(&title)
+                        };
                         if s.is_empty() {
                             "afsnit".to_string()
                         } else {
@@ -298,6 +318,8 @@ mod tests {
                 "Pas på".into(),
             ],
             table_label: "Tabel".into(),
+            hidelines: Vec::new(),
+            close_heading_gaps: false,
         }
     }
 
@@ -314,6 +336,22 @@ mod tests {
         let r = html("## Øvelser i gruppen\n");
         assert!(
             r.html.contains("<h2 id=\"oevelser-i-gruppen\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn comments_are_dropped_and_code_blocks_follow_mdbook() {
+        let r = html("<!-- note -->\n\n# Titel\n\nTekst <!-- ignore --> her.\n\n```rust,editable\n# skjult\nvist();\n```\n");
+        assert!(r.starts_with_h1, "{}", r.html);
+        assert!(
+            !r.html.contains("note") && !r.html.contains("ignore"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<code class=\"language-rust\">vist();"),
             "{}",
             r.html
         );

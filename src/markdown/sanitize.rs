@@ -8,7 +8,10 @@
 /// `<kbd>`, `<abbr title>` and tables. Removed: scripts and styles with their content, event
 /// handlers, `style` attributes, iframes, objects, forms, and every URL whose scheme is not
 /// http(s), mailto or tel (relative URLs stay).
+///
+/// `<a name="x">` (obsolete HTML, kept by books for old links) becomes `<a id="x">`.
 pub fn sanitize(html: &str) -> String {
+    let html = html.replace("<a name=", "<a id=");
     ammonia::Builder::default()
         .add_tags(["input", "section", "figure", "figcaption"])
         .add_generic_attributes([
@@ -29,7 +32,7 @@ pub fn sanitize(html: &str) -> String {
         .set_tag_attribute_value("input", "disabled", "")
         .url_schemes(["http", "https", "mailto", "tel"].into())
         .link_rel(None)
-        .clean(html)
+        .clean(&html)
         .to_string()
 }
 

@@ -123,7 +123,8 @@ impl Renderer<'_> {
                 number,
             } => {
                 let l = link_to(self.site, *page);
-                json!({"kind": "chapter", "title": l.title, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
+                let title_html = &self.site.pages[*page].page.title_html;
+                json!({"kind": "chapter", "title": l.title, "title_html": title_html, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
             }
             TocEntry::Draft {
                 title,

@@ -307,15 +307,33 @@ impl<'a> Renderer<'a> {
             print: print.map(|(anchors, _)| anchors),
         };
         let embed = print.map(|(_, e)| e);
+        // A book's pages are written for mdBook, which shows raw HTML: here it is sanitized.
+        let book_settings;
+        let md = match &page.book {
+            Some(book) => {
+                book_settings = Settings {
+                    allow_html: true,
+                    hidelines: book.hidelines.clone(),
+                    close_heading_gaps: true,
+                    ..self.markdown.clone()
+                };
+                &book_settings
+            }
+            None => &self.markdown,
+        };
         let rendered = if self.settings.keep_bodies {
             let bodies = self.settings.caches.bodies;
-            bodies.render(page.body(), &page.headings, &self.markdown, &links, embed)
+            bodies.render(page.body(), &page.headings, md, &links, embed)
         } else {
-            markdown::render_embedded(page.body(), &page.headings, &self.markdown, &links, embed)
+            markdown::render_embedded(page.body(), &page.headings, md, &links, embed)
         };
         for p in &rendered.problems {
-            let d = Diagnostic::error(p.code, &page.file, p.message.clone())
-                .at_offset(&page.text, page.body_offset + p.offset, p.len)
+            let d = page
+                .at_body(
+                    Diagnostic::error(p.code, &page.file, p.message.clone()),
+                    p.offset,
+                    p.len,
+                )
                 .hint(p.hint.clone());
             diags.push(if p.severity == crate::error::Severity::Warning {
                 crate::error::Diagnostic {
@@ -465,6 +483,8 @@ pub fn render_site(
             ]
             .map(|k| strings.get(k).to_string()),
             table_label: strings.get("table").to_string(),
+            hidelines: Vec::new(),
+            close_heading_gaps: false,
         },
         site_value: to_value(&site_view),
         strings_value: to_value(&theme.strings),

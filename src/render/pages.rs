@@ -26,7 +26,9 @@ pub(super) fn render_pages(
     let results: Vec<(Option<RenderedPage>, Vec<Diagnostic>, Vec<String>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|i| {
-            let key = crate::hash::hash_of(&(fingerprint, &site.pages[i].page.text));
+            let page = &site.pages[i].page;
+            // An included file's change changes the expanded body, not the file's text.
+            let key = crate::hash::hash_of(&(fingerprint, &page.text, page.body()));
             if let Some(cached) = settings
                 .caches
                 .rendered

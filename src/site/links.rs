@@ -129,7 +129,17 @@ pub fn resolve<'d>(
             _ => Ok((Target::Keep, fragment)),
         };
     }
+    // A book's links may leave it for its project's other documentation (`../std/…`): they are
+    // written as they are, and `check` names them.
+    let leaves_book = |rel: Option<&str>| {
+        from.book
+            .as_ref()
+            .is_some_and(|b| !rel.is_some_and(|r| r.starts_with(&b.dir)))
+    };
     let Some(rel) = join_rel(&from.rel, &path) else {
+        if leaves_book(None) {
+            return Ok((Target::Keep, fragment));
+        }
         return Err((
             format!("`{dest}` leads out of the site's folder"),
             outside_hint(site, from, &path),
@@ -160,6 +170,20 @@ pub fn resolve<'d>(
     }
     if site.assets.contains_key(&rel) {
         return Ok((Target::Asset { rel }, fragment));
+    }
+    // mdBook's output name of a chapter (`kapitel.html`, `index.html` for `README.md`).
+    if let Some(stem) = rel.strip_suffix(".html") {
+        let mut names = vec![format!("{stem}.md")];
+        if let Some(dir) = stem.strip_suffix("index") {
+            names.push(format!("{dir}README.md"));
+        }
+        if let Some(&index) = names.iter().find_map(|n| site.by_rel.get(n)) {
+            let id = anchor(&site.page(index).page, fragment.unwrap_or(""))?;
+            return Ok((Target::Page { index, id }, fragment));
+        }
+    }
+    if leaves_book(Some(&rel)) {
+        return Ok((Target::Keep, fragment));
     }
     if !image {
         // A link to a site path (`../kurser/`) rather than to a file.
@@ -204,6 +228,9 @@ pub fn anchor(target: &Page, fragment: &str) -> Result<Option<String>, Refused> 
     }
     if let Some(h) = target.headings.iter().find(|h| h.id == fragment) {
         return Ok(Some(h.id.clone()));
+    }
+    if target.anchors.iter().any(|a| a == fragment) {
+        return Ok(Some(fragment.to_string()));
     }
     let wanted = slugify(&decode(fragment));
     if let Some(h) = target.headings.iter().find(|h| h.id == wanted) {

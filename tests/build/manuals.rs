@@ -462,10 +462,11 @@ fn an_mdbook_book_with_only_an_index_added_builds_and_keeps_its_links() {
 // Mistakes in SUMMARY.md
 
 #[test]
-fn a_chapter_missing_from_the_summary_is_an_error_at_the_chapter() {
+fn a_chapter_missing_from_the_summary_is_a_warning_at_the_chapter() {
+    // mdBook builds such a file as no chapter; a book copied in (its 404.md) must still build.
     let project = Project::fixture("manuals/summary-unlisted");
     let outcome = project.build();
-    let d = the_only(&outcome, "summary.unlisted-chapter", true);
+    let d = the_only(&outcome, "summary.unlisted-chapter", false);
     assert_place(d, "content/_shared/manualer/abc/roller.md", 1, Some(1));
     assert!(d.message.contains("SUMMARY.md"), "{d}");
     assert!(
@@ -474,7 +475,7 @@ fn a_chapter_missing_from_the_summary_is_an_error_at_the_chapter() {
     );
     assert_cli(
         &project,
-        1,
+        0,
         "content/_shared/manualer/abc/roller.md:1:1",
         "summary.unlisted-chapter",
     );

@@ -81,6 +81,8 @@ fn settings(allow_html: bool) -> markdown::Settings {
         allow_html,
         callout_labels: Default::default(),
         table_label: "Tabel".into(),
+        hidelines: Vec::new(),
+        close_heading_gaps: false,
     }
 }
 
