@@ -96,16 +96,26 @@ fn post(server: &Server, path: &str, fields: &[(String, String)]) -> Answer {
     )
 }
 
-/// The name and value of every input and textarea of the page's form, in order, as a browser
-/// sends them (a textarea's line ends as CRLF).
+/// The name and value of every input, select and textarea of the page's form, in order, as a
+/// browser sends them: a radio button only when checked, a select's chosen option, a
+/// textarea's line ends as CRLF. Buttons are left out (a save presses none of the named ones).
 fn form_fields(doc: &Html) -> Vec<(String, String)> {
-    doc.select(&sel("form input[name], form textarea[name]"))
+    doc.select(&sel("form input[name], form textarea[name], form select[name]"))
+        .filter(|el| {
+            el.value().attr("type") != Some("radio") || el.value().attr("checked").is_some()
+        })
         .map(|el| {
             let name = el.value().attr("name").unwrap().to_string();
-            let value = if el.value().name() == "textarea" {
-                el.text().collect::<String>().replace('\n', "\r\n")
-            } else {
-                el.value().attr("value").unwrap_or("").to_string()
+            let value = match el.value().name() {
+                "textarea" => el.text().collect::<String>().replace('\n', "\r\n"),
+                "select" => el
+                    .select(&sel("option[selected]"))
+                    .chain(el.select(&sel("option")))
+                    .next()
+                    .and_then(|o| o.value().attr("value"))
+                    .unwrap_or("")
+                    .to_string(),
+                _ => el.value().attr("value").unwrap_or("").to_string(),
             };
             (name, value)
         })

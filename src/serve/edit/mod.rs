@@ -9,12 +9,17 @@
 //! words in [`text`]. Requests come in one at a time on the server's thread, so two saves never
 //! overlap.
 
+mod controls;
+mod create;
 mod fields;
 mod git;
 mod guard;
 mod pages;
+mod preview;
 mod save;
+mod structure;
 mod text;
+mod typed;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -34,6 +39,8 @@ pub const HOME: &str = "/_rediger/";
 const STYLE: &str = "/_rediger/rediger.css";
 const CHANGES: &str = "/_rediger/aendringer/";
 const FILES: &str = "/_rediger/fil/";
+/// A new course for a municipality: `/_rediger/nyt-kursus/<site>/`.
+const NEW_COURSE: &str = "/_rediger/nyt-kursus/";
 const CSS: &str = include_str!("rediger.css");
 /// The pages load their style sheet from here and nothing else: no script, no inline style,
 /// no frames, forms only to this server.
@@ -150,6 +157,8 @@ impl Editor {
                 .with_header(super::header("Content-Type", "text/css; charset=utf-8"))
         } else if path == CHANGES {
             self.changes(w, post.as_ref(), query)
+        } else if let Some(site) = path.strip_prefix(NEW_COURSE) {
+            self.new_course(w, site.trim_end_matches('/'), post)
         } else if let Some(rel) = path.strip_prefix(FILES) {
             match guard::content_file(&self.root, rel) {
                 Err(why) => refusal(w, why),
@@ -254,37 +263,77 @@ impl Editor {
         let Ok(text) = std::fs::read_to_string(file) else {
             return refusal(w, Refusal::NotEditable);
         };
-        let (found, unreadable) = match save::file_fields(&text, rel) {
+        let values = match save::file_fields(&text, rel) {
+            Ok(found) => found.into_iter().map(|f| (f.path, f.value)).collect(),
+            Err(_) => BTreeMap::new(),
+        };
+        let shown = Shown {
+            saved,
+            ..Shown::default()
+        };
+        page(200, self.page(w, rel, &text, &values, None, shown))
+    }
+
+    /// The form of the file at `rel` (whose text is `text`) showing `values` and `body`.
+    fn page(
+        &self,
+        w: &Words,
+        rel: &str,
+        text: &str,
+        values: &BTreeMap<String, String>,
+        body: Option<&str>,
+        shown: Shown,
+    ) -> String {
+        let (found, unreadable) = match save::file_fields(text, rel) {
             Ok(found) => (found, None),
             Err(why) => (Vec::new(), Some(why)),
         };
-        let values = found
-            .iter()
-            .map(|f| (f.path.clone(), f.value.clone()))
-            .collect();
-        let parts = save::parts(&text, rel);
+        let kind = values.get("kind").map(String::as_str);
+        let top = typed::definitions(rel, kind);
+        let choices = typed::Choices::of(&self.root, rel);
+        let body = body.or(save::parts(text, rel).body);
+        let preview = shown.preview.then(|| preview::render(&self.root, body.unwrap_or("")));
+        let action = shown.action.clone().unwrap_or_else(|| file_url(rel));
         let form = pages::Form {
             rel,
             fields: &found,
-            values: &values,
-            body: parts.body,
+            values,
+            body,
             unreadable: unreadable.as_deref(),
-            hash: &save::content_hash(&text),
+            hash: &save::content_hash(text),
             token: self.guard.token(),
-            problems: &[],
-            saved,
+            problems: &shown.problems,
+            saved: shown.saved,
+            top: &top,
+            choices: &choices,
+            focus: shown.focus.as_deref(),
+            preview: preview.as_deref(),
+            action: &action,
+            new: shown.new.as_ref().map(|(h, f)| (h.as_str(), f.as_str())),
         };
-        page(200, pages::form(w, &form))
+        pages::form(w, &form)
     }
 
     /// A save: refused when the file changed meanwhile (409) or the build finds an error in
     /// the new text (422, the form again with the problems); else written, and back to the form.
+    /// A list button or the preview button shows the form again with the change, writing nothing.
     fn save(&self, w: &Words, rel: &str, file: &Path, sent: BTreeMap<String, String>) -> Html {
         let Ok(text) = std::fs::read_to_string(file) else {
             return refusal(w, Refusal::NotEditable);
         };
         let body = sent.get("body").map(String::as_str);
-        let new = save::edited(&text, rel, &sent, body);
+        let mut values = form_values(&sent);
+        if let Some(action) = sent.get("do") {
+            let kind = values.get("kind").cloned();
+            let top = typed::definitions(rel, kind.as_deref());
+            let focus = typed::act(&mut values, action, &top);
+            let shown = Shown {
+                preview: action == "preview",
+                focus,
+                ..Shown::default()
+            };
+            return page(200, self.page(w, rel, &text, &values, body, shown));
+        }
         if sent.get("hash").map(String::as_str) != Some(save::content_hash(&text).as_str()) {
             let yours = match body {
                 Some(body) => format!("{}\n\n{}", fields_sent(&sent), body.replace("\r\n", "\n")),
@@ -292,46 +341,36 @@ impl Editor {
             };
             return page(409, pages::conflict(w, rel, &text, &yours));
         }
-        if new == text {
-            return redirect(&format!("{}?gemt", file_url(rel)));
-        }
-        let problems =
-            match save::problems(&self.root, rel, file, &new, self.today, &self.checking, w) {
-                Ok(problems) => problems,
-                Err(e) => vec![pages::Problem {
-                    field: None,
-                    message: e.to_string(),
-                }],
-            };
-        if problems.is_empty() {
-            return match save::write_atomically(file, &new) {
-                Ok(()) => redirect(&format!("{}?gemt", file_url(rel))),
-                Err(e) => page(500, pages::message(w, &e.to_string())),
-            };
-        }
-        let found = save::file_fields(&text, rel).unwrap_or_default();
-        let values: BTreeMap<String, String> = found
-            .iter()
-            .map(|f| {
-                (
-                    f.path.clone(),
-                    sent.get(&f.path).unwrap_or(&f.value).clone(),
-                )
-            })
-            .collect();
-        let shown_body = body.map(|b| b.replace("\r\n", "\n"));
-        let form = pages::Form {
-            rel,
-            fields: &found,
-            values: &values,
-            body: shown_body.as_deref().or(save::parts(&text, rel).body),
-            unreadable: None,
-            hash: &save::content_hash(&text),
-            token: self.guard.token(),
-            problems: &problems,
-            saved: false,
+        let problems = match save::edited(&text, rel, &values, body) {
+            Ok(new) if new == text => return redirect(&format!("{}?gemt", file_url(rel))),
+            Ok(new) => {
+                let found =
+                    save::problems(&self.root, rel, file, &new, self.today, &self.checking, w);
+                match found {
+                    Ok(problems) if problems.is_empty() => {
+                        return match save::write_atomically(file, &new) {
+                            Ok(()) => redirect(&format!("{}?gemt", file_url(rel))),
+                            Err(e) => page(500, pages::message(w, &e.to_string())),
+                        };
+                    }
+                    Ok(problems) => problems,
+                    Err(e) => vec![pages::Problem {
+                        field: None,
+                        message: e.to_string(),
+                    }],
+                }
+            }
+            Err(path) => vec![pages::Problem {
+                field: Some(path),
+                message: w.cannot_reshape.to_string(),
+            }],
         };
-        page(422, pages::form(w, &form))
+        let shown = Shown {
+            problems,
+            ..Shown::default()
+        };
+        let body = body.map(|b| b.replace("\r\n", "\n"));
+        page(422, self.page(w, rel, &text, &values, body.as_deref(), shown))
     }
 
     /// The changes page, and a commit when `sent`.
@@ -381,6 +420,27 @@ impl Editor {
         );
         page(status, html)
     }
+}
+
+/// What a form shows besides its values.
+#[derive(Default)]
+struct Shown {
+    saved: bool,
+    preview: bool,
+    focus: Option<String>,
+    problems: Vec<pages::Problem>,
+    /// Where the form is sent, when not to the file's own address.
+    action: Option<String>,
+    /// A new course's heading and file name.
+    new: Option<(String, String)>,
+}
+
+/// The front-matter values a form sent: every field but the form's own.
+fn form_values(sent: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    sent.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "token" | "hash" | "body" | "do" | "fil"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// The values of a refused save, one `path: value` a line, for the user to copy from.
