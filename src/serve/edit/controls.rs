@@ -87,7 +87,7 @@ impl Controls<'_> {
         let rest: Vec<&Scalar> = self
             .scalars
             .iter()
-            .filter(|s| !claimed.contains(&s.path))
+            .filter(|s| !claimed.contains(&s.path) && self.values.contains_key(&s.path))
             .collect();
         if !rest.is_empty() {
             html.push_str(&format!(
