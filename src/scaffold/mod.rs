@@ -68,7 +68,11 @@ pub fn create(root: &Path, what: &Scaffold, today: NaiveDate) -> Result<PathBuf,
 
 /// The new file's path and text, without writing it (the editor's "Nyt kursus" fills it in
 /// and checks it before anything is written). A site's other files are written here.
-pub fn template(root: &Path, what: &Scaffold, today: NaiveDate) -> Result<(PathBuf, String), Error> {
+pub fn template(
+    root: &Path,
+    what: &Scaffold,
+    today: NaiveDate,
+) -> Result<(PathBuf, String), Error> {
     let (path, text, lang, slug_var) = match what {
         Scaffold::Site { slug } => {
             check_slug("municipality slug", slug)?;

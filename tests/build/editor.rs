@@ -100,30 +100,34 @@ pub(crate) fn post(server: &Server, path: &str, fields: &[(String, String)]) -> 
 /// browser sends them: a radio button only when checked, a select's chosen option, a
 /// textarea's line ends as CRLF. Buttons are left out (a save presses none of the named ones).
 pub(crate) fn form_fields(doc: &Html) -> Vec<(String, String)> {
-    doc.select(&sel("form input[name], form textarea[name], form select[name]"))
-        .filter(|el| {
-            el.value().attr("type") != Some("radio") || el.value().attr("checked").is_some()
-        })
-        .map(|el| {
-            let name = el.value().attr("name").unwrap().to_string();
-            let value = match el.value().name() {
-                "textarea" => el.text().collect::<String>().replace('\n', "\r\n"),
-                "select" => el
-                    .select(&sel("option[selected]"))
-                    .chain(el.select(&sel("option")))
-                    .next()
-                    .and_then(|o| o.value().attr("value"))
-                    .unwrap_or("")
-                    .to_string(),
-                _ => el.value().attr("value").unwrap_or("").to_string(),
-            };
-            (name, value)
-        })
-        .collect()
+    doc.select(&sel(
+        "form input[name], form textarea[name], form select[name]",
+    ))
+    .filter(|el| el.value().attr("type") != Some("radio") || el.value().attr("checked").is_some())
+    .map(|el| {
+        let name = el.value().attr("name").unwrap().to_string();
+        let value = match el.value().name() {
+            "textarea" => el.text().collect::<String>().replace('\n', "\r\n"),
+            "select" => el
+                .select(&sel("option[selected]"))
+                .chain(el.select(&sel("option")))
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or("")
+                .to_string(),
+            _ => el.value().attr("value").unwrap_or("").to_string(),
+        };
+        (name, value)
+    })
+    .collect()
 }
 
 /// `fields` with `name` set to `value` (which must be there).
-pub(crate) fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+pub(crate) fn with(
+    mut fields: Vec<(String, String)>,
+    name: &str,
+    value: &str,
+) -> Vec<(String, String)> {
     let field = fields
         .iter_mut()
         .find(|(n, _)| n == name)
@@ -723,6 +727,19 @@ fn the_editors_pages_pass_the_nu_html_checker() {
     ];
     let refused = with(open(&server, COURSE), "schedule.start", "2027-02-30");
     pages.push(("fejl", post(&server, &form_path(COURSE), &refused).body));
+    pages.push((
+        "nyt-kursus",
+        get(&server, "/_rediger/nyt-kursus/roskilde/").body,
+    ));
+    let mut pressed = open(&server, COURSE);
+    pressed.push(("do".into(), "preview".into()));
+    pages.push((
+        "forhaandsvisning",
+        post(&server, &form_path(COURSE), &pressed).body,
+    ));
+    pressed.pop();
+    pressed.push(("do".into(), "add:schedule.cancelled".into()));
+    pages.push(("tilfoej", post(&server, &form_path(COURSE), &pressed).body));
     let fields = with(open(&server, COURSE), "title", "Ny titel");
     assert_eq!(post(&server, &form_path(COURSE), &fields).status, 303);
     pages.push(("konflikt", post(&server, &form_path(COURSE), &fields).body));

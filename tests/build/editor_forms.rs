@@ -42,7 +42,10 @@ fn each_input_follows_its_fields_type_with_a_danish_label_and_help() {
     // Keys of the project are chosen from its own names, with their labels.
     assert_eq!(kind("location"), "select");
     let places = texts(&doc, "select[name=location] option");
-    assert!(places.contains(&"Makers Corner (makers-corner)".to_string()), "{places:?}");
+    assert!(
+        places.contains(&"Makers Corner (makers-corner)".to_string()),
+        "{places:?}"
+    );
     assert_eq!(
         attrs(&doc, "select[name=location] option[selected]", "value"),
         ["makers-corner"]
@@ -52,10 +55,16 @@ fn each_input_follows_its_fields_type_with_a_danish_label_and_help() {
         ["abc"]
     );
     let modes = texts(&doc, "select[name=mode] option");
-    assert!(modes.contains(&"Fremmøde".to_string()), "{modes:?}");
+    assert!(
+        modes.contains(&"Fremmøde (onsite)".to_string()),
+        "{modes:?}"
+    );
     // Fields the file does not have are there, empty.
     assert_eq!(kind("availability"), "select");
-    assert_eq!(attrs(&doc, "[name=intake\\.open_until_session]", "value"), [""]);
+    assert_eq!(
+        attrs(&doc, "[name=intake\\.open_until_session]", "value"),
+        [""]
+    );
     // Danish label, and the help text the input is described by.
     let label = one(&doc, "label[for=felt-schedule-start]");
     assert_eq!(text(label), "Første møde");
@@ -74,19 +83,31 @@ fn list_buttons_show_the_form_again_with_the_change_and_write_nothing() {
     let server = Server::start(&project, &[]);
     let before = tree(&project.root);
     let fields = open(&server, COURSE);
-    let answer = post(&server, &form_path(COURSE), &press(&fields, "add:schedule.skip"));
+    let answer = post(
+        &server,
+        &form_path(COURSE),
+        &press(&fields, "add:schedule.skip"),
+    );
     assert_eq!(answer.status, 200, "{}", answer.body);
     let doc = answer.html();
     let added = one(&doc, "[name=\"schedule.skip.2\"]");
     assert_eq!(added.value().attr("value"), Some(""));
     assert!(added.value().attr("autofocus").is_some());
 
-    let answer = post(&server, &form_path(COURSE), &press(&fields, "down:schedule.skip.0"));
+    let answer = post(
+        &server,
+        &form_path(COURSE),
+        &press(&fields, "down:schedule.skip.0"),
+    );
     let moved: BTreeMap<String, String> = form_fields(&answer.html()).into_iter().collect();
     assert_eq!(moved["schedule.skip.0"], "2027-03-24");
     assert_eq!(moved["schedule.skip.1"], "2027-02-17");
 
-    let answer = post(&server, &form_path(COURSE), &press(&fields, "remove:schedule.moved.0"));
+    let answer = post(
+        &server,
+        &form_path(COURSE),
+        &press(&fields, "remove:schedule.moved.0"),
+    );
     let doc = answer.html();
     assert_eq!(doc.select(&sel("[name^=\"schedule.moved.\"]")).count(), 0);
     // Every list button is a real button, named for its item.
@@ -101,7 +122,11 @@ fn a_longer_list_and_a_new_key_are_written_and_everything_else_stays() {
     let server = Server::start(&project, &[]);
     let original = read(&project, COURSE);
     let fields = open(&server, COURSE);
-    let shown = post(&server, &form_path(COURSE), &press(&fields, "add:schedule.skip"));
+    let shown = post(
+        &server,
+        &form_path(COURSE),
+        &press(&fields, "add:schedule.skip"),
+    );
     let fields = with(form_fields(&shown.html()), "schedule.skip.2", "2027-04-07");
     let fields = with(fields, "availability", "waitlist");
     let answer = post(&server, &form_path(COURSE), &fields);
@@ -130,7 +155,10 @@ fn a_longer_list_and_a_new_key_are_written_and_everything_else_stays() {
     let answer = post(&server, &form_path(COURSE), &fields);
     assert_eq!(answer.status, 303, "{}", answer.body);
     let now = read(&project, COURSE);
-    assert_eq!(now, after.replace("  skip: [2027-02-17, 2027-03-24, 2027-04-07]\n", ""));
+    assert_eq!(
+        now,
+        after.replace("  skip: [2027-02-17, 2027-03-24, 2027-04-07]\n", "")
+    );
 }
 
 #[test]
@@ -167,12 +195,19 @@ fn the_preview_button_shows_the_body_rendered_and_writes_nothing() {
     let project = Project::repository_example();
     let server = Server::start(&project, &[]);
     let before = tree(&project.root);
-    let fields = with(open(&server, COURSE), "body", "## Nyt afsnit\r\n\r\nMed **fed** tekst.\r\n");
+    let fields = with(
+        open(&server, COURSE),
+        "body",
+        "## Nyt afsnit\r\n\r\nMed **fed** tekst.\r\n",
+    );
     let answer = post(&server, &form_path(COURSE), &press(&fields, "preview"));
     assert_eq!(answer.status, 200, "{}", answer.body);
     let doc = answer.html();
     let preview = one(&doc, "#forhaandsvisning");
-    assert_eq!(text(one(&doc, "#forhaandsvisning .rendered h2")), "Nyt afsnit");
+    assert_eq!(
+        text(one(&doc, "#forhaandsvisning .rendered h2")),
+        "Nyt afsnit"
+    );
     assert!(text(preview).contains("Med fed tekst."));
     // The text sent stays in the text area.
     assert!(text(one(&doc, "textarea[name=body]")).contains("Nyt afsnit"));
@@ -185,7 +220,10 @@ fn a_new_course_is_created_from_the_form_only_when_it_builds() {
     let server = Server::start(&project, &[]);
     let start = get(&server, "/_rediger/").html();
     let links = attrs(&start, "a.new", "href");
-    assert!(links.contains(&"/_rediger/nyt-kursus/roskilde/".to_string()), "{links:?}");
+    assert!(
+        links.contains(&"/_rediger/nyt-kursus/roskilde/".to_string()),
+        "{links:?}"
+    );
     let form = get(&server, "/_rediger/nyt-kursus/roskilde/");
     assert_eq!(form.status, 200, "{}", form.body);
     let fields = form_fields(&form.html());
@@ -201,7 +239,10 @@ fn a_new_course_is_created_from_the_form_only_when_it_builds() {
     let doc = answer.html();
     let deadline = one(&doc, "[name=\"signup.deadline\"]");
     assert_eq!(deadline.value().attr("aria-invalid"), Some("true"));
-    assert!(tree(&project.root) == before, "a refused course was written");
+    assert!(
+        tree(&project.root) == before,
+        "a refused course was written"
+    );
 
     let answer = post(&server, "/_rediger/nyt-kursus/roskilde/", &fields);
     assert_eq!(answer.status, 303, "{}", answer.body);

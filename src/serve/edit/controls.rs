@@ -37,7 +37,13 @@ pub struct Controls<'a> {
 pub fn input_id(path: &str) -> String {
     let safe: String = path
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("felt-{safe}")
 }
@@ -142,7 +148,8 @@ impl Controls<'_> {
         let name = escape(path);
         let v = escape(value);
         let is_date = value.is_empty()
-            || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok_and(|d| d.format("%Y-%m-%d").to_string() == value);
+            || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == value);
         let input = match ty {
             Type::Bool if matches!(value, "" | "true" | "false") => {
                 let radio = |v: &str, text: &str| {
@@ -200,7 +207,14 @@ impl Controls<'_> {
         )
     }
 
-    fn select(&self, id: &str, name: &str, attrs: &str, value: &str, options: &[(String, String)]) -> String {
+    fn select(
+        &self,
+        id: &str,
+        name: &str,
+        attrs: &str,
+        value: &str,
+        options: &[(String, String)],
+    ) -> String {
         let mut html = format!(
             "<select id=\"{id}\" name=\"{name}\"{attrs}><option value=\"\">{}</option>",
             escape(self.w.none_chosen)
@@ -220,7 +234,10 @@ impl Controls<'_> {
             } else {
                 format!("{} ({})", escape(label), escape(key))
             };
-            html.push_str(&format!("<option value=\"{}\"{selected}>{shown}</option>", escape(key)));
+            html.push_str(&format!(
+                "<option value=\"{}\"{selected}>{shown}</option>",
+                escape(key)
+            ));
         }
         html.push_str("</select>");
         html
@@ -240,7 +257,13 @@ impl Controls<'_> {
         )
     }
 
-    fn list(&self, f: &Field, path: &str, item: &'static Type, claimed: &mut BTreeSet<String>) -> String {
+    fn list(
+        &self,
+        f: &Field,
+        path: &str,
+        item: &'static Type,
+        claimed: &mut BTreeSet<String>,
+    ) -> String {
         let label = self.text(f.label);
         let help_id = format!("{}-hjaelp", input_id(path));
         let n = count(self.values, path);
@@ -275,18 +298,24 @@ impl Controls<'_> {
             }
             html.push_str("<div class=\"buttons\">");
             if i > 0 {
-                let to = rows.first().map_or(format!("{path}.{}", i - 1), |r| format!("{path}.{}.{}", i - 1, r.name));
+                let to = rows.first().map_or(format!("{path}.{}", i - 1), |r| {
+                    format!("{path}.{}.{}", i - 1, r.name)
+                });
                 html.push_str(&self.button("up", &me, self.w.move_up, &number, &to));
             }
             if i + 1 < n {
-                let to = rows.first().map_or(format!("{path}.{}", i + 1), |r| format!("{path}.{}.{}", i + 1, r.name));
+                let to = rows.first().map_or(format!("{path}.{}", i + 1), |r| {
+                    format!("{path}.{}.{}", i + 1, r.name)
+                });
                 html.push_str(&self.button("down", &me, self.w.move_down, &number, &to));
             }
             html.push_str(&self.button("remove", &me, self.w.remove, &number, path));
             html.push_str("</div></li>");
         }
         html.push_str("</ol>");
-        let new = rows.first().map_or(format!("{path}.{n}"), |r| format!("{path}.{n}.{}", r.name));
+        let new = rows
+            .first()
+            .map_or(format!("{path}.{n}"), |r| format!("{path}.{n}.{}", r.name));
         html.push_str(&self.button("add", path, self.w.add, label, &new));
         html.push_str("</fieldset>");
         html

@@ -26,10 +26,19 @@ impl Editor {
         sent: Option<BTreeMap<String, String>>,
     ) -> Html {
         let plain = !site.is_empty() && slugify(site) == site;
-        if !plain || !self.root.join("content").join(site).join("_site.yaml").is_file() {
+        if !plain
+            || !self
+                .root
+                .join("content")
+                .join(site)
+                .join("_site.yaml")
+                .is_file()
+        {
             return refusal(w, Refusal::Missing);
         }
-        let today = self.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let scaffold = |slug: &str| {
             template(
                 &self.root,
@@ -63,7 +72,10 @@ impl Editor {
         };
         let mut values = form_values(&sent);
         let body = sent.get("body").map(|b| b.replace("\r\n", "\n"));
-        let file_name = sent.get("fil").map(|f| f.trim().to_string()).unwrap_or_default();
+        let file_name = sent
+            .get("fil")
+            .map(|f| f.trim().to_string())
+            .unwrap_or_default();
         let mut shown = Shown {
             action: Some(action),
             new: Some((heading, file_name.clone())),
@@ -79,7 +91,11 @@ impl Editor {
             );
         }
         let title = values.get("title").cloned().unwrap_or_default();
-        let slug = if file_name.is_empty() { slugify(&title) } else { file_name.clone() };
+        let slug = if file_name.is_empty() {
+            slugify(&title)
+        } else {
+            file_name.clone()
+        };
         let problem = |field: &str, message: String| Problem {
             field: Some(field.to_string()),
             message,

@@ -4,10 +4,12 @@
 //!
 //! It runs only when the server listens on a loopback address (`serve` decides, see
 //! [`super::run`]); [`guard`] decides who may use it and which files it may touch, [`fields`]
-//! turns front matter into form fields and a save back into text edits, [`save`] checks a
-//! save with the build and writes it, [`git`] talks to git, [`pages`] makes the HTML from the
-//! words in [`text`]. Requests come in one at a time on the server's thread, so two saves never
-//! overlap.
+//! turns front matter into form fields and a save back into text edits, [`typed`] reads the
+//! field definitions (the inputs' types, the project's choices, the list buttons) and
+//! [`structure`] adds keys and rewrites lists, [`save`] checks a save with the build and writes
+//! it, [`create`] makes a new course, [`git`] talks to git, [`start`], [`pages`], [`controls`]
+//! and [`preview`] make the HTML from the words in [`text`]. Requests come in one at a time
+//! on the server's thread, so two saves never overlap.
 
 mod controls;
 mod create;
@@ -17,6 +19,7 @@ mod guard;
 mod pages;
 mod preview;
 mod save;
+mod start;
 mod structure;
 mod text;
 mod typed;
@@ -31,7 +34,7 @@ use crate::build::BuildState;
 use crate::config::Language;
 use crate::error::Error;
 use guard::{Guard, Refusal, MAX_BODY};
-use pages::{Changes, Entry, ManualEntry, SiteEntry};
+use pages::Changes;
 use text::Words;
 
 /// Where the editor lives; every path under it belongs to it.
@@ -173,91 +176,6 @@ impl Editor {
         respond(request, response);
     }
 
-    /// The start page, from the project as it loads and links now.
-    fn start(&self, w: &Words) -> Html {
-        let mut opts = crate::build::BuildOptions::new(&self.root);
-        opts.drafts = true;
-        let today = self.today.unwrap_or(opts.today);
-        let linked = match crate::build::load_and_link(&opts, &BuildState::default()) {
-            Ok((Some(linked), ..)) => linked,
-            Ok((None, problems, _)) => {
-                let first = problems
-                    .first()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                return page(500, pages::message(w, &format!("{} {first}", w.unloadable)));
-            }
-            Err(e) => return page(500, pages::message(w, &format!("{} {e}", w.unloadable))),
-        };
-        let rel_of = |file: &Path| {
-            crate::load::display_path(&self.root, file)
-                .strip_prefix("content")
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default()
-        };
-        let entry = |p: &crate::frontmatter::Page, note: Option<String>| Entry {
-            rel: rel_of(&p.file),
-            title: p.common.title.clone(),
-            note,
-        };
-        let mut sites = Vec::new();
-        // Shared pages outside the manuals, once however many sites show them.
-        let mut shared: BTreeMap<String, Entry> = BTreeMap::new();
-        for site in &linked.sites {
-            let slug = site.municipality.slug.clone();
-            let mut courses = Vec::new();
-            let mut local = Vec::new();
-            for sp in &site.pages {
-                let own = rel_of(&sp.page.file).starts_with(&format!("{slug}/"));
-                match &sp.page.details {
-                    crate::frontmatter::Details::Course(course) if own => {
-                        let status = crate::catalogue::status(course, today);
-                        courses.push(entry(&sp.page, Some(w.status(status))));
-                    }
-                    crate::frontmatter::Details::Page if own => local.push(entry(&sp.page, None)),
-                    crate::frontmatter::Details::Page if sp.manual.is_none() => {
-                        let e = entry(&sp.page, None);
-                        if e.rel.starts_with("_shared/") {
-                            shared.insert(e.rel.clone(), e);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let manuals = site
-                .manuals
-                .iter()
-                .map(|m| ManualEntry {
-                    front: entry(&site.page(m.front).page, None),
-                    chapters: m
-                        .chapters
-                        .iter()
-                        .map(|&(i, _)| entry(&site.page(i).page, None))
-                        .collect(),
-                    sessions: m
-                        .sessions
-                        .iter()
-                        .map(|&i| entry(&site.page(i).page, None))
-                        .collect(),
-                    exercises: m
-                        .exercises
-                        .iter()
-                        .map(|&i| entry(&site.page(i).page, None))
-                        .collect(),
-                })
-                .collect();
-            sites.push(SiteEntry {
-                slug,
-                name: site.municipality.name.clone(),
-                courses,
-                pages: local,
-                manuals,
-            });
-        }
-        let shared: Vec<Entry> = shared.into_values().collect();
-        page(200, pages::start(w, &sites, &shared))
-    }
-
     /// A file's form with its values as they are on disk.
     fn form(&self, w: &Words, rel: &str, file: &Path, saved: bool) -> Html {
         let Ok(text) = std::fs::read_to_string(file) else {
@@ -292,7 +210,9 @@ impl Editor {
         let top = typed::definitions(rel, kind);
         let choices = typed::Choices::of(&self.root, rel);
         let body = body.or(save::parts(text, rel).body);
-        let preview = shown.preview.then(|| preview::render(&self.root, body.unwrap_or("")));
+        let preview = shown
+            .preview
+            .then(|| preview::render(&self.root, body.unwrap_or("")));
         let action = shown.action.clone().unwrap_or_else(|| file_url(rel));
         let form = pages::Form {
             rel,
@@ -370,7 +290,10 @@ impl Editor {
             ..Shown::default()
         };
         let body = body.map(|b| b.replace("\r\n", "\n"));
-        page(422, self.page(w, rel, &text, &values, body.as_deref(), shown))
+        page(
+            422,
+            self.page(w, rel, &text, &values, body.as_deref(), shown),
+        )
     }
 
     /// The changes page, and a commit when `sent`.

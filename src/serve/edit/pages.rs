@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use super::controls::{input_id, Controls};
 use super::fields::Field;
 use super::git::Change;
-use super::typed::Choices;
 use super::text::Words;
+use super::typed::Choices;
 use crate::markdown::escape;
 
 /// A problem found in a save, placed beside its field when it points at one.
@@ -223,7 +223,11 @@ pub fn form(w: &Words, f: &Form) -> String {
     ));
     if let Some((_, file)) = f.new {
         let (ids, notes) = beside.get("fil").cloned().unwrap_or_default();
-        let invalid = if ids.is_empty() { "" } else { " aria-invalid=\"true\"" };
+        let invalid = if ids.is_empty() {
+            ""
+        } else {
+            " aria-invalid=\"true\""
+        };
         html.push_str(&format!(
             "<div class=\"field\"><label for=\"felt-fil\">{}</label><p class=\"hint\" id=\"felt-fil-hjaelp\">{}</p><input type=\"text\" id=\"felt-fil\" name=\"fil\" value=\"{}\" aria-describedby=\"felt-fil-hjaelp{}\"{invalid}>{notes}</div>",
             escape(w.file_name),
@@ -255,7 +259,11 @@ pub fn form(w: &Words, f: &Form) -> String {
     }
     if let Some(body) = f.body {
         let (mut ids, notes) = beside.get("body").cloned().unwrap_or_default();
-        let invalid = if ids.is_empty() { "" } else { " aria-invalid=\"true\"" };
+        let invalid = if ids.is_empty() {
+            ""
+        } else {
+            " aria-invalid=\"true\""
+        };
         ids.insert(0, "body-hint".to_string());
         // The newline after the tag is dropped by every HTML parser: without it a body that
         // starts with an empty line would lose it.

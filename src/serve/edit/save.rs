@@ -75,7 +75,10 @@ pub fn edited(
         out.push_str(&text[..start]);
         match fields(yaml) {
             Ok(found) => {
-                let kind = found.iter().find(|f| f.path == "kind").map(|f| f.value.as_str());
+                let kind = found
+                    .iter()
+                    .find(|f| f.path == "kind")
+                    .map(|f| f.value.as_str());
                 let top = super::typed::definitions(rel, kind);
                 let applied = apply(yaml, &found, values);
                 out.push_str(&super::typed::reshape(&applied, &found, values, &top)?);

@@ -18,7 +18,10 @@ pub enum Value {
 
 /// The column a key starts at (characters from the start of its line).
 fn column(yaml: &str, at: usize) -> usize {
-    yaml[..at].rsplit('\n').next().map_or(0, |l| l.chars().count())
+    yaml[..at]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
 }
 
 fn line_start(yaml: &str, at: usize) -> usize {
@@ -126,10 +129,7 @@ fn insert(
         let before = yaml[..close].trim_end();
         let sep = if before.ends_with('{') { " " } else { ", " };
         let mut out = yaml.to_string();
-        out.replace_range(
-            before.len()..close,
-            &format!("{sep}{name}: {inline} "),
-        );
+        out.replace_range(before.len()..close, &format!("{sep}{name}: {inline} "));
         return Ok(out);
     }
     let prefix = if parent.is_empty() {
@@ -186,7 +186,9 @@ mod tests {
 
     fn order(parent: &str) -> Vec<&'static str> {
         match parent {
-            "" => vec!["title", "referral", "capacity", "price", "schedule", "signup"],
+            "" => vec![
+                "title", "referral", "capacity", "price", "schedule", "signup",
+            ],
             "schedule" => vec!["start", "weeks", "time", "skip", "cancelled"],
             _ => vec![],
         }
@@ -199,24 +201,45 @@ mod tests {
     #[test]
     fn a_new_key_goes_after_the_key_before_it_in_the_definitions() {
         let out = set(TEXT, "capacity", Some(&inline("12")), &order).unwrap();
-        assert_eq!(out, TEXT.replace("referral: true\n", "referral: true\ncapacity: 12\n"));
+        assert_eq!(
+            out,
+            TEXT.replace("referral: true\n", "referral: true\ncapacity: 12\n")
+        );
         let out = set(TEXT, "schedule.weeks", Some(&inline("10")), &order).unwrap();
         assert_eq!(
             out,
             TEXT.replace("2027-02-03\n", "2027-02-03\n  weeks: 10\n")
         );
-        let out = set(TEXT, "schedule.cancelled", Some(&inline("[2027-03-03]")), &order).unwrap();
+        let out = set(
+            TEXT,
+            "schedule.cancelled",
+            Some(&inline("[2027-03-03]")),
+            &order,
+        )
+        .unwrap();
         assert_eq!(
             out,
-            TEXT.replace("[2027-02-17]\n", "[2027-02-17]\n  cancelled: [2027-03-03]\n")
+            TEXT.replace(
+                "[2027-02-17]\n",
+                "[2027-02-17]\n  cancelled: [2027-03-03]\n"
+            )
         );
     }
 
     #[test]
     fn a_key_goes_into_a_flow_map_before_its_brace_and_a_missing_map_is_made() {
         let out = set(TEXT, "signup.phone", Some(&inline("\"+45 1\"")), &order).unwrap();
-        assert!(out.contains("signup: { email: a@b.dk, phone: \"+45 1\" }\n"), "{out}");
-        let out = set("title: A\n", "schedule.skip", Some(&inline("[2027-01-01]")), &order).unwrap();
+        assert!(
+            out.contains("signup: { email: a@b.dk, phone: \"+45 1\" }\n"),
+            "{out}"
+        );
+        let out = set(
+            "title: A\n",
+            "schedule.skip",
+            Some(&inline("[2027-01-01]")),
+            &order,
+        )
+        .unwrap();
         assert_eq!(out, "title: A\nschedule:\n  skip: [2027-01-01]\n");
     }
 
@@ -225,8 +248,17 @@ mod tests {
         let block = Value::Block(vec!["- En".into(), "- To".into(), "- Tre".into()]);
         let out = set(TEXT, "goals", Some(&block), &order).unwrap();
         assert_eq!(out, TEXT.replace("  - To\n", "  - To\n  - Tre\n"));
-        let out = set(TEXT, "schedule.skip", Some(&inline("[2027-02-17, 2027-02-24]")), &order).unwrap();
-        assert_eq!(out, TEXT.replace("[2027-02-17]", "[2027-02-17, 2027-02-24]"));
+        let out = set(
+            TEXT,
+            "schedule.skip",
+            Some(&inline("[2027-02-17, 2027-02-24]")),
+            &order,
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            TEXT.replace("[2027-02-17]", "[2027-02-17, 2027-02-24]")
+        );
         let out = set(TEXT, "goals", None, &order).unwrap();
         assert_eq!(out, TEXT.replace("goals:\n  - En\n  - To\n", ""));
         let out = set(TEXT, "schedule.skip", None, &order).unwrap();

@@ -85,7 +85,10 @@ impl Words {
 
     /// A fixed value (`waitlist`, `onsite`) in words.
     pub fn choice(&self, value: &str) -> Option<&'static str> {
-        self.choices.iter().find(|(v, _)| *v == value).map(|(_, l)| *l)
+        self.choices
+            .iter()
+            .find(|(v, _)| *v == value)
+            .map(|(_, l)| *l)
     }
 
     /// A course's status in words.

@@ -52,7 +52,9 @@ pub fn definitions(rel: &str, kind: Option<&str>) -> Vec<&'static Field> {
 
 /// The fields under `parent` (a path without list indexes' meaning: `schedule`, `agenda.3`).
 pub fn fields_under(top: &[&'static Field], parent: &str) -> &'static [Field] {
-    let mut parts = parent.split('.').filter(|p| !p.is_empty() && p.parse::<usize>().is_err());
+    let mut parts = parent
+        .split('.')
+        .filter(|p| !p.is_empty() && p.parse::<usize>().is_err());
     let Some(first) = parts.next() else {
         return &[];
     };
@@ -106,9 +108,15 @@ impl Choices {
         if let Some(p) = read(&root.join("vejviser.yaml"))
             .and_then(|t| crate::config::Project::parse(Path::new("vejviser.yaml"), &t).ok())
         {
-            let cats = p.categories.iter().map(|(k, v)| (k.clone(), v.label.clone()));
+            let cats = p
+                .categories
+                .iter()
+                .map(|(k, v)| (k.clone(), v.label.clone()));
             c.by_source.insert("categories", cats.collect());
-            let auds = p.audiences.iter().map(|(k, v)| (k.clone(), v.label.clone()));
+            let auds = p
+                .audiences
+                .iter()
+                .map(|(k, v)| (k.clone(), v.label.clone()));
             c.by_source.insert("audiences", auds.collect());
         }
         let site = rel.split('/').next().unwrap_or("");
@@ -207,7 +215,8 @@ pub fn act(
     let mut items: Vec<_> = (0..n).map(|i| item(values, path, i)).collect();
     let first_sub = |p: &str| {
         let rows = fields_under(top, &format!("{p}.0"));
-        rows.first().map_or(String::new(), |f| format!(".{}", f.name))
+        rows.first()
+            .map_or(String::new(), |f| format!(".{}", f.name))
     };
     let focus = match (verb, index) {
         ("add", None) => {
@@ -282,7 +291,8 @@ fn list_value(items: &[Vec<(String, String)>], item_ty: &Type, flow: bool) -> Va
                     .iter()
                     .filter_map(|f| {
                         let v = fields.iter().find(|(k, _)| k == &format!(".{}", f.name))?;
-                        (!v.1.is_empty()).then(|| format!("{}: {}", f.name, scalar(&v.1, &f.ty, true)))
+                        (!v.1.is_empty())
+                            .then(|| format!("{}: {}", f.name, scalar(&v.1, &f.ty, true)))
                     })
                     .collect();
                 format!("- {{ {} }}", parts.join(", "))
@@ -330,7 +340,11 @@ pub fn reshape(
             continue;
         }
         reshaped.push(format!("{path}."));
-        let flow = match super::fields::scan(&out)?.keys.iter().find(|k| &k.path == path) {
+        let flow = match super::fields::scan(&out)?
+            .keys
+            .iter()
+            .find(|k| &k.path == path)
+        {
             Some(k) => out[k.start..]
                 .split_once(':')
                 .is_some_and(|(_, r)| r.trim_start().starts_with('[')),
@@ -350,7 +364,10 @@ pub fn reshape(
         let Some(ty) = scalar_type(top, path) else {
             continue;
         };
-        if matches!(ty, Type::List(_) | Type::Object(_) | Type::Map(_) | Type::Free) {
+        if matches!(
+            ty,
+            Type::List(_) | Type::Object(_) | Type::Map(_) | Type::Free
+        ) {
             continue;
         }
         let text = new_scalar(value, typed(ty), false);
