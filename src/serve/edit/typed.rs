@@ -143,7 +143,10 @@ impl Choices {
                     continue;
                 };
                 let title = read(&entry.path())
-                    .and_then(|t| super::save::file_fields(&t, &name).ok())
+                    .and_then(|t| {
+                        let (yaml, ..) = crate::frontmatter::split(&t)?;
+                        super::fields::fields(yaml).ok()
+                    })
                     .and_then(|f| f.into_iter().find(|f| f.path == "title"))
                     .map_or_else(|| stem.to_string(), |f| f.value);
                 sheets.push((stem.to_string(), title));
