@@ -150,6 +150,8 @@ test('staff create a course from the form, move its dates, skip a week, and see 
   assert.match(await page.textContent('[role=alert]'), /Der er noget, der skal rettes/);
   const deadline = await problemBeside(page, 'signup.deadline');
   const place = await problemBeside(page, 'location');
+  // Focus is on the first field with a problem.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
   assert.match(deadline, /2027-03-17/);
   assert.match(place, /det-gamle-bibliotek/);
   assert.equal(created(), saved, 'a refused save wrote');
@@ -198,7 +200,7 @@ test('the editor pages keep to their Content-Security-Policy', async () => {
   const page = await context.newPage();
   const refused = [];
   page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
-  for (const path of ['_rediger/', `_rediger/fil/${COURSE}`, '_rediger/fil/roskilde/_site.yaml', '_rediger/aendringer/']) {
+  for (const path of ['_rediger/', `_rediger/fil/${COURSE}`, '_rediger/fil/roskilde/_site.yaml', '_rediger/nyt-kursus/roskilde/', '_rediger/aendringer/']) {
     const response = await page.goto(`${base}${path}`);
     assert.equal(response.status(), 200, path);
     assert.match(response.headers()['content-security-policy'], /default-src 'none'/);

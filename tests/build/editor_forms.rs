@@ -250,22 +250,24 @@ fn a_new_course_is_created_from_the_form_only_when_it_builds() {
         answer.header("location"),
         Some("/_rediger/fil/roskilde/kurser/skriv-dig-glad.md?gemt")
     );
-    let text = read(&project, "roskilde/kurser/skriv-dig-glad.md");
-    assert!(text.starts_with("---\ntitle: Skriv dig glad\n"), "{text}");
-    assert!(text.contains("  start: 2027-03-03\n"), "{text}");
+    let file = read(&project, "roskilde/kurser/skriv-dig-glad.md");
+    assert!(file.starts_with("---\ntitle: Skriv dig glad\n"), "{file}");
+    assert!(file.contains("  start: 2027-03-03\n"), "{file}");
     assert!(project.build().errors() == 0);
 
     // The same name again is refused: nothing is overwritten.
     let again = post(&server, "/_rediger/nyt-kursus/roskilde/", &fields);
     assert_eq!(again.status, 422);
-    assert_eq!(read(&project, "roskilde/kurser/skriv-dig-glad.md"), text);
+    assert_eq!(read(&project, "roskilde/kurser/skriv-dig-glad.md"), file);
     let doc = again.html();
-    assert!(text_of(&doc, "[name=fil]").is_some());
+    assert_eq!(invalid(&doc, "[name=fil]").as_deref(), Some("true"));
+    assert!(text(one(&doc, "#felt-fil ~ .problem")).contains("findes allerede"));
     // An unknown municipality has no such form.
     assert_eq!(get(&server, "/_rediger/nyt-kursus/nowhere/").status, 404);
 }
 
-fn text_of(doc: &scraper::Html, css: &str) -> Option<String> {
+/// The `aria-invalid` of the first element `css` selects.
+fn invalid(doc: &scraper::Html, css: &str) -> Option<String> {
     doc.select(&sel(css))
         .next()
         .and_then(|el| el.value().attr("aria-invalid").map(str::to_string))

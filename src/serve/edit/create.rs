@@ -134,6 +134,7 @@ impl Editor {
         match created {
             Ok(new_rel) => redirect(&format!("{}?gemt", file_url(&new_rel))),
             Err(problems) => {
+                shown.focus = problems.iter().find_map(|p| p.field.clone());
                 shown.problems = problems;
                 page(
                     422,

@@ -285,7 +285,9 @@ impl Editor {
                 message: w.cannot_reshape.to_string(),
             }],
         };
+        // The first field with a problem has focus when the form comes back.
         let shown = Shown {
+            focus: problems.iter().find_map(|p| p.field.clone()),
             problems,
             ..Shown::default()
         };

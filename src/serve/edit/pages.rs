@@ -229,11 +229,12 @@ pub fn form(w: &Words, f: &Form) -> String {
             " aria-invalid=\"true\""
         };
         html.push_str(&format!(
-            "<div class=\"field\"><label for=\"felt-fil\">{}</label><p class=\"hint\" id=\"felt-fil-hjaelp\">{}</p><input type=\"text\" id=\"felt-fil\" name=\"fil\" value=\"{}\" aria-describedby=\"felt-fil-hjaelp{}\"{invalid}>{notes}</div>",
+            "<div class=\"field\"><label for=\"felt-fil\">{}</label><p class=\"hint\" id=\"felt-fil-hjaelp\">{}</p><input type=\"text\" id=\"felt-fil\" name=\"fil\" value=\"{}\" aria-describedby=\"felt-fil-hjaelp{}\"{invalid}{}>{notes}</div>",
             escape(w.file_name),
             escape(w.file_name_hint),
             escape(file),
-            ids.iter().map(|i| format!(" {i}")).collect::<String>()
+            ids.iter().map(|i| format!(" {i}")).collect::<String>(),
+            if f.focus == Some("fil") { " autofocus" } else { "" }
         ));
     }
     if let Some(why) = f.unreadable {
@@ -268,10 +269,11 @@ pub fn form(w: &Words, f: &Form) -> String {
         // The newline after the tag is dropped by every HTML parser: without it a body that
         // starts with an empty line would lose it.
         html.push_str(&format!(
-            "<div class=\"field\"><label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\" aria-describedby=\"{}\"{invalid}>\n{}</textarea>{notes}</div>",
+            "<div class=\"field\"><label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\" aria-describedby=\"{}\"{invalid}{}>\n{}</textarea>{notes}</div>",
             escape(w.body),
             escape(w.body_hint),
             ids.join(" "),
+            if f.focus == Some("body") { " autofocus" } else { "" },
             escape(body)
         ));
         html.push_str(&format!(
