@@ -129,6 +129,7 @@ fn a_longer_list_and_a_new_key_are_written_and_everything_else_stays() {
     );
     let fields = with(form_fields(&shown.html()), "schedule.skip.2", "2027-04-07");
     let fields = with(fields, "availability", "waitlist");
+    let fields = with(fields, "capacity", "");
     let answer = post(&server, &form_path(COURSE), &fields);
     assert_eq!(answer.status, 303, "{}", answer.body);
     let expected = original
@@ -136,7 +137,9 @@ fn a_longer_list_and_a_new_key_are_written_and_everything_else_stays() {
             "  skip: [2027-02-17, 2027-03-24]\n",
             "  skip: [2027-02-17, 2027-03-24, 2027-04-07]\n",
         )
-        .replace("signup: {", "availability: waitlist\nsignup: {");
+        .replace("signup: {", "availability: waitlist\nsignup: {")
+        // A value cleared loses its line.
+        .replace("capacity: 10\n", "");
     // The new key goes after the last one before it in the definitions' order.
     let after = read(&project, COURSE);
     assert_ne!(after, original);

@@ -356,6 +356,19 @@ pub fn reshape(
         let value = (!items.is_empty()).then(|| list_value(&items, item_ty, flow));
         out = structure::set(&out, path, value.as_ref(), &order)?;
     }
+    // A value cleared loses its key (`capacity:` with nothing after it would be read as no
+    // number at all, or as an error); inside a `{ … }` it is left empty in place.
+    for (path, old) in &had {
+        let cleared = values.get(path).is_some_and(|v| v.trim().is_empty());
+        let in_list = path.split('.').any(|p| p.parse::<usize>().is_ok());
+        if old.is_empty() || !cleared || in_list || scalar_type(top, path).is_none() {
+            continue;
+        }
+        let scan = super::fields::scan(&out)?;
+        if scan.keys.iter().any(|k| &k.path == path && !k.flow) {
+            out = structure::set(&out, path, None, &order)?;
+        }
+    }
     for (path, value) in values {
         if value.trim().is_empty()
             || had.contains_key(path)
