@@ -116,7 +116,8 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
 }
 
 /// One file's text as it would be saved, read in place of the file on disk: the editor of the
-/// preview server validates a save by building with it before it writes anything.
+/// preview server validates a save by building with it before it writes anything. A file not
+/// on disk yet (a new course) is read as if it were there.
 #[derive(Debug, Clone)]
 pub struct Overlay {
     /// The file's path, as the build walks to it (`<root>/content/...`).
@@ -498,6 +499,16 @@ fn walk_layer(
             markdown.push((rel, entry.into_path()));
         } else {
             layer.assets.insert(rel, entry.into_path());
+        }
+    }
+    // A file the editor is about to create: checked as if it were there already.
+    if let Some(o) = overlay.filter(|o| !o.path.exists()) {
+        if let Ok(rel) = o.path.strip_prefix(dir) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if rel.ends_with(".md") && !rel.ends_with("SUMMARY.md") {
+                layer.sources.insert(rel.clone(), o.path.clone());
+                markdown.push((rel, o.path.clone()));
+            }
         }
     }
     let texts = markdown

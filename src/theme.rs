@@ -61,7 +61,7 @@ pub enum ThemeFile {
 }
 
 impl ThemeFile {
-    fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
         match self {
             ThemeFile::Disk(path) => std::fs::read(path).map(Into::into),
             ThemeFile::BuiltIn(_, bytes) => Ok((*bytes).into()),

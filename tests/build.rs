@@ -24,6 +24,8 @@ mod course_changes;
 mod course_files;
 #[path = "build/editor.rs"]
 mod editor;
+#[path = "build/editor_forms.rs"]
+mod editor_forms;
 #[path = "build/errors.rs"]
 mod errors;
 #[path = "build/example.rs"]

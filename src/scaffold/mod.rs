@@ -61,6 +61,18 @@ fn manual_dir(root: &Path, manual: &str) -> Result<PathBuf, Error> {
 /// Writes the new file (and its folder) and returns its path. Its comments are in the
 /// project's language.
 pub fn create(root: &Path, what: &Scaffold, today: NaiveDate) -> Result<PathBuf, Error> {
+    let (path, text) = template(root, what, today)?;
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// The new file's path and text, without writing it (the editor's "Nyt kursus" fills it in
+/// and checks it before anything is written). A site's other files are written here.
+pub fn template(
+    root: &Path,
+    what: &Scaffold,
+    today: NaiveDate,
+) -> Result<(PathBuf, String), Error> {
     let (path, text, lang, slug_var) = match what {
         Scaffold::Site { slug } => {
             check_slug("municipality slug", slug)?;
@@ -162,8 +174,8 @@ pub fn create(root: &Path, what: &Scaffold, today: NaiveDate) -> Result<PathBuf,
             )
         }
     };
-    write_new(&path, &localize(&text, lang, &[("slug", &slug_var)]))?;
-    Ok(path)
+    let text = localize(&text, lang, &[("slug", &slug_var)]);
+    Ok((path, text))
 }
 
 /// Replaces each `#@key` line of a template with that comment in the project's language, keeping

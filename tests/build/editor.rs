@@ -15,33 +15,33 @@ use crate::common::*;
 use crate::serve::*;
 
 /// A server's answer: status, headers (names in lower case) and body.
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
 
-    fn html(&self) -> Html {
+    pub(crate) fn html(&self) -> Html {
         Html::parse_document(&self.body)
     }
 }
 
 /// The `host:port` of a server.
-fn host(server: &Server) -> &str {
+pub(crate) fn host(server: &Server) -> &str {
     server.base.strip_prefix("http://").unwrap()
 }
 
 /// Sends `head` (request line and headers, without the blank line) and `body` on a fresh
 /// connection, with `Content-Length` and `Connection: close` added.
-fn raw(server: &Server, head: &str, body: &[u8]) -> Answer {
+pub(crate) fn raw(server: &Server, head: &str, body: &[u8]) -> Answer {
     let mut stream = std::net::TcpStream::connect(host(server)).unwrap();
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     let request = format!(
@@ -72,7 +72,7 @@ fn raw(server: &Server, head: &str, body: &[u8]) -> Answer {
     }
 }
 
-fn get(server: &Server, path: &str) -> Answer {
+pub(crate) fn get(server: &Server, path: &str) -> Answer {
     raw(
         server,
         &format!("GET {path} HTTP/1.1\r\nHost: {}", host(server)),
@@ -81,7 +81,7 @@ fn get(server: &Server, path: &str) -> Answer {
 }
 
 /// Posts `fields` form-encoded, as a browser on the editor's own page does.
-fn post(server: &Server, path: &str, fields: &[(String, String)]) -> Answer {
+pub(crate) fn post(server: &Server, path: &str, fields: &[(String, String)]) -> Answer {
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields)
         .finish();
@@ -96,24 +96,38 @@ fn post(server: &Server, path: &str, fields: &[(String, String)]) -> Answer {
     )
 }
 
-/// The name and value of every input and textarea of the page's form, in order, as a browser
-/// sends them (a textarea's line ends as CRLF).
-fn form_fields(doc: &Html) -> Vec<(String, String)> {
-    doc.select(&sel("form input[name], form textarea[name]"))
-        .map(|el| {
-            let name = el.value().attr("name").unwrap().to_string();
-            let value = if el.value().name() == "textarea" {
-                el.text().collect::<String>().replace('\n', "\r\n")
-            } else {
-                el.value().attr("value").unwrap_or("").to_string()
-            };
-            (name, value)
-        })
-        .collect()
+/// The name and value of every input, select and textarea of the page's form, in order, as a
+/// browser sends them: a radio button only when checked, a select's chosen option, a
+/// textarea's line ends as CRLF. Buttons are left out (a save presses none of the named ones).
+pub(crate) fn form_fields(doc: &Html) -> Vec<(String, String)> {
+    doc.select(&sel(
+        "form input[name], form textarea[name], form select[name]",
+    ))
+    .filter(|el| el.value().attr("type") != Some("radio") || el.value().attr("checked").is_some())
+    .map(|el| {
+        let name = el.value().attr("name").unwrap().to_string();
+        let value = match el.value().name() {
+            "textarea" => el.text().collect::<String>().replace('\n', "\r\n"),
+            "select" => el
+                .select(&sel("option[selected]"))
+                .chain(el.select(&sel("option")))
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or("")
+                .to_string(),
+            _ => el.value().attr("value").unwrap_or("").to_string(),
+        };
+        (name, value)
+    })
+    .collect()
 }
 
 /// `fields` with `name` set to `value` (which must be there).
-fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+pub(crate) fn with(
+    mut fields: Vec<(String, String)>,
+    name: &str,
+    value: &str,
+) -> Vec<(String, String)> {
     let field = fields
         .iter_mut()
         .find(|(n, _)| n == name)
@@ -122,19 +136,19 @@ fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(Stri
     fields
 }
 
-fn form_path(rel: &str) -> String {
+pub(crate) fn form_path(rel: &str) -> String {
     format!("/_rediger/fil/{rel}")
 }
 
 /// Opens the form of `rel` and returns its fields.
-fn open(server: &Server, rel: &str) -> Vec<(String, String)> {
+pub(crate) fn open(server: &Server, rel: &str) -> Vec<(String, String)> {
     let answer = get(server, &form_path(rel));
     assert_eq!(answer.status, 200, "{rel}: {}", answer.body);
     form_fields(&answer.html())
 }
 
 /// The lines of `after` that differ from `before`, which must have as many.
-fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+pub(crate) fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
     let (b, a): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
     assert_eq!(b.len(), a.len(), "lines added or removed:\n{after}");
     b.iter()
@@ -152,7 +166,7 @@ fn content_files(project: &Project) -> Vec<String> {
         .collect()
 }
 
-const COURSE: &str = "roskilde/kurser/abc-foraar-2027.md";
+pub(crate) const COURSE: &str = "roskilde/kurser/abc-foraar-2027.md";
 
 #[test]
 fn every_file_of_the_example_comes_back_unchanged_from_its_form() {
@@ -195,7 +209,13 @@ fn a_form_has_an_input_named_by_each_front_matter_path_and_the_body() {
     assert_eq!(fields["signup.email"], "sundhed@roskilde.example.dk");
     assert!(fields["body"].starts_with("\r\nFøler du dig ensom"));
     // Every input a user sees has a label; the page has no script and no inline style.
-    for input in doc.select(&sel("input:not([type=hidden]), textarea")) {
+    for input in doc.select(&sel("input[type=radio]")) {
+        let parent = input.parent().and_then(scraper::ElementRef::wrap).unwrap();
+        assert_eq!(parent.value().name(), "label");
+    }
+    for input in doc.select(&sel(
+        "input:not([type=hidden]):not([type=radio]), textarea, select",
+    )) {
         let id = input.value().id().expect("an input without id");
         assert_eq!(
             doc.select(&sel(&format!("label[for=\"{id}\"]"))).count(),
@@ -301,19 +321,29 @@ fn refused_value(field: &str, value: &str) -> String {
     assert!(tree(&project.root) == before, "a refused save wrote");
     let doc = answer.html();
     // The value sent is kept in the form.
-    let input = one(&doc, &format!("input[name=\"{field}\"]"));
-    assert_eq!(input.value().attr("value"), Some(value));
+    let input = one(&doc, &format!("[name=\"{field}\"]"));
+    let kept = form_fields(&doc).into_iter().find(|(n, _)| n == field);
+    assert_eq!(kept.map(|(_, v)| v).as_deref(), Some(value));
     assert_eq!(input.value().attr("aria-invalid"), Some("true"));
-    let described = input
+    // Described by its help text and by the problem, shown right after it in Danish words.
+    let described: Vec<&str> = input
         .value()
         .attr("aria-describedby")
-        .expect("no aria-describedby");
-    let beside = one(&doc, &format!("#{described}"));
+        .expect("no aria-describedby")
+        .split(' ')
+        .collect();
+    assert_eq!(described.len(), 2, "{described:?}");
+    let help = one(&doc, &format!("#{}", described[0]));
+    assert!(help.value().classes().any(|c| c == "hint"));
+    let beside = one(&doc, &format!("#{}", described[1]));
     assert!(beside.value().classes().any(|c| c == "problem"));
     let problem = text(beside);
+    let message = problem
+        .strip_prefix("Fejl i feltet: ")
+        .unwrap_or_else(|| panic!("not framed in Danish: {problem}"));
     // The summary at the top names it too, and leads to the field.
     let summary = one(&doc, "[role=alert]");
-    assert!(text(summary).contains(&problem), "{}", text(summary));
+    assert!(text(summary).contains(message), "{}", text(summary));
     let id = input.value().id().unwrap();
     assert_eq!(
         one(&doc, "[role=alert] a").value().attr("href"),
@@ -697,6 +727,19 @@ fn the_editors_pages_pass_the_nu_html_checker() {
     ];
     let refused = with(open(&server, COURSE), "schedule.start", "2027-02-30");
     pages.push(("fejl", post(&server, &form_path(COURSE), &refused).body));
+    pages.push((
+        "nyt-kursus",
+        get(&server, "/_rediger/nyt-kursus/roskilde/").body,
+    ));
+    let mut pressed = open(&server, COURSE);
+    pressed.push(("do".into(), "preview".into()));
+    pages.push((
+        "forhaandsvisning",
+        post(&server, &form_path(COURSE), &pressed).body,
+    ));
+    pressed.pop();
+    pressed.push(("do".into(), "add:schedule.cancelled".into()));
+    pages.push(("tilfoej", post(&server, &form_path(COURSE), &pressed).body));
     let fields = with(open(&server, COURSE), "title", "Ny titel");
     assert_eq!(post(&server, &form_path(COURSE), &fields).status, 303);
     pages.push(("konflikt", post(&server, &form_path(COURSE), &fields).body));

@@ -36,14 +36,41 @@ enum Frame {
     Seq { index: usize, flow: bool },
 }
 
+/// A mapping key as written: where it starts, so a value can be replaced or a sibling added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The key's path, as a field's (`schedule.skip`).
+    pub path: String,
+    /// Its first byte in the YAML text.
+    pub start: usize,
+    /// Inside a `{ … }`.
+    pub flow: bool,
+}
+
+/// What one reading of a YAML text finds: its scalars, its keys, and where each `{ … }` map
+/// closes (by the map's path), for a new key to go in before the `}`.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub fields: Vec<Field>,
+    pub keys: Vec<Key>,
+    pub flow_ends: BTreeMap<String, usize>,
+}
+
 /// The scalars of a YAML text, in order, or the parser's message when it is not valid YAML.
 pub fn fields(yaml: &str) -> Result<Vec<Field>, String> {
+    scan(yaml).map(|s| s.fields)
+}
+
+/// The scalars, keys and flow maps of a YAML text.
+pub fn scan(yaml: &str) -> Result<Scan, String> {
     // The parser counts characters; the text is edited by bytes.
     let mut bytes: Vec<usize> = yaml.char_indices().map(|(i, _)| i).collect();
     bytes.push(yaml.len());
     let byte = |chars: usize| bytes[chars.min(bytes.len() - 1)];
     let mut stack: Vec<Frame> = Vec::new();
     let mut out = Vec::new();
+    let mut keys = Vec::new();
+    let mut flow_ends = BTreeMap::new();
     let path = |stack: &[Frame], last: String| {
         let mut parts: Vec<String> = stack[..stack.len().saturating_sub(1)]
             .iter()
@@ -69,6 +96,16 @@ pub fn fields(yaml: &str) -> Result<Vec<Field>, String> {
                 stack.push(frame);
             }
             Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(Frame::Map { flow: true, .. }) = stack.last() {
+                    let own: Vec<String> = stack[..stack.len() - 1]
+                        .iter()
+                        .map(|f| match f {
+                            Frame::Map { key, .. } => key.clone().unwrap_or_default(),
+                            Frame::Seq { index, .. } => index.to_string(),
+                        })
+                        .collect();
+                    flow_ends.insert(own.join("."), start);
+                }
                 stack.pop();
                 advance(&mut stack);
             }
@@ -87,8 +124,21 @@ pub fn fields(yaml: &str) -> Result<Vec<Field>, String> {
                 }
                 match stack.last_mut() {
                     Some(Frame::Map {
-                        key: key @ None, ..
-                    }) => *key = Some(value.into_owned()),
+                        key: key @ None,
+                        flow,
+                    }) => {
+                        let flow = *flow;
+                        *key = Some(value.into_owned());
+                        let p = path(&stack, String::new());
+                        let Some(Frame::Map { key: Some(k), .. }) = stack.last() else {
+                            continue;
+                        };
+                        keys.push(Key {
+                            path: format!("{p}{k}"),
+                            start,
+                            flow,
+                        });
+                    }
                     Some(Frame::Map {
                         key: Some(key),
                         flow,
@@ -110,7 +160,11 @@ pub fn fields(yaml: &str) -> Result<Vec<Field>, String> {
             _ => {}
         }
     }
-    Ok(out)
+    Ok(Scan {
+        fields: out,
+        keys,
+        flow_ends,
+    })
 }
 
 /// Moves the innermost container past the value just read.
@@ -203,6 +257,21 @@ fn plain(new: &str, field: &Field) -> bool {
             Some(serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => field.typed,
             _ => false,
         }
+}
+
+/// A new value's YAML text where none was written: plain when it reads back as written (as a
+/// number or truth value only for a `typed` field), else in double quotes.
+pub fn new_scalar(value: &str, typed: bool, flow: bool) -> String {
+    let field = Field {
+        path: String::new(),
+        value: String::new(),
+        span: 0..0,
+        style: ScalarStyle::Plain,
+        flow,
+        typed,
+        item: false,
+    };
+    write(value, &field)
 }
 
 fn double_quoted(value: &str) -> String {

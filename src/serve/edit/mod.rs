@@ -4,17 +4,25 @@
 //!
 //! It runs only when the server listens on a loopback address (`serve` decides, see
 //! [`super::run`]); [`guard`] decides who may use it and which files it may touch, [`fields`]
-//! turns front matter into form fields and a save back into text edits, [`save`] checks a
-//! save with the build and writes it, [`git`] talks to git, [`pages`] makes the HTML from the
-//! words in [`text`]. Requests come in one at a time on the server's thread, so two saves never
-//! overlap.
+//! turns front matter into form fields and a save back into text edits, [`typed`] reads the
+//! field definitions (the inputs' types, the project's choices, the list buttons) and
+//! [`structure`] adds keys and rewrites lists, [`save`] checks a save with the build and writes
+//! it, [`create`] makes a new course, [`git`] talks to git, [`start`], [`pages`], [`controls`]
+//! and [`preview`] make the HTML from the words in [`text`]. Requests come in one at a time
+//! on the server's thread, so two saves never overlap.
 
+mod controls;
+mod create;
 mod fields;
 mod git;
 mod guard;
 mod pages;
+mod preview;
 mod save;
+mod start;
+mod structure;
 mod text;
+mod typed;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -26,7 +34,7 @@ use crate::build::BuildState;
 use crate::config::Language;
 use crate::error::Error;
 use guard::{Guard, Refusal, MAX_BODY};
-use pages::{Changes, Entry, ManualEntry, SiteEntry};
+use pages::Changes;
 use text::Words;
 
 /// Where the editor lives; every path under it belongs to it.
@@ -34,6 +42,8 @@ pub const HOME: &str = "/_rediger/";
 const STYLE: &str = "/_rediger/rediger.css";
 const CHANGES: &str = "/_rediger/aendringer/";
 const FILES: &str = "/_rediger/fil/";
+/// A new course for a municipality: `/_rediger/nyt-kursus/<site>/`.
+const NEW_COURSE: &str = "/_rediger/nyt-kursus/";
 const CSS: &str = include_str!("rediger.css");
 /// The pages load their style sheet from here and nothing else: no script, no inline style,
 /// no frames, forms only to this server.
@@ -150,6 +160,8 @@ impl Editor {
                 .with_header(super::header("Content-Type", "text/css; charset=utf-8"))
         } else if path == CHANGES {
             self.changes(w, post.as_ref(), query)
+        } else if let Some(site) = path.strip_prefix(NEW_COURSE) {
+            self.new_course(w, site.trim_end_matches('/'), post)
         } else if let Some(rel) = path.strip_prefix(FILES) {
             match guard::content_file(&self.root, rel) {
                 Err(why) => refusal(w, why),
@@ -164,127 +176,84 @@ impl Editor {
         respond(request, response);
     }
 
-    /// The start page, from the project as it loads and links now.
-    fn start(&self, w: &Words) -> Html {
-        let mut opts = crate::build::BuildOptions::new(&self.root);
-        opts.drafts = true;
-        let today = self.today.unwrap_or(opts.today);
-        let linked = match crate::build::load_and_link(&opts, &BuildState::default()) {
-            Ok((Some(linked), ..)) => linked,
-            Ok((None, problems, _)) => {
-                let first = problems
-                    .first()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                return page(500, pages::message(w, &format!("{} {first}", w.unloadable)));
-            }
-            Err(e) => return page(500, pages::message(w, &format!("{} {e}", w.unloadable))),
-        };
-        let rel_of = |file: &Path| {
-            crate::load::display_path(&self.root, file)
-                .strip_prefix("content")
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default()
-        };
-        let entry = |p: &crate::frontmatter::Page, note: Option<String>| Entry {
-            rel: rel_of(&p.file),
-            title: p.common.title.clone(),
-            note,
-        };
-        let mut sites = Vec::new();
-        // Shared pages outside the manuals, once however many sites show them.
-        let mut shared: BTreeMap<String, Entry> = BTreeMap::new();
-        for site in &linked.sites {
-            let slug = site.municipality.slug.clone();
-            let mut courses = Vec::new();
-            let mut local = Vec::new();
-            for sp in &site.pages {
-                let own = rel_of(&sp.page.file).starts_with(&format!("{slug}/"));
-                match &sp.page.details {
-                    crate::frontmatter::Details::Course(course) if own => {
-                        let status = crate::catalogue::status(course, today);
-                        courses.push(entry(&sp.page, Some(w.status(status))));
-                    }
-                    crate::frontmatter::Details::Page if own => local.push(entry(&sp.page, None)),
-                    crate::frontmatter::Details::Page if sp.manual.is_none() => {
-                        let e = entry(&sp.page, None);
-                        if e.rel.starts_with("_shared/") {
-                            shared.insert(e.rel.clone(), e);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let manuals = site
-                .manuals
-                .iter()
-                .map(|m| ManualEntry {
-                    front: entry(&site.page(m.front).page, None),
-                    chapters: m
-                        .chapters
-                        .iter()
-                        .map(|&(i, _)| entry(&site.page(i).page, None))
-                        .collect(),
-                    sessions: m
-                        .sessions
-                        .iter()
-                        .map(|&i| entry(&site.page(i).page, None))
-                        .collect(),
-                    exercises: m
-                        .exercises
-                        .iter()
-                        .map(|&i| entry(&site.page(i).page, None))
-                        .collect(),
-                })
-                .collect();
-            sites.push(SiteEntry {
-                slug,
-                name: site.municipality.name.clone(),
-                courses,
-                pages: local,
-                manuals,
-            });
-        }
-        let shared: Vec<Entry> = shared.into_values().collect();
-        page(200, pages::start(w, &sites, &shared))
-    }
-
     /// A file's form with its values as they are on disk.
     fn form(&self, w: &Words, rel: &str, file: &Path, saved: bool) -> Html {
         let Ok(text) = std::fs::read_to_string(file) else {
             return refusal(w, Refusal::NotEditable);
         };
-        let (found, unreadable) = match save::file_fields(&text, rel) {
+        let values = match save::file_fields(&text, rel) {
+            Ok(found) => found.into_iter().map(|f| (f.path, f.value)).collect(),
+            Err(_) => BTreeMap::new(),
+        };
+        let shown = Shown {
+            saved,
+            ..Shown::default()
+        };
+        page(200, self.page(w, rel, &text, &values, None, shown))
+    }
+
+    /// The form of the file at `rel` (whose text is `text`) showing `values` and `body`.
+    fn page(
+        &self,
+        w: &Words,
+        rel: &str,
+        text: &str,
+        values: &BTreeMap<String, String>,
+        body: Option<&str>,
+        shown: Shown,
+    ) -> String {
+        let (found, unreadable) = match save::file_fields(text, rel) {
             Ok(found) => (found, None),
             Err(why) => (Vec::new(), Some(why)),
         };
-        let values = found
-            .iter()
-            .map(|f| (f.path.clone(), f.value.clone()))
-            .collect();
-        let parts = save::parts(&text, rel);
+        let kind = values.get("kind").map(String::as_str);
+        let top = typed::definitions(rel, kind);
+        let choices = typed::Choices::of(&self.root, rel);
+        let body = body.or(save::parts(text, rel).body);
+        let preview = shown
+            .preview
+            .then(|| preview::render(&self.root, body.unwrap_or("")));
+        let action = shown.action.clone().unwrap_or_else(|| file_url(rel));
         let form = pages::Form {
             rel,
             fields: &found,
-            values: &values,
-            body: parts.body,
+            values,
+            body,
             unreadable: unreadable.as_deref(),
-            hash: &save::content_hash(&text),
+            hash: &save::content_hash(text),
             token: self.guard.token(),
-            problems: &[],
-            saved,
+            problems: &shown.problems,
+            saved: shown.saved,
+            top: &top,
+            choices: &choices,
+            focus: shown.focus.as_deref(),
+            preview: preview.as_deref(),
+            action: &action,
+            new: shown.new.as_ref().map(|(h, f)| (h.as_str(), f.as_str())),
         };
-        page(200, pages::form(w, &form))
+        pages::form(w, &form)
     }
 
     /// A save: refused when the file changed meanwhile (409) or the build finds an error in
     /// the new text (422, the form again with the problems); else written, and back to the form.
+    /// A list button or the preview button shows the form again with the change, writing nothing.
     fn save(&self, w: &Words, rel: &str, file: &Path, sent: BTreeMap<String, String>) -> Html {
         let Ok(text) = std::fs::read_to_string(file) else {
             return refusal(w, Refusal::NotEditable);
         };
         let body = sent.get("body").map(String::as_str);
-        let new = save::edited(&text, rel, &sent, body);
+        let mut values = form_values(&sent);
+        if let Some(action) = sent.get("do") {
+            let kind = values.get("kind").cloned();
+            let top = typed::definitions(rel, kind.as_deref());
+            let focus = typed::act(&mut values, action, &top);
+            let shown = Shown {
+                preview: action == "preview",
+                focus,
+                ..Shown::default()
+            };
+            return page(200, self.page(w, rel, &text, &values, body, shown));
+        }
         if sent.get("hash").map(String::as_str) != Some(save::content_hash(&text).as_str()) {
             let yours = match body {
                 Some(body) => format!("{}\n\n{}", fields_sent(&sent), body.replace("\r\n", "\n")),
@@ -292,46 +261,41 @@ impl Editor {
             };
             return page(409, pages::conflict(w, rel, &text, &yours));
         }
-        if new == text {
-            return redirect(&format!("{}?gemt", file_url(rel)));
-        }
-        let problems =
-            match save::problems(&self.root, rel, file, &new, self.today, &self.checking, w) {
-                Ok(problems) => problems,
-                Err(e) => vec![pages::Problem {
-                    field: None,
-                    message: e.to_string(),
-                }],
-            };
-        if problems.is_empty() {
-            return match save::write_atomically(file, &new) {
-                Ok(()) => redirect(&format!("{}?gemt", file_url(rel))),
-                Err(e) => page(500, pages::message(w, &e.to_string())),
-            };
-        }
-        let found = save::file_fields(&text, rel).unwrap_or_default();
-        let values: BTreeMap<String, String> = found
-            .iter()
-            .map(|f| {
-                (
-                    f.path.clone(),
-                    sent.get(&f.path).unwrap_or(&f.value).clone(),
-                )
-            })
-            .collect();
-        let shown_body = body.map(|b| b.replace("\r\n", "\n"));
-        let form = pages::Form {
-            rel,
-            fields: &found,
-            values: &values,
-            body: shown_body.as_deref().or(save::parts(&text, rel).body),
-            unreadable: None,
-            hash: &save::content_hash(&text),
-            token: self.guard.token(),
-            problems: &problems,
-            saved: false,
+        let problems = match save::edited(&text, rel, &values, body) {
+            Ok(new) if new == text => return redirect(&format!("{}?gemt", file_url(rel))),
+            Ok(new) => {
+                let found =
+                    save::problems(&self.root, rel, file, &new, self.today, &self.checking, w);
+                match found {
+                    Ok(problems) if problems.is_empty() => {
+                        return match save::write_atomically(file, &new) {
+                            Ok(()) => redirect(&format!("{}?gemt", file_url(rel))),
+                            Err(e) => page(500, pages::message(w, &e.to_string())),
+                        };
+                    }
+                    Ok(problems) => problems,
+                    Err(e) => vec![pages::Problem {
+                        field: None,
+                        message: e.to_string(),
+                    }],
+                }
+            }
+            Err(path) => vec![pages::Problem {
+                field: Some(path),
+                message: w.cannot_reshape.to_string(),
+            }],
         };
-        page(422, pages::form(w, &form))
+        // The first field with a problem has focus when the form comes back.
+        let shown = Shown {
+            focus: problems.iter().find_map(|p| p.field.clone()),
+            problems,
+            ..Shown::default()
+        };
+        let body = body.map(|b| b.replace("\r\n", "\n"));
+        page(
+            422,
+            self.page(w, rel, &text, &values, body.as_deref(), shown),
+        )
     }
 
     /// The changes page, and a commit when `sent`.
@@ -381,6 +345,27 @@ impl Editor {
         );
         page(status, html)
     }
+}
+
+/// What a form shows besides its values.
+#[derive(Default)]
+struct Shown {
+    saved: bool,
+    preview: bool,
+    focus: Option<String>,
+    problems: Vec<pages::Problem>,
+    /// Where the form is sent, when not to the file's own address.
+    action: Option<String>,
+    /// A new course's heading and file name.
+    new: Option<(String, String)>,
+}
+
+/// The front-matter values a form sent: every field but the form's own.
+fn form_values(sent: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    sent.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "token" | "hash" | "body" | "do" | "fil"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// The values of a refused save, one `path: value` a line, for the user to copy from.

@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::controls::{input_id, Controls};
 use super::fields::Field;
 use super::git::Change;
 use super::text::Words;
+use super::typed::Choices;
 use crate::markdown::escape;
 
 /// A problem found in a save, placed beside its field when it points at one.
@@ -92,6 +94,13 @@ pub fn start(w: &Words, sites: &[SiteEntry], shared: &[Entry]) -> String {
             escape(&super::file_url(&format!("{}/_site.yaml", site.slug))),
             escape(w.settings)
         ));
+        html.push_str(&format!(
+            "<p><a class=\"new\" href=\"{}{}/\">{}<span class=\"visually-hidden\">: {}</span></a></p>",
+            super::NEW_COURSE,
+            escape(&site.slug),
+            escape(w.new_course),
+            escape(&site.name)
+        ));
         html.push_str(&list(w.courses, 3, &site.courses));
         html.push_str(&list(w.pages, 3, &site.pages));
         if !site.manuals.is_empty() {
@@ -123,6 +132,7 @@ pub fn start(w: &Words, sites: &[SiteEntry], shared: &[Entry]) -> String {
 /// What a file's form shows.
 pub struct Form<'a> {
     pub rel: &'a str,
+    /// The file's scalars as read.
     pub fields: &'a [Field],
     /// The values to show, by path: the file's own, or those just sent.
     pub values: &'a BTreeMap<String, String>,
@@ -134,42 +144,31 @@ pub struct Form<'a> {
     pub token: &'a str,
     pub problems: &'a [Problem],
     pub saved: bool,
+    /// The field definitions of the file's kind, and the project's choices for its keys.
+    pub top: &'a [&'static crate::fields::Field],
+    pub choices: &'a Choices,
+    /// The input to focus (after a list button).
+    pub focus: Option<&'a str>,
+    /// The body rendered, after "Vis forhåndsvisning".
+    pub preview: Option<&'a str>,
+    /// Where the form is sent.
+    pub action: &'a str,
+    /// A new course: the heading, and the file name asked for.
+    pub new: Option<(&'a str, &'a str)>,
 }
 
-/// The `id` of a field's input.
-fn input_id(path: &str) -> String {
-    let safe: String = path
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("felt-{safe}")
-}
-
-/// A field's label: its path, with list items numbered from 1.
-fn label(field: &Field) -> String {
-    let mut parts: Vec<String> = field.path.split('.').map(str::to_string).collect();
-    for part in &mut parts {
-        if let Ok(n) = part.parse::<usize>() {
-            *part = (n + 1).to_string();
-        }
-    }
-    parts.join(" › ")
-}
-
-/// The form for one file.
+/// The form for one file (or for a new course).
 pub fn form(w: &Words, f: &Form) -> String {
+    let title = f.new.map_or(f.rel, |(heading, _)| heading);
     let mut html = format!(
         "<h1>{}</h1><p><a href=\"{}\">{}</a></p>",
-        escape(f.rel),
+        escape(title),
         super::HOME,
         escape(w.back)
     );
+    if f.new.is_some() {
+        html.push_str(&format!("<p>{}</p>", escape(w.new_course_intro)));
+    }
     if f.saved {
         html.push_str(&format!(
             "<p class=\"saved\" role=\"status\">{}</p>",
@@ -178,7 +177,7 @@ pub fn form(w: &Words, f: &Form) -> String {
     }
     // Each problem gets an id; the inputs it concerns point at it.
     let problem_id = |i: usize| format!("problem-{}", i + 1);
-    let mut described: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut beside: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
     if !f.problems.is_empty() {
         html.push_str(&format!(
             "<div class=\"summary\" role=\"alert\" tabindex=\"-1\" id=\"problemer\"><p>{}</p><ul>",
@@ -192,7 +191,14 @@ pub fn form(w: &Words, f: &Form) -> String {
                         input_id(field),
                         escape(&p.message)
                     ));
-                    described.entry(field).or_default().push(i);
+                    let entry = beside.entry(field.to_string()).or_default();
+                    entry.0.push(problem_id(i));
+                    entry.1.push_str(&format!(
+                        "<p class=\"problem\" id=\"{}\"><strong>{}</strong> {}</p>",
+                        problem_id(i),
+                        escape(w.next_to_field),
+                        escape(&p.message)
+                    ));
                 }
                 None => html.push_str(&format!(
                     "<li id=\"{}\">{}</li>",
@@ -203,94 +209,90 @@ pub fn form(w: &Words, f: &Form) -> String {
         }
         html.push_str("</ul></div>");
     }
-    // The problems about `path`: their ids (for `aria-describedby`) and their text, shown
-    // right after the input.
-    let beside = |path: &str| -> (Vec<String>, String) {
-        let found = described.get(path).map(Vec::as_slice).unwrap_or_default();
-        let notes = found
-            .iter()
-            .map(|&i| {
-                format!(
-                    "<p class=\"problem\" id=\"{}\">{}</p>",
-                    problem_id(i),
-                    escape(&f.problems[i].message)
-                )
-            })
-            .collect();
-        (found.iter().map(|&i| problem_id(i)).collect(), notes)
-    };
-    let attrs = |ids: Vec<String>| {
-        if ids.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " aria-invalid=\"true\" aria-describedby=\"{}\"",
-                ids.join(" ")
-            )
-        }
-    };
     html.push_str(&format!(
-        "<form method=\"post\" action=\"{}\"><input type=\"hidden\" name=\"token\" value=\"{}\"><input type=\"hidden\" name=\"hash\" value=\"{}\">",
-        escape(&super::file_url(f.rel)),
+        "<form method=\"post\" action=\"{}\" novalidate><input type=\"hidden\" name=\"token\" value=\"{}\"><input type=\"hidden\" name=\"hash\" value=\"{}\">",
+        escape(f.action),
         escape(f.token),
         escape(f.hash)
     ));
+    // The first submit button is the one Enter in a field presses: saving, never a list button.
+    let submit = if f.new.is_some() { w.create } else { w.save };
+    html.push_str(&format!(
+        "<p><button type=\"submit\">{}</button></p>",
+        escape(submit)
+    ));
+    if let Some((_, file)) = f.new {
+        let (ids, notes) = beside.get("fil").cloned().unwrap_or_default();
+        let invalid = if ids.is_empty() {
+            ""
+        } else {
+            " aria-invalid=\"true\""
+        };
+        html.push_str(&format!(
+            "<div class=\"field\"><label for=\"felt-fil\">{}</label><p class=\"hint\" id=\"felt-fil-hjaelp\">{}</p><input type=\"text\" id=\"felt-fil\" name=\"fil\" value=\"{}\" aria-describedby=\"felt-fil-hjaelp{}\"{invalid}{}>{notes}</div>",
+            escape(w.file_name),
+            escape(w.file_name_hint),
+            escape(file),
+            ids.iter().map(|i| format!(" {i}")).collect::<String>(),
+            if f.focus == Some("fil") { " autofocus" } else { "" }
+        ));
+    }
     if let Some(why) = f.unreadable {
         html.push_str(&format!(
             "<p>{}</p><pre>{}</pre>",
             escape(w.unreadable_front_matter),
             escape(why)
         ));
-    } else if f.fields.is_empty() {
+    } else if f.fields.is_empty() && f.body.is_some() && f.new.is_none() {
         html.push_str(&format!("<p>{}</p>", escape(w.no_front_matter)));
     } else {
-        html.push_str(&format!("<fieldset><legend>{}</legend>", escape(w.fields)));
-        for field in f.fields {
-            let id = input_id(&field.path);
-            let value = f.values.get(&field.path).unwrap_or(&field.value);
-            let (ids, notes) = beside(&field.path);
-            // A browser drops the line breaks of a one-line input: a value that has them (a
-            // `|` or `>` block) gets a text area, whose first line break every parser drops.
-            let input = if value.contains('\n') {
-                format!(
-                    "<textarea id=\"{id}\" name=\"{}\" rows=\"4\"{}>\n{}</textarea>",
-                    escape(&field.path),
-                    attrs(ids),
-                    escape(value)
-                )
-            } else {
-                format!(
-                    "<input type=\"text\" id=\"{id}\" name=\"{}\" value=\"{}\"{}>",
-                    escape(&field.path),
-                    escape(value),
-                    attrs(ids)
-                )
-            };
-            html.push_str(&format!(
-                "<label for=\"{id}\">{}</label>{input}{notes}",
-                escape(&label(field))
-            ));
-        }
-        html.push_str("</fieldset>");
+        let controls = Controls {
+            w,
+            top: f.top,
+            values: f.values,
+            scalars: f.fields,
+            choices: f.choices,
+            focus: f.focus,
+            action: f.action,
+            problems: &beside,
+        };
+        html.push_str(&controls.html());
     }
     if let Some(body) = f.body {
-        let (mut ids, notes) = beside("body");
+        let (mut ids, notes) = beside.get("body").cloned().unwrap_or_default();
+        let invalid = if ids.is_empty() {
+            ""
+        } else {
+            " aria-invalid=\"true\""
+        };
         ids.insert(0, "body-hint".to_string());
         // The newline after the tag is dropped by every HTML parser: without it a body that
         // starts with an empty line would lose it.
         html.push_str(&format!(
-            "<label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\"{}>\n{}</textarea>{notes}",
+            "<div class=\"field\"><label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\" aria-describedby=\"{}\"{invalid}{}>\n{}</textarea>{notes}</div>",
             escape(w.body),
             escape(w.body_hint),
-            if ids.len() > 1 { attrs(ids) } else { " aria-describedby=\"body-hint\"".to_string() },
+            ids.join(" "),
+            if f.focus == Some("body") { " autofocus" } else { "" },
             escape(body)
         ));
+        html.push_str(&format!(
+            "<p><button type=\"submit\" class=\"secondary\" name=\"do\" value=\"preview\" formaction=\"{}#forhaandsvisning\">{}</button></p>",
+            escape(f.action),
+            escape(w.preview)
+        ));
+        if let Some(preview) = f.preview {
+            html.push_str(&format!(
+                "<section class=\"preview\" id=\"forhaandsvisning\" aria-labelledby=\"forhaandsvisning-titel\"><h2 id=\"forhaandsvisning-titel\">{}</h2><div class=\"rendered\">{preview}</div></section>",
+                escape(w.preview_heading)
+            ));
+        }
     }
     html.push_str(&format!(
-        "<button type=\"submit\">{}</button></form>",
-        escape(w.save)
+        "<p><button type=\"submit\">{}</button></p></form>",
+        escape(submit)
     ));
-    layout(w, f.rel, &html)
+    layout(w, title, &html)
 }
 
 /// The answer to a save of a file that changed on disk since its form was opened.

@@ -59,20 +59,30 @@ pub fn content_hash(text: &str) -> String {
     format!("{:016x}", crate::hash::hash_of(text))
 }
 
-/// The file's text with the sent values and body in place; everything else as it was.
+/// The file's text with the sent values and body in place; everything else as it was. `Err`
+/// names a field whose change of shape (a list's length, a new key) cannot be written where
+/// it stands.
 pub fn edited(
     text: &str,
     rel: &str,
     values: &BTreeMap<String, String>,
     body: Option<&str>,
-) -> String {
+) -> Result<String, String> {
     let p = parts(text, rel);
     let mut out = String::with_capacity(text.len());
     let mut rest = 0;
     if let Some((yaml, start)) = p.yaml {
         out.push_str(&text[..start]);
         match fields(yaml) {
-            Ok(found) => out.push_str(&apply(yaml, &found, values)),
+            Ok(found) => {
+                let kind = found
+                    .iter()
+                    .find(|f| f.path == "kind")
+                    .map(|f| f.value.as_str());
+                let top = super::typed::definitions(rel, kind);
+                let applied = apply(yaml, &found, values);
+                out.push_str(&super::typed::reshape(&applied, &found, values, &top)?);
+            }
             Err(_) => out.push_str(yaml),
         }
         rest = start + yaml.len();
@@ -84,7 +94,7 @@ pub fn edited(
         }
         _ => out.push_str(&text[rest..]),
     }
-    out
+    Ok(out)
 }
 
 /// A body from a browser (which sends CRLF line ends) with the line ends the file had.
@@ -237,6 +247,21 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes a new file as [`write_atomically`] does, making its folder; refused (`AlreadyExists`)
+/// when a file of that name appeared meanwhile: nothing is ever overwritten.
+pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,12 +271,12 @@ mod tests {
         let text = "---\ntitle: A # note\n---\n\nHej\nverden\n";
         let values = BTreeMap::from([("title".to_string(), "A".to_string())]);
         assert_eq!(
-            edited(text, "a/om.md", &values, Some("\r\nHej\r\nverden\r\n")),
+            edited(text, "a/om.md", &values, Some("\r\nHej\r\nverden\r\n")).unwrap(),
             text
         );
         let crlf = "---\r\ntitle: A\r\n---\r\nHej\r\n";
         assert_eq!(
-            edited(crlf, "a/om.md", &BTreeMap::new(), Some("Hej\r\n")),
+            edited(crlf, "a/om.md", &BTreeMap::new(), Some("Hej\r\n")).unwrap(),
             crlf
         );
         assert_eq!(
@@ -260,13 +285,14 @@ mod tests {
                 "m/SUMMARY.md",
                 &BTreeMap::new(),
                 Some("Ny\r\n")
-            ),
+            )
+            .unwrap(),
             "Ny\n"
         );
         let site = "name: X # navn\nbase_url: https://x.dk/\n";
         let values = BTreeMap::from([("name".to_string(), "Y".to_string())]);
         assert_eq!(
-            edited(site, "x/_site.yaml", &values, None),
+            edited(site, "x/_site.yaml", &values, None).unwrap(),
             "name: Y # navn\nbase_url: https://x.dk/\n"
         );
     }

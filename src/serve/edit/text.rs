@@ -19,7 +19,6 @@ pub struct Words {
     pub settings: &'static str,
     pub changes: &'static str,
     pub back: &'static str,
-    pub fields: &'static str,
     pub body: &'static str,
     pub body_hint: &'static str,
     pub save: &'static str,
@@ -54,6 +53,26 @@ pub struct Words {
     pub status_intake: &'static str,
     pub status_running: &'static str,
     pub status_finished: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub none_chosen: &'static str,
+    pub add: &'static str,
+    pub remove: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub other_fields: &'static str,
+    pub preview: &'static str,
+    pub preview_heading: &'static str,
+    pub cannot_reshape: &'static str,
+    pub new_course: &'static str,
+    pub new_course_intro: &'static str,
+    pub file_name: &'static str,
+    pub file_name_hint: &'static str,
+    pub create: &'static str,
+    pub exists: &'static str,
+    pub next_to_field: &'static str,
+    /// The values of `Type::Choice` fields in words: (value, label).
+    pub choices: &'static [(&'static str, &'static str)],
 }
 
 impl Words {
@@ -62,6 +81,14 @@ impl Words {
             Language::Da => &DA,
             Language::En => &EN,
         }
+    }
+
+    /// A fixed value (`waitlist`, `onsite`) in words.
+    pub fn choice(&self, value: &str) -> Option<&'static str> {
+        self.choices
+            .iter()
+            .find(|(v, _)| *v == value)
+            .map(|(_, l)| *l)
     }
 
     /// A course's status in words.
@@ -91,7 +118,6 @@ static DA: Words = Words {
     settings: "Kommunens indstillinger",
     changes: "Ændringer",
     back: "Tilbage til oversigten",
-    fields: "Oplysninger",
     body: "Tekst (Markdown)",
     body_hint: "Overskrifter skrives med ##, lister med - i starten af linjen.",
     save: "Gem",
@@ -126,6 +152,37 @@ static DA: Words = Words {
     status_intake: "i gang, optag til og med møde {n}",
     status_running: "i gang",
     status_finished: "afsluttet",
+    yes: "Ja",
+    no: "Nej",
+    none_chosen: "(ikke valgt)",
+    add: "Tilføj",
+    remove: "Fjern",
+    move_up: "Flyt op",
+    move_down: "Flyt ned",
+    other_fields: "Andre oplysninger",
+    preview: "Vis forhåndsvisning",
+    preview_heading: "Forhåndsvisning af teksten",
+    cannot_reshape: "Dette felt står i filen på en måde, formularen ikke kan ændre. Ret det i filen selv.",
+    new_course: "Nyt kursus",
+    new_course_intro: "Udfyld oplysningerne om kurset. Filen oprettes først, når alt er i orden.",
+    file_name: "Filnavn",
+    file_name_hint: "Kursets navn i adressen og filnavnet: små bogstaver, tal og bindestreger. Tomt: dannes af titlen.",
+    create: "Opret kurset",
+    exists: "Der findes allerede et kursus med dette filnavn. Vælg et andet.",
+    next_to_field: "Fejl i feltet:",
+    choices: &[
+        ("open", "Åben for tilmelding"),
+        ("full", "Fuldt booket"),
+        ("waitlist", "Venteliste"),
+        ("cancelled", "Aflyst"),
+        ("onsite", "Fremmøde"),
+        ("online", "Online"),
+        ("hybrid", "Både fremmøde og online"),
+        ("peer", "En med egen erfaring (peer)"),
+        ("staff", "En medarbejder"),
+        ("da", "Dansk"),
+        ("en", "Engelsk"),
+    ],
 };
 
 static EN: Words = Words {
@@ -143,7 +200,6 @@ static EN: Words = Words {
     settings: "The municipality's settings",
     changes: "Changes",
     back: "Back to the overview",
-    fields: "Details",
     body: "Text (Markdown)",
     body_hint: "Write headings with ## and list items with - at the start of the line.",
     save: "Save",
@@ -178,4 +234,35 @@ static EN: Words = Words {
     status_intake: "running, joining up to meeting {n}",
     status_running: "running",
     status_finished: "finished",
+    yes: "Yes",
+    no: "No",
+    none_chosen: "(not chosen)",
+    add: "Add",
+    remove: "Remove",
+    move_up: "Move up",
+    move_down: "Move down",
+    other_fields: "Other details",
+    preview: "Show preview",
+    preview_heading: "Preview of the text",
+    cannot_reshape: "This field is written in the file in a way the form cannot change. Change it in the file itself.",
+    new_course: "New course",
+    new_course_intro: "Fill in the course's details. The file is created only when everything is in order.",
+    file_name: "File name",
+    file_name_hint: "The course's name in its address and file name: lower-case letters, digits and hyphens. Empty: made from the title.",
+    create: "Create the course",
+    exists: "There already is a course with this file name. Choose another.",
+    next_to_field: "Problem in the field:",
+    choices: &[
+        ("open", "Open for signup"),
+        ("full", "Full"),
+        ("waitlist", "Waiting list"),
+        ("cancelled", "Cancelled"),
+        ("onsite", "On site"),
+        ("online", "Online"),
+        ("hybrid", "On site and online"),
+        ("peer", "Someone with lived experience (peer)"),
+        ("staff", "A member of staff"),
+        ("da", "Danish"),
+        ("en", "English"),
+    ],
 };
