@@ -47,6 +47,10 @@ pub fn render_body(root: &Path, body: &str) -> Option<String> {
         ]
         .map(word),
         table_label: word("table"),
+        // A book's own conventions (hidden lines, closed heading gaps) are left to the build:
+        // the preview shows the text as written.
+        hidelines: Vec::new(),
+        close_heading_gaps: false,
     };
     Some(crate::markdown::render(body, &headings(body), &settings, &AsWritten).html)
 }
