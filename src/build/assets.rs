@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Diagnostic;
+use crate::messages;
 use crate::output::SiteFiles;
 use crate::site::Site;
 use crate::{icons, render, theme};
@@ -38,7 +39,7 @@ pub fn add(
     let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
     paths.insert("site.css".into(), hashed.clone());
     files.add(hashed, site_css);
-    let mut own_file = |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
+    let mut own_file = |rel: &str, field: &str, code: &'static str| match read_site_file(
         &site.dir, rel,
     ) {
         Ok(bytes) => {
@@ -59,12 +60,9 @@ pub fn add(
                     Diagnostic::error(
                         code,
                         &m.file,
-                        format!("cannot read the {what} `{rel}`: {e}"),
+                        messages::cannot_read_site_file(rel, e),
                     )
-                    .hint(format!(
-                        "put the {what} file in content/{}/ and give its name",
-                        m.slug
-                    )),
+                    .hint(messages::site_file_hint(&m.slug)),
                 ),
             );
             None
@@ -73,14 +71,14 @@ pub fn add(
     let logo = m
         .logo
         .as_deref()
-        .and_then(|l| own_file(l, "logo", "site.logo", "logo"))
+        .and_then(|l| own_file(l, "logo", "site.logo"))
         .map(|(path, size)| render::Logo {
             path,
             width: size.map(|s| s.0),
             height: size.map(|s| s.1),
         });
     let icons: Vec<icons::Icon> = match &m.favicon {
-        Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
+        Some(rel) => own_file(rel, "favicon", "site.favicon")
             .into_iter()
             .map(|(path, _)| icons::Icon {
                 rel: "icon",

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::body::scan_body;
 use crate::error::Diagnostic;
+use crate::messages::{self, Message};
 use crate::site::links::{self, Target};
 use crate::site::Site;
 use crate::slug::percent_decode;
@@ -50,7 +51,7 @@ pub(super) fn anchor_findings(
                 Diagnostic::error(
                     "markdown.missing-anchor",
                     &page.file,
-                    format!("{shown} has no element with the id `#{fragment}`"),
+                    messages::no_element_id(shown, fragment),
                 )
                 .at_offset(&page.text, page.body_offset + link.offset, link.len)
                 .hint(ids.hint.clone()),
@@ -62,7 +63,7 @@ pub(super) fn anchor_findings(
 /// The ids of one rendered page, and what a link to a missing one is told.
 struct PageIds {
     set: HashSet<String>,
-    hint: String,
+    hint: Message,
 }
 
 impl PageIds {
@@ -80,12 +81,9 @@ impl PageIds {
             sections = ids.iter().map(|(_, id)| id.as_str()).collect();
         }
         let hint = if sections.is_empty() {
-            "the page has no ids to link to: link to the page without `#…`".to_string()
+            messages::no_ids_hint()
         } else {
-            format!(
-                "the page's sections are: {}",
-                crate::error::id_list(sections.iter().copied(), 20)
-            )
+            messages::sections_are(crate::error::id_list(sections.iter().copied(), 20))
         };
         PageIds {
             set: ids.into_iter().map(|(_, id)| id).collect(),
