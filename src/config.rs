@@ -559,6 +559,9 @@ mod tests {
         let text: Arc<str> = Arc::from("name: R\nbase_url: https://r.example.dk/\nlocatons: {}\n");
         let errs = Municipality::parse("r", Path::new("_site.yaml"), &text).unwrap_err();
         assert_eq!(errs[0].line, 3);
-        assert!(errs[0].hint.as_deref().unwrap().contains("locations"));
+        let hint = errs[0].hint_text(Language::Da).unwrap();
+        assert_eq!(hint, "Mente du `locations`?");
+        let hint = errs[0].hint_text(Language::En).unwrap();
+        assert_eq!(hint, "Did you mean `locations`?");
     }
 }

@@ -57,6 +57,11 @@ pub fn yaml_diagnostic(
 
 /// A well-formed YAML value that does not fit the fields: its message and hint.
 fn typed(message: &str) -> Option<(Message, Message)> {
+    // serde_yaml names where in the document a value is: `schedule.start: invalid date …`.
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains([' ', '`']) => rest,
+        _ => message,
+    };
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once("`, expected ")?;
         let known: Vec<&str> = expected
@@ -229,7 +234,8 @@ fn syntax<'a>(
         let before: String = here.chars().take(c.saturating_sub(1)).collect();
         let entry = before.trim_start().trim_start_matches("- ");
         if let Some((key, _)) = entry.split_once(": ") {
-            // `key: value: more`: the second `: ` is in the value.
+            // `key: value: more`: the second `: ` is in the value. The place stays at that
+            // colon (what the parser stopped at); the hint quotes the whole value.
             let start = before
                 .find(": ")
                 .map_or(c, |i| before[..i + 2].chars().count() + 1);
@@ -244,7 +250,7 @@ fn syntax<'a>(
                 messages::yaml_colon_in_value(),
                 messages::yaml_quote_value_hint(key.trim(), quoted),
                 l,
-                start,
+                c,
             ));
         }
         // The line above with neither `key:` nor `- `: a key that lost its colon (the parser
@@ -330,7 +336,7 @@ mod tests {
     fn a_value_with_a_colon_needs_quotes() {
         let (m, h, l, c) = explain("title: Tid: kl. 10\ndate: 2027-01-01\n");
         let expected = "The value holds `: `, which YAML reads as a new key";
-        assert_eq!((m.as_str(), l, c), (expected, 1, 8));
+        assert_eq!((m.as_str(), l, c), (expected, 1, 11));
         assert_eq!(h, "Put the value in quotes: `title: \"Tid: kl. 10\"`");
     }
 
