@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::body::scan_body;
 use crate::error::Diagnostic;
-use crate::messages::{self, Message};
+use crate::messages::{self, Arg, IntoArg, Message};
 use crate::site::links::{self, Target};
 use crate::site::Site;
 use crate::slug::percent_decode;
@@ -94,15 +94,18 @@ impl PageIds {
 
 /// The rendered file a link's fragment is looked up in, and how to name it, when the build did
 /// not check the fragment itself (see [`links::checks_fragments`]).
-fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, String)> {
+fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, Arg)> {
     let page = |i: usize| {
         let sp = site.page(i);
         (
             format!("{}index.html", sp.path),
-            sp.page.file.display().to_string(),
+            sp.page.file.display().into_arg(),
         )
     };
-    let generated = |g: &str| (format!("{g}index.html"), format!("the generated page /{g}"));
+    let generated = |g: &str| {
+        let shown = messages::the_generated_page(g).into_arg();
+        (format!("{g}index.html"), shown)
+    };
     match target {
         Target::Here { .. } => {
             (!links::checks_fragments(&site.page(from).page)).then(|| page(from))

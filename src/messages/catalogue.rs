@@ -747,6 +747,7 @@ messages! {
         da: "{page} har intet element med id'et `#{fragment}`",
         en: "{page} has no element with the id `#{fragment}`",
     }
+    the_generated_page(path) { da: "den genererede side /{path}", en: "the generated page /{path}" }
     no_ids_hint() {
         da: "Siden har ingen id'er at linke til: link til siden uden `#…`",
         en: "The page has no ids to link to: link to the page without `#…`",

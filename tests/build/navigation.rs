@@ -3,6 +3,7 @@
 //! Menu button on small ones — and in the footer; the front page's introduction and the logo;
 //! and `check` warns about a plain page nothing leads to.
 
+use vejviser::messages::Language::Da;
 use crate::common::*;
 
 /// The (text, href) of the links in `selector` of a page.
@@ -127,8 +128,8 @@ fn a_menu_that_names_no_page_of_the_site_is_an_error_at_the_menu() {
     assert_eq!(d.code, "site.menu");
     assert_eq!(d.file, std::path::Path::new("content/roskilde/_site.yaml"));
     assert_eq!(d.line, line, "{d}");
-    assert!(d.message.contains("`om-os.md`"), "{d}");
-    assert_eq!(d.hint.as_deref(), Some("did you mean `om.md`? (pages are named as links are written, relative to the site folder)"));
+    assert!(d.text(Da).contains("`om-os.md`"), "{d}");
+    assert_eq!(d.hint_text(Da).as_deref(), Some("Mente du `om.md`? (sider skrives, som man skriver links, regnet fra kommunens mappe)"));
 
     // An entry with both a page and an address, or neither, is refused when _site.yaml is read.
     project.write(
@@ -138,7 +139,7 @@ fn a_menu_that_names_no_page_of_the_site_is_an_error_at_the_menu() {
     let outcome = project.build();
     let d = outcome.diagnostics.iter().find(|d| d.is_error()).unwrap();
     assert_eq!(d.code, "site.menu");
-    assert!(d.message.contains("needs either `page`"), "{d}");
+    assert!(d.text(Da).contains("skal have enten `page`"), "{d}");
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn check_warns_about_a_plain_page_nothing_leads_to() {
             .unwrap()
             .into_iter()
             .filter(|d| d.code == "site.unreachable-page")
-            .map(|d| format!("{} {}", d.file.display(), d.message))
+            .map(|d| format!("{} {}", d.file.display(), d.text(Da)))
             .collect()
     };
     let found = warnings(&project);
