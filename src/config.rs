@@ -123,12 +123,9 @@ fn unknown_keys(text: &Arc<str>, file: &Path, fields: &[Field], diags: &mut Vec<
     for key in keys {
         if !known.contains(&key.as_str()) {
             let place = locate::key(text, &[&key]);
-            let mut d = Diagnostic::error(
-                "config.unknown-field",
-                file,
-                messages::unknown_field(&key),
-            )
-            .hint(did_you_mean(&key, &known));
+            let mut d =
+                Diagnostic::error("config.unknown-field", file, messages::unknown_field(&key))
+                    .hint(did_you_mean(&key, &known));
             if let Some(p) = place {
                 d = d.at_offset(text, p.offset, p.len);
             }
@@ -168,8 +165,12 @@ impl Project {
         let title = raw.title.unwrap_or_default();
         if title.trim().is_empty() {
             diags.push(
-                Diagnostic::error("config.missing-field", file, messages::missing_field("title"))
-                    .hint(messages::project_title_hint()),
+                Diagnostic::error(
+                    "config.missing-field",
+                    file,
+                    messages::missing_field("title"),
+                )
+                .hint(messages::project_title_hint()),
             );
         }
         for slug in raw.categories.keys() {
@@ -351,19 +352,19 @@ impl Municipality {
             Some(url) => {
                 diags.push(at(
                     &["base_url"],
-                    Diagnostic::error(
-                        "site.base-url",
-                        file,
-                        messages::not_a_web_address(&url),
-                    )
-                    .hint(messages::base_url_hint()),
+                    Diagnostic::error("site.base-url", file, messages::not_a_web_address(&url))
+                        .hint(messages::base_url_hint()),
                 ));
                 String::new()
             }
             None => {
                 diags.push(
-                    Diagnostic::error("site.missing-field", file, messages::missing_field("base_url"))
-                        .hint(messages::missing_base_url_hint()),
+                    Diagnostic::error(
+                        "site.missing-field",
+                        file,
+                        messages::missing_field("base_url"),
+                    )
+                    .hint(messages::missing_base_url_hint()),
                 );
                 String::new()
             }
@@ -384,12 +385,8 @@ impl Municipality {
             if crate::icons::mime_of(icon).is_none() {
                 diags.push(at(
                     &["favicon"],
-                    Diagnostic::error(
-                        "site.favicon",
-                        file,
-                        messages::not_an_icon(icon),
-                    )
-                    .hint(messages::icon_hint()),
+                    Diagnostic::error("site.favicon", file, messages::not_an_icon(icon))
+                        .hint(messages::icon_hint()),
                 ));
             }
         }
@@ -397,8 +394,12 @@ impl Municipality {
             if !is_web_url(url) {
                 diags.push(at(
                     &["accessibility_statement"],
-                    Diagnostic::error("site.accessibility-statement", file, messages::not_a_web_address(url))
-                        .hint(messages::statement_url_hint()),
+                    Diagnostic::error(
+                        "site.accessibility-statement",
+                        file,
+                        messages::not_a_web_address(url),
+                    )
+                    .hint(messages::statement_url_hint()),
                 ));
             }
         }
@@ -429,11 +430,7 @@ impl Municipality {
             if location.name.trim().is_empty() {
                 diags.push(at(
                     &["locations", key],
-                    Diagnostic::error(
-                        "site.location",
-                        file,
-                        messages::location_no_name(key),
-                    ),
+                    Diagnostic::error("site.location", file, messages::location_no_name(key)),
                 ));
             }
         }
@@ -487,16 +484,13 @@ fn check_key(text: &Arc<str>, file: &Path, map: &str, key: &str, diags: &mut Vec
     if slug == key {
         return;
     }
-    let mut d = Diagnostic::error(
-        "config.key",
-        file,
-        messages::bad_key(key, map),
-    )
-    .hint(messages::use_slug_letters(if slug.is_empty() {
-        "makers-corner"
-    } else {
-        &slug
-    }));
+    let mut d = Diagnostic::error("config.key", file, messages::bad_key(key, map)).hint(
+        messages::use_slug_letters(if slug.is_empty() {
+            "makers-corner"
+        } else {
+            &slug
+        }),
+    );
     // A quoted key is not found by its text: then the map it is in is shown.
     if let Some(p) = locate::key(text, &[map, key]).or_else(|| locate::key(text, &[map])) {
         d = d.at_offset(text, p.offset, p.len);

@@ -343,7 +343,10 @@ mod tests {
     #[test]
     fn id_lists_are_cut() {
         let text = |arg| messages::headings_are(arg).render(Language::En);
-        assert_eq!(text(id_list(["a", "b"].into_iter(), 20)), "its headings are: #a, #b");
+        assert_eq!(
+            text(id_list(["a", "b"].into_iter(), 20)),
+            "its headings are: #a, #b"
+        );
         let cut = id_list(["a", "b", "c"].into_iter(), 2);
         assert_eq!(text(cut.clone()), "its headings are: #a, #b and 1 more");
         let danish = messages::headings_are(cut).render(Language::Da);

@@ -13,8 +13,8 @@ use walkdir::WalkDir;
 
 use crate::config::{Municipality, Project};
 use crate::error::{Diagnostic, Error};
-use crate::messages;
 use crate::frontmatter::{Kind, Page};
+use crate::messages;
 
 /// Larger files are refused: no real page is this big, and reading one would stall the build.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -89,9 +89,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).into_owned());
-            Err(Diagnostic::error("io.not-utf8", &shown, messages::not_utf8())
-                .at(&lossy, line, column)
-                .hint(messages::not_utf8_hint()))
+            Err(
+                Diagnostic::error("io.not-utf8", &shown, messages::not_utf8())
+                    .at(&lossy, line, column)
+                    .hint(messages::not_utf8_hint()),
+            )
         }
     }
 }

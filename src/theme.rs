@@ -16,11 +16,11 @@ use std::sync::Arc;
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::messages;
 use crate::config::Project;
 use crate::error::{Diagnostic, Error};
 use crate::i18n::Strings;
 use crate::load::{display_path, read_text};
+use crate::messages;
 use crate::yaml;
 
 /// A compiled theme for one site.
@@ -333,12 +333,8 @@ pub fn template_diagnostic(
                 .span(1)
                 .hint(messages::template_error_hint())
         }
-        None => Diagnostic::error(
-            "theme.template",
-            "themes",
-            messages::template_error(full),
-        )
-        .hint(messages::template_error_hint()),
+        None => Diagnostic::error("theme.template", "themes", messages::template_error(full))
+            .hint(messages::template_error_hint()),
     }
 }
 

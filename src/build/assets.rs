@@ -39,35 +39,30 @@ pub fn add(
     let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
     paths.insert("site.css".into(), hashed.clone());
     files.add(hashed, site_css);
-    let mut own_file = |rel: &str, field: &str, code: &'static str| match read_site_file(
-        &site.dir, rel,
-    ) {
-        Ok(bytes) => {
-            let name = Path::new(rel)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
-            let size = icons::image_size(&name, &bytes);
-            files.add(hashed.clone(), bytes);
-            Some((hashed, size))
-        }
-        Err(e) => {
-            diagnostics.push(
-                m.diagnostic_at(
-                    &[field],
-                    None,
-                    Diagnostic::error(
-                        code,
-                        &m.file,
-                        messages::cannot_read_site_file(rel, e),
-                    )
-                    .hint(messages::site_file_hint(&m.slug)),
-                ),
-            );
-            None
-        }
-    };
+    let mut own_file =
+        |rel: &str, field: &str, code: &'static str| match read_site_file(&site.dir, rel) {
+            Ok(bytes) => {
+                let name = Path::new(rel)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+                let size = icons::image_size(&name, &bytes);
+                files.add(hashed.clone(), bytes);
+                Some((hashed, size))
+            }
+            Err(e) => {
+                diagnostics.push(
+                    m.diagnostic_at(
+                        &[field],
+                        None,
+                        Diagnostic::error(code, &m.file, messages::cannot_read_site_file(rel, e))
+                            .hint(messages::site_file_hint(&m.slug)),
+                    ),
+                );
+                None
+            }
+        };
     let logo = m
         .logo
         .as_deref()

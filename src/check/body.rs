@@ -9,8 +9,8 @@ use crate::build::BuildOptions;
 use crate::catalogue::{status, Status};
 use crate::config::Project;
 use crate::error::Diagnostic;
-use crate::messages;
 use crate::frontmatter::{Kind, Page};
+use crate::messages;
 
 /// A link of a body: its place (byte offset and length in the body), destination and text.
 pub(super) struct BodyLink {
@@ -183,16 +183,18 @@ fn course_findings(
             let (Some(deadline), Some(first)) = (deadline, course.schedule.first()) else {
                 return;
             };
-            out.push(page.diagnostic_at(
-                &["signup", "deadline"],
-                None,
-                Diagnostic::warning(
-                    "course.signup-closed",
-                    &page.file,
-                    messages::signup_closed(deadline, first),
-                )
-                .hint(messages::signup_closed_hint()),
-            ));
+            out.push(
+                page.diagnostic_at(
+                    &["signup", "deadline"],
+                    None,
+                    Diagnostic::warning(
+                        "course.signup-closed",
+                        &page.file,
+                        messages::signup_closed(deadline, first),
+                    )
+                    .hint(messages::signup_closed_hint()),
+                ),
+            );
         }
         // A finished term of a series stays: it keeps the series page (printed on flyers)
         // alive and is listed there as an earlier term.
@@ -201,16 +203,14 @@ fn course_findings(
                 Some(last) => messages::course_finished_on(last),
                 None => messages::course_finished(),
             };
-            out.push(page.diagnostic_at(
-                &["schedule"],
-                None,
-                Diagnostic::warning(
-                    "course.finished",
-                    &page.file,
-                    message,
-                )
-                .hint(messages::course_finished_hint()),
-            ));
+            out.push(
+                page.diagnostic_at(
+                    &["schedule"],
+                    None,
+                    Diagnostic::warning("course.finished", &page.file, message)
+                        .hint(messages::course_finished_hint()),
+                ),
+            );
         }
         _ => {}
     }

@@ -4,8 +4,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::Diagnostic;
-use crate::messages::{self, Joined, Message};
 use crate::frontmatter::Page;
+use crate::messages::{self, Joined, Message};
 
 /// A text's LIX score, and what it was computed from.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use super::body::scan_body;
 use crate::error::Diagnostic;
-use crate::messages;
 use crate::frontmatter::Kind;
+use crate::messages;
 use crate::site::links::{self, Target};
 use crate::site::Site;
 
@@ -40,7 +40,9 @@ pub(super) fn unreachable_pages(site: &Site, out: &mut Vec<Diagnostic>) {
                 &sp.page.file,
                 messages::unreachable_page(&site.municipality.name, &sp.path),
             )
-            .hint(messages::unreachable_page_hint(site.municipality.file.display())),
+            .hint(messages::unreachable_page_hint(
+                site.municipality.file.display(),
+            )),
         );
     }
 }

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use super::SiteUse;
 use crate::build::BuildOutcome;
 use crate::error::Diagnostic;
-use crate::messages::{self, Joined, Message};
 use crate::frontmatter::Page;
 use crate::load;
+use crate::messages::{self, Joined, Message};
 use crate::site::Site;
 
 /// Keys of `locations:` and `contacts:` that no course of the site names. Draft courses count as

@@ -73,10 +73,7 @@ fn typed(message: &str) -> Option<(Message, Message)> {
     }
     if let Some(rest) = message.strip_prefix("invalid date `") {
         let value = rest.split('`').next().unwrap_or(rest);
-        return Some((
-            messages::invalid_date(value),
-            messages::invalid_date_hint(),
-        ));
+        return Some((messages::invalid_date(value), messages::invalid_date_hint()));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once("`, expected ")?;
@@ -113,10 +110,7 @@ fn typed(message: &str) -> Option<(Message, Message)> {
         .or_else(|| message.strip_prefix("duplicate field `"));
     if let Some(rest) = duplicate {
         let key = rest.trim_end_matches(['"', '`']);
-        return Some((
-            messages::duplicate_key(key),
-            messages::duplicate_key_hint(),
-        ));
+        return Some((messages::duplicate_key(key), messages::duplicate_key_hint()));
     }
     if message.starts_with("expected `key: value` lines") {
         return Some((messages::not_a_mapping(), messages::yaml_syntax_hint()));

@@ -393,11 +393,7 @@ impl Reporter<'_> {
     fn course(&mut self, raw: &RawFrontMatter, project: &Project) -> Course {
         let category = match raw.category.as_deref() {
             None => {
-                self.missing(
-                    Kind::Course,
-                    "category",
-                    messages::category_example(),
-                );
+                self.missing(Kind::Course, "category", messages::category_example());
                 String::new()
             }
             Some(c) if project.categories.contains_key(c) => c.to_string(),

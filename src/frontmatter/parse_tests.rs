@@ -144,7 +144,8 @@ fn a_change_must_name_a_meeting_and_land_on_a_free_day() {
                 "course.schedule",
                 10,
                 31,
-                "Mødegangen 2027-03-09 er flyttet til 2027-03-16, hvor kurset allerede mødes".to_string()
+                "Mødegangen 2027-03-09 er flyttet til 2027-03-16, hvor kurset allerede mødes"
+                    .to_string()
             ),
         ],
         "{errs:#?}"
@@ -234,7 +235,10 @@ fn type_error_line_is_in_file_coordinates() {
 fn invalid_date() {
     let errs = parse("kurser/x.md", "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-02-30\n  weeks: 2\n---\n").unwrap_err();
     assert_eq!(errs[0].line, 5, "{:?}", errs[0]);
-    assert_eq!(errs[0].text(Language::Da), "Datoen `2027-02-30` findes ikke");
+    assert_eq!(
+        errs[0].text(Language::Da),
+        "Datoen `2027-02-30` findes ikke"
+    );
     assert_eq!(
         errs[0].hint_text(Language::Da).unwrap(),
         "Skriv datoer som ÅÅÅÅ-MM-DD, fx 2027-02-02"

@@ -98,18 +98,8 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
                 }
             }
         }
-        (None, None, _) => report(
-            &[],
-            None,
-            messages::no_start(),
-            messages::no_start_hint(),
-        ),
-        (None, Some(_), None) => report(
-            &[],
-            None,
-            messages::no_weeks(),
-            messages::no_weeks_hint(),
-        ),
+        (None, None, _) => report(&[], None, messages::no_start(), messages::no_start_hint()),
+        (None, Some(_), None) => report(&[], None, messages::no_weeks(), messages::no_weeks_hint()),
     }
     let meetings = changes(s, &meetings, report);
     Schedule { meetings, time }

@@ -241,7 +241,10 @@ mod tests {
             if dest.ends_with(".md") {
                 Resolved::Rewrite(format!("../{}/", dest.trim_end_matches(".md")))
             } else if dest == "mangler" {
-                Resolved::Problem(messages::link_missing("mangler", "mangler"), messages::link_missing_hint())
+                Resolved::Problem(
+                    messages::link_missing("mangler", "mangler"),
+                    messages::link_missing_hint(),
+                )
             } else {
                 Resolved::Keep
             }

@@ -271,7 +271,10 @@ impl<'a> Renderer<'a> {
         self.theme.tera.render(template, ctx).map_err(|e| {
             let d = crate::theme::template_diagnostic(&e, &self.theme.sources);
             // The same template mistake shows on many pages: one report names the first page.
-            let hint = d.hint.clone().unwrap_or_else(crate::messages::template_error_hint);
+            let hint = d
+                .hint
+                .clone()
+                .unwrap_or_else(crate::messages::template_error_hint);
             d.hint(crate::messages::first_seen(hint, file.display()))
         })
     }

@@ -179,8 +179,6 @@ pub(super) fn error_page(
 #[cfg(test)]
 mod tests {
     use super::*;
-use crate::config::Language;
-use crate::messages;
 
     #[test]
     fn events_fill_whole_chunks() {

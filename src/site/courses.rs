@@ -18,8 +18,8 @@ use crate::catalogue::{self, Status};
 use crate::config::Municipality;
 use crate::config::{Audience, Category, Contact, Location, Project};
 use crate::error::{suggest, Diagnostic};
-use crate::messages;
 use crate::frontmatter::{Availability, Course, Mode};
+use crate::messages;
 
 /// One course with every reference resolved and its status on the build's day.
 #[derive(Debug, Clone)]
@@ -196,16 +196,18 @@ pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut
             None => {
                 terms.insert((series, first), sp);
             }
-            Some(other) => diags.push(sp.page.diagnostic_at(
-                first_meeting_key(&sp.page),
-                None,
-                Diagnostic::error(
-                    "course.series-clash",
-                    &sp.page.file,
-                    messages::series_clash(series, first, other.page.file.display()),
-                )
-                .hint(messages::series_clash_hint()),
-            )),
+            Some(other) => diags.push(
+                sp.page.diagnostic_at(
+                    first_meeting_key(&sp.page),
+                    None,
+                    Diagnostic::error(
+                        "course.series-clash",
+                        &sp.page.file,
+                        messages::series_clash(series, first, other.page.file.display()),
+                    )
+                    .hint(messages::series_clash_hint()),
+                ),
+            ),
         }
     }
     for sp in pages {

@@ -178,9 +178,15 @@ pub fn resolve<'d>(
         }
     }
     Err(if image {
-        (messages::image_missing(dest, &rel), messages::image_missing_hint())
+        (
+            messages::image_missing(dest, &rel),
+            messages::image_missing_hint(),
+        )
     } else {
-        (messages::file_missing(dest, &rel), messages::file_missing_hint())
+        (
+            messages::file_missing(dest, &rel),
+            messages::file_missing_hint(),
+        )
     })
 }
 

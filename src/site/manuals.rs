@@ -53,8 +53,12 @@ pub(super) fn link_manuals(
         let Some(&m) = by_name.get(name) else {
             if reported_orphans.insert(name.to_string()) {
                 diags.push(
-                    Diagnostic::error("manual.missing-index", &sp.page.file, messages::manual_missing_index(name))
-                        .hint(messages::manual_missing_index_hint(name)),
+                    Diagnostic::error(
+                        "manual.missing-index",
+                        &sp.page.file,
+                        messages::manual_missing_index(name),
+                    )
+                    .hint(messages::manual_missing_index_hint(name)),
                 );
             }
             continue;
@@ -160,7 +164,11 @@ pub(super) fn link_manuals(
                                     &page.file,
                                     messages::unknown_exercise(name),
                                 )
-                                .hint(suggest(name, &known, messages::known_exercises)),
+                                .hint(suggest(
+                                    name,
+                                    &known,
+                                    messages::known_exercises,
+                                )),
                             ),
                         );
                     }
@@ -254,14 +262,22 @@ fn order_by_summary(
                 match found {
                     Some(&page) if matches!(pages[page].page.kind, Kind::Chapter | Kind::Page) => {
                         if listed.insert(page) {
-                            contents.push(TocEntry::Chapter { page, depth, number });
+                            contents.push(TocEntry::Chapter {
+                                page,
+                                depth,
+                                number,
+                            });
                             order.push((page, depth));
                         }
                     }
                     Some(_) => diags.push(
-                        Diagnostic::error("summary.not-a-chapter", file, messages::summary_not_a_chapter(&path))
-                            .at_offset(text, line.offset, line.len)
-                            .hint(messages::summary_not_a_chapter_hint()),
+                        Diagnostic::error(
+                            "summary.not-a-chapter",
+                            file,
+                            messages::summary_not_a_chapter(&path),
+                        )
+                        .at_offset(text, line.offset, line.len)
+                        .hint(messages::summary_not_a_chapter_hint()),
                     ),
                     None if target.as_ref().is_some_and(|t| left_out.contains(t)) => {}
                     None => diags.push(
@@ -313,19 +329,31 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
         let total: u32 = plan.agenda.iter().map(|a| a.minutes).sum();
         if let Some(duration) = plan.duration {
             if !plan.agenda.is_empty() && total > duration {
-                diags.push(page.diagnostic_at(
-                    &["agenda"],
-                    None,
-                    Diagnostic::error("session.agenda-too-long", &page.file, messages::agenda_too_long(total, duration))
+                diags.push(
+                    page.diagnostic_at(
+                        &["agenda"],
+                        None,
+                        Diagnostic::error(
+                            "session.agenda-too-long",
+                            &page.file,
+                            messages::agenda_too_long(total, duration),
+                        )
                         .hint(messages::agenda_too_long_hint(total - duration, total)),
-                ));
+                    ),
+                );
             } else if !plan.agenda.is_empty() && total < duration {
-                diags.push(page.diagnostic_at(
-                    &["agenda"],
-                    None,
-                    Diagnostic::warning("session.agenda-too-short", &page.file, messages::agenda_too_short(total, duration))
+                diags.push(
+                    page.diagnostic_at(
+                        &["agenda"],
+                        None,
+                        Diagnostic::warning(
+                            "session.agenda-too-short",
+                            &page.file,
+                            messages::agenda_too_short(total, duration),
+                        )
                         .hint(messages::agenda_too_short_hint()),
-                ));
+                    ),
+                );
             }
         }
         if let Some(phase) = plan.phase {
@@ -351,16 +379,18 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
         }
         if let Some(prev) = previous {
             if plan.number > prev + 1 {
-                diags.push(page.diagnostic_at(
-                    &["number"],
-                    None,
-                    Diagnostic::warning(
-                        "session.numbering-gap",
-                        &page.file,
-                        messages::numbering_gap(prev, plan.number),
-                    )
-                    .hint(messages::numbering_gap_hint()),
-                ));
+                diags.push(
+                    page.diagnostic_at(
+                        &["number"],
+                        None,
+                        Diagnostic::warning(
+                            "session.numbering-gap",
+                            &page.file,
+                            messages::numbering_gap(prev, plan.number),
+                        )
+                        .hint(messages::numbering_gap_hint()),
+                    ),
+                );
             }
         }
         previous = Some(plan.number);
@@ -369,13 +399,9 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
         if !manual.used_in.contains_key(&e) {
             let p = &pages[e].page;
             diags.push(
-                Diagnostic::warning(
-                    "exercise.unused",
-                    &p.file,
-                    messages::exercise_unused(),
-                )
-                .at(&p.text, 1, 1)
-                .hint(messages::exercise_unused_hint()),
+                Diagnostic::warning("exercise.unused", &p.file, messages::exercise_unused())
+                    .at(&p.text, 1, 1)
+                    .hint(messages::exercise_unused_hint()),
             );
         }
     }

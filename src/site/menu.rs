@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use super::SitePage;
 use crate::config::Municipality;
 use crate::error::{suggest, Diagnostic};
-use crate::messages;
 use crate::frontmatter::Kind;
+use crate::messages;
 
 /// One entry of the menu.
 #[derive(Debug, Clone, serde::Serialize)]

@@ -18,9 +18,9 @@ use std::sync::Arc;
 use crate::config::Municipality;
 use crate::error::suggest;
 use crate::error::Diagnostic;
-use crate::messages::{self, Message};
 use crate::frontmatter::{Details, Kind, Page};
 use crate::load::{Layer, SiteSource};
+use crate::messages::{self, Message};
 use crate::slug::{slugify, strip_order_prefix};
 use courses::check_courses;
 use manuals::link_manuals;
@@ -277,12 +277,18 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
             left_out.insert(rel.to_string());
         } else {
             let _ = i;
-            diags.push(municipality.diagnostic_at(
-                &["exclude"],
-                Some(rel),
-                Diagnostic::error("site.exclude", &municipality.file, messages::exclude_missing(rel))
+            diags.push(
+                municipality.diagnostic_at(
+                    &["exclude"],
+                    Some(rel),
+                    Diagnostic::error(
+                        "site.exclude",
+                        &municipality.file,
+                        messages::exclude_missing(rel),
+                    )
                     .hint(messages::exclude_missing_hint()),
-            ));
+                ),
+            );
         }
     }
 
@@ -408,8 +414,12 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     check_courses(&pages, &municipality, &mut diags);
     if municipality.accessibility_statement.is_none() {
         diags.push(
-            Diagnostic::warning("site.accessibility-statement", &municipality.file, messages::no_statement())
-                .hint(messages::no_statement_hint()),
+            Diagnostic::warning(
+                "site.accessibility-statement",
+                &municipality.file,
+                messages::no_statement(),
+            )
+            .hint(messages::no_statement_hint()),
         );
     }
 

@@ -3,8 +3,8 @@
 //! the sitemap; a clash with a page, a generated page or another page's alias is an error naming
 //! both files.
 
-use vejviser::messages::Language::Da;
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 #[test]
 fn each_old_address_sends_the_browser_to_the_page() {
@@ -125,7 +125,10 @@ fn an_address_that_climbs_or_holds_odd_characters_is_refused_where_it_stands() {
         assert_eq!(d.line, 4, "{bad}: {d}");
         assert!(d.text(Da).contains(bad), "{d}");
         assert!(
-            d.hint_text(Da).as_deref().unwrap_or("").contains("gammel-side/"),
+            d.hint_text(Da)
+                .as_deref()
+                .unwrap_or("")
+                .contains("gammel-side/"),
             "{d}"
         );
     }

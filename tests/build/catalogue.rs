@@ -7,9 +7,9 @@
 //! Fixtures live in `tests/fixtures/catalogue/<case>/`; each is built for a fixed `today`, so the
 //! statuses do not depend on the day the tests run.
 
-use vejviser::messages::Language::Da;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use vejviser::messages::Language::Da;
 
 use scraper::{ElementRef, Html};
 use serde_json::Value;

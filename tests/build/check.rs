@@ -3,9 +3,9 @@
 //! exit codes, through the binary. Also `vejviser new`: every scaffold builds as it is and is
 //! never written over.
 
-use vejviser::messages::Language::Da;
 use std::collections::BTreeSet;
 use std::process::Output;
+use vejviser::messages::Language::Da;
 
 use vejviser::{Diagnostic, Severity};
 
@@ -136,7 +136,8 @@ fn a_shared_page_is_reported_once_however_many_sites_see_it() {
             file: "content/_shared/om-forloebene.md",
             line: 5,
             column: 9,
-            message: "content/_shared/kurser/recoverycafe.md har intet element med id'et `#adresse`",
+            message:
+                "content/_shared/kurser/recoverycafe.md har intet element med id'et `#adresse`",
             hint: "#kursus-sted",
             source_line: Some("Se hvor [caféen](kurser/recoverycafe.md#adresse) ligger."),
         }],
@@ -231,7 +232,8 @@ fn a_course_whose_signup_closed_before_it_started_is_reported() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 11,
             column: 21,
-            message: "Tilmeldingsfristen 2026-05-20 er overskredet, men kurset starter først 2026-07-07",
+            message:
+                "Tilmeldingsfristen 2026-05-20 er overskredet, men kurset starter først 2026-07-07",
             hint: "\"Tilmelding lukket\"",
             source_line: Some("signup: { deadline: 2026-05-20, email: skriv@roskilde.example.dk }"),
         }],
@@ -604,12 +606,32 @@ fn findings_follow_the_projects_language_with_the_same_codes() {
         assert_eq!(da["message"], "Linket har ingen tekst");
         assert_eq!(en["message"], "The link has no text");
         let hint = |v: &serde_json::Value| v["hint"].as_str().unwrap_or_default().to_string();
-        assert!(hint(da).starts_with("Skærmlæsere læser kun adressen op"), "{da}");
-        assert!(hint(en).starts_with("Screen readers read out only the address"), "{en}");
+        assert!(
+            hint(da).starts_with("Skærmlæsere læser kun adressen op"),
+            "{da}"
+        );
+        assert!(
+            hint(en).starts_with("Screen readers read out only the address"),
+            "{en}"
+        );
     }
     for (out, words) in [
-        (&human_da, ["Linket har ingen tekst", "Skærmlæsere", "0 fejl, 2 advarsel/advarsler"]),
-        (&human_en, ["The link has no text", "Screen readers", "0 error(s), 2 warning(s)"]),
+        (
+            &human_da,
+            [
+                "Linket har ingen tekst",
+                "Skærmlæsere",
+                "0 fejl, 2 advarsel/advarsler",
+            ],
+        ),
+        (
+            &human_en,
+            [
+                "The link has no text",
+                "Screen readers",
+                "0 error(s), 2 warning(s)",
+            ],
+        ),
     ] {
         for w in words {
             assert!(out.contains(w), "the report does not say {w:?}:\n{out}");

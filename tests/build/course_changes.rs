@@ -6,8 +6,8 @@
 //!
 //! The fixture is `tests/fixtures/catalogue/changes/`, built for the tests' fixed day.
 
-use vejviser::messages::Language::Da;
 use std::collections::BTreeMap;
+use vejviser::messages::Language::Da;
 
 use scraper::{ElementRef, Html};
 use serde_json::Value;
@@ -587,8 +587,12 @@ fn an_unknown_audience_or_availability_is_an_error_with_the_known_ones() {
             ("course.value", 5, 15, Some("Mente du `full`?".to_string())),
             (
                 "course.unknown-audience",
-                6, 28,
-                Some("Mente du `paaroerende`? (de står under `audiences:` i vejviser.yaml)".to_string())
+                6,
+                28,
+                Some(
+                    "Mente du `paaroerende`? (de står under `audiences:` i vejviser.yaml)"
+                        .to_string()
+                )
             ),
         ]
     );

@@ -2,8 +2,8 @@
 //! column, hint), that the binary exits with 1 and shows the place and the offending line, and
 //! that a failed build leaves an existing `public/` exactly as it was.
 
-use vejviser::messages::Language::Da;
 use std::path::Path;
+use vejviser::messages::Language::Da;
 
 use vejviser::{BuildOutcome, Diagnostic};
 
@@ -381,7 +381,8 @@ fn link_to_a_missing_page() {
             file: "content/roskilde/om.md",
             line: 6,
             column: Some(9),
-            message: "`kurser/skrivevaerksted.md` linker til kurser/skrivevaerksted.md, som ikke findes",
+            message:
+                "`kurser/skrivevaerksted.md` linker til kurser/skrivevaerksted.md, som ikke findes",
             hint: "Tjek filnavnet",
             source_line: Some("Se også [Skriveværksted](kurser/skrivevaerksted.md) til foråret."),
         }],
@@ -459,10 +460,7 @@ fn two_files_with_the_same_url() {
     );
     assert!(d.text(Da).contains("/kurser/skrivevaerksted/"), "{d}");
     assert_eq!((d.line, d.column), (1, 1), "{d}");
-    assert!(
-        d.hint_text(Da).unwrap_or_default().contains("slug"),
-        "{d}"
-    );
+    assert!(d.hint_text(Da).unwrap_or_default().contains("slug"), "{d}");
 
     let file: &'static str = if other == a { b } else { a };
     assert_cli_rejects(
@@ -655,10 +653,21 @@ fn yaml_mistakes_are_explained_in_plain_words_where_they_are() {
         assert_eq!((d.line, d.column), (line, column), "{text:?}: {d}");
         assert_eq!(d.text(Da), message, "{text:?}");
         let said = d.hint_text(Da).unwrap_or_default();
-        assert!(said.contains(hint), "{text:?}: the hint {said:?} lacks {hint:?}");
+        assert!(
+            said.contains(hint),
+            "{text:?}: the hint {said:?} lacks {hint:?}"
+        );
         // Not the parser's own words.
-        for parser in ["mapping values", "did not find", "could not find", "while scanning"] {
-            assert!(!said.contains(parser) && !d.text(Da).contains(parser), "{d}");
+        for parser in [
+            "mapping values",
+            "did not find",
+            "could not find",
+            "while scanning",
+        ] {
+            assert!(
+                !said.contains(parser) && !d.text(Da).contains(parser),
+                "{d}"
+            );
         }
     }
 }
@@ -679,8 +688,22 @@ fn the_build_report_follows_the_projects_language() {
     assert_eq!(output.status.code(), Some(1));
     let english = stderr(&output);
     for (out, words) in [
-        (&danish, ["Ukendt felt `titel`", "Mente du `title`?", "fejl: bygningen stoppede med 2 fejl"]),
-        (&english, ["Unknown field `titel`", "Did you mean `title`?", "error: the build stopped with 2 error(s)"]),
+        (
+            &danish,
+            [
+                "Ukendt felt `titel`",
+                "Mente du `title`?",
+                "fejl: bygningen stoppede med 2 fejl",
+            ],
+        ),
+        (
+            &english,
+            [
+                "Unknown field `titel`",
+                "Did you mean `title`?",
+                "error: the build stopped with 2 error(s)",
+            ],
+        ),
     ] {
         for w in words {
             assert!(out.contains(w), "the report does not say {w:?}:\n{out}");

@@ -1,8 +1,8 @@
 //! What every page's head says of it: a description taken from what the page already says of
 //! itself, and the site's icons, which exist.
 
-use vejviser::messages::Language::Da;
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 fn description(site: &vejviser::SiteFiles, path: &str) -> String {
     let doc = page(site, path);
@@ -137,7 +137,10 @@ fn an_icon_browsers_do_not_take_or_cannot_read_is_an_error_at_its_line() {
     let text = std::fs::read_to_string(&yaml).unwrap();
     let line = text.lines().count() + 1;
     for (icon, message) in [
-        ("ikon.gif", "`ikon.gif` er ikke en ikonfil, som browsere kan vise"),
+        (
+            "ikon.gif",
+            "`ikon.gif` er ikke en ikonfil, som browsere kan vise",
+        ),
         ("mangler.svg", "Filen `mangler.svg` kan ikke læses"),
     ] {
         std::fs::write(&yaml, format!("{text}favicon: {icon}\n")).unwrap();

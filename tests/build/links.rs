@@ -1,8 +1,8 @@
 //! Markdown links to `.md` files become links to the target page's URL, relative to the page;
 //! slugs and heading ids transliterate Danish letters.
 
-use vejviser::messages::Language::Da;
 use scraper::Html;
+use vejviser::messages::Language::Da;
 
 use crate::common::*;
 

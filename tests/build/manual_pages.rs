@@ -3,9 +3,9 @@
 //! the whole manual on one page for print, and the mistakes found on the way (each test states
 //! the behaviour we want). One small fixture per idea under `tests/fixtures/manuals/`.
 
-use vejviser::messages::Language::Da;
 use crate::common::*;
 use crate::manuals::*;
+use vejviser::messages::Language::Da;
 
 // ---------------------------------------------------------------------------------------------
 // Session plans checked against their manual
@@ -19,7 +19,10 @@ fn an_agenda_longer_than_the_session_is_an_error_at_the_agenda() {
     let d = the_only(&outcome, "session.agenda-too-long", true);
     assert_place(d, UGE_01, 7, None);
     assert_eq!(d.source_line(), Some("agenda:"));
-    assert!(d.text(Da).contains("105") && d.text(Da).contains("90"), "{d}");
+    assert!(
+        d.text(Da).contains("105") && d.text(Da).contains("90"),
+        "{d}"
+    );
     assert!(
         hint(d).contains("15"),
         "the hint should say by how much: {d}"
@@ -503,7 +506,10 @@ fn a_chapter_named_print_does_not_silently_lose_its_page() {
     assert_eq!(d.code, "site.reserved-url", "{d}");
     assert_eq!((d.file.as_path(), d.line), (chapter, 1), "{d}");
     assert!(d.text(Da).contains("/manualer/abc/print/"), "{d}");
-    assert!(d.hint_text(Da).as_deref().unwrap_or("").contains("slug"), "{d}");
+    assert!(
+        d.hint_text(Da).as_deref().unwrap_or("").contains("slug"),
+        "{d}"
+    );
 }
 
 /// A session that lists the same exercise sheet twice still uses it once: the sheet's "Bruges i"

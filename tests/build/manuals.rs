@@ -4,8 +4,8 @@
 //! chapter or session, which manuals a site takes, and the whole manual on one page for print.
 //! One small fixture per idea under `tests/fixtures/manuals/`.
 
-use vejviser::messages::Language::Da;
 use std::collections::HashSet;
+use vejviser::messages::Language::Da;
 
 use scraper::Html;
 use vejviser::{BuildOutcome, Diagnostic, SiteFiles};

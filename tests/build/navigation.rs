@@ -3,8 +3,8 @@
 //! Menu button on small ones — and in the footer; the front page's introduction and the logo;
 //! and `check` warns about a plain page nothing leads to.
 
-use vejviser::messages::Language::Da;
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 /// The (text, href) of the links in `selector` of a page.
 fn links(site: &vejviser::SiteFiles, path: &str, selector: &str) -> Vec<(String, String)> {
@@ -129,7 +129,12 @@ fn a_menu_that_names_no_page_of_the_site_is_an_error_at_the_menu() {
     assert_eq!(d.file, std::path::Path::new("content/roskilde/_site.yaml"));
     assert_eq!(d.line, line, "{d}");
     assert!(d.text(Da).contains("`om-os.md`"), "{d}");
-    assert_eq!(d.hint_text(Da).as_deref(), Some("Mente du `om.md`? (sider skrives, som man skriver links, regnet fra kommunens mappe)"));
+    assert_eq!(
+        d.hint_text(Da).as_deref(),
+        Some(
+            "Mente du `om.md`? (sider skrives, som man skriver links, regnet fra kommunens mappe)"
+        )
+    );
 
     // An entry with both a page and an address, or neither, is refused when _site.yaml is read.
     project.write(

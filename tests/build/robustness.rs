@@ -5,16 +5,17 @@
 //! Markdown rendering, the search index) and to whole in-memory builds; the fixed cases below
 //! them are the inputs that once crashed or stalled the build, kept as regression tests.
 
-use vejviser::messages::Language::Da;
 use std::path::Path;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
+use vejviser::messages::Language::Da;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use vejviser::config::Project as ProjectConfig;
 use vejviser::frontmatter::Page;
 use vejviser::markdown::{self, Resolved, Resolver};
+use vejviser::messages;
 use vejviser::{search, BuildOutcome, Diagnostic};
 
 use crate::common::*;
@@ -70,7 +71,7 @@ impl Resolver for Anything {
     }
     fn image(&self, dest: &str) -> Resolved {
         if dest.is_empty() {
-            Resolved::Problem("no image".into(), "give one".into())
+            Resolved::Problem(messages::image_alt(), messages::image_alt_hint())
         } else {
             Resolved::Keep
         }
@@ -514,7 +515,11 @@ fn a_page_with_twenty_thousand_problems_reports_a_bounded_number_quickly() {
         report(&outcome)
     );
     assert_eq!(found.last().unwrap().code, "markdown.more-problems");
-    assert!(found.last().unwrap().text(Da).starts_with("19899 problem(er) mere"));
+    assert!(found
+        .last()
+        .unwrap()
+        .text(Da)
+        .starts_with("19899 problem(er) mere"));
     ok(within_build(&project, "ok"));
 }
 
@@ -703,7 +708,7 @@ fn a_thousand_broken_files_are_all_reported_in_a_stable_order() {
         |o: &BuildOutcome| -> Vec<String> { o.diagnostics.iter().map(|d| d.to_string()).collect() };
     assert_eq!(text(&first), text(&second));
     // The report a person reads holds every one of them.
-    let human = vejviser::error::render_human(&first.diagnostics, false);
+    let human = vejviser::error::render_human(&first.diagnostics, false, Da);
     for (file, _, line) in &want {
         assert!(
             human.contains(&format!("{file}:{line}")),
