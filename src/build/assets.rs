@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Diagnostic;
-use crate::messages;
+use crate::messages::{self, Arg, IntoArg};
 use crate::output::SiteFiles;
 use crate::site::Site;
 use crate::{icons, render, theme};
@@ -101,28 +101,22 @@ pub fn add(
 }
 
 /// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
-fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+fn read_site_file(dir: &Path, name: &str) -> Result<Vec<u8>, Arg> {
     let rel = Path::new(name);
     if rel.is_absolute()
         || rel
             .components()
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the path must stay inside the site folder",
-        ));
+        return Err(messages::path_leaves_site().into_arg());
     }
     // A link anywhere on the way could point out of the project: none is followed.
     let mut path = dir.to_path_buf();
     for part in rel.components() {
         path.push(part);
         if path.is_symlink() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "it is a symbolic link, and links are never followed",
-            ));
+            return Err(messages::symlink_not_followed().into_arg());
         }
     }
-    std::fs::read(path)
+    std::fs::read(path).map_err(|e| e.into_arg())
 }

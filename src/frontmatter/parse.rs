@@ -534,10 +534,6 @@ impl Reporter<'_> {
     }
 }
 
-#[cfg(test)]
-#[path = "parse_tests.rs"]
-mod tests;
-
 /// How a finding names a kind of page: "a course", "et kursus".
 pub fn a_kind(kind: Kind) -> Message {
     match kind {
@@ -549,3 +545,7 @@ pub fn a_kind(kind: Kind) -> Message {
         Kind::Course => messages::a_course(),
     }
 }
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

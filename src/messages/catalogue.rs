@@ -737,6 +737,14 @@ messages! {
         da: "Filen `{file}` kan ikke læses: {error}",
         en: "Cannot read the file `{file}`: {error}",
     }
+    path_leaves_site() {
+        da: "stien skal blive inden for kommunens mappe",
+        en: "the path must stay inside the site folder",
+    }
+    symlink_not_followed() {
+        da: "den er et symbolsk link, og links bliver aldrig fulgt",
+        en: "it is a symbolic link, and links are never followed",
+    }
     site_file_hint(slug) {
         da: "Læg filen i content/{slug}/, og skriv dens navn",
         en: "Put the file in content/{slug}/ and give its name",

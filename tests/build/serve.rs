@@ -539,7 +539,7 @@ fn a_broken_file_keeps_the_last_good_pages_until_it_is_fixed() {
     page.titled("Om Recoveryskolen").unwrap();
     assert!(!page.body.contains("Ny tekst."));
     let note = page.error_note().expect("the page shows no error note");
-    assert!(note.starts_with("1 fejl: "), "{note}");
+    assert!(note.contains("1 fejl: "), "{note}");
     assert!(
         note.contains(location),
         "the note does not name {location}: {note}"
@@ -724,7 +724,8 @@ fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
     let page = server.get("/roskilde/om/");
     assert_eq!(page.status, 500, "{}", page.body);
     assert!(
-        page.body.contains("content/roskilde/om.md:3:1"),
+        // Where the list that is never closed opens.
+        page.body.contains("content/roskilde/om.md:2:8"),
         "{}",
         page.body
     );
