@@ -28,7 +28,8 @@ pub fn language_of(root: &Path) -> Language {
         language: Option<String>,
     }
     let text = std::fs::read_to_string(root.join("vejviser.yaml")).unwrap_or_default();
-    match yaml::from_str::<OnlyLanguage>(&text).map(|c| c.language) {
+    let text = text.trim_start_matches('\u{feff}');
+    match yaml::from_str::<OnlyLanguage>(text).map(|c| c.language) {
         Ok(Some(code)) if code == "en" => Language::En,
         _ => Language::Da,
     }
@@ -546,6 +547,19 @@ mod tests {
         let site = Municipality::parse("roskilde", Path::new("_site.yaml"), &text).unwrap();
         assert_eq!(site.base_url, "https://r.example.dk/");
         assert_eq!(site.locations["mc"].key, "mc");
+    }
+
+    #[test]
+    fn the_language_of_messages_is_read_even_from_a_file_with_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(language_of(dir.path()), Language::Da, "no vejviser.yaml");
+        let write = |text: &str| std::fs::write(dir.path().join("vejviser.yaml"), text).unwrap();
+        write("\u{feff}title: T\nlanguage: en\ntitel: ukendt felt\n");
+        assert_eq!(language_of(dir.path()), Language::En);
+        write("title: T\nlanguage: en\ncategories: [ikke lukket\n");
+        assert_eq!(language_of(dir.path()), Language::Da, "unreadable YAML");
+        write("title: T\nlanguage: fr\n");
+        assert_eq!(language_of(dir.path()), Language::Da);
     }
 
     #[test]

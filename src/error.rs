@@ -2,8 +2,15 @@
 //!
 //! Stages never stop at the first problem: they collect [`Diagnostic`]s (file, line and column in
 //! the *file's* own coordinates, the message and a hint) and the build reports all of them at the
-//! end. Rendering for people goes through `miette`, so the user sees the offending line with the
-//! span marked; the same values serialize to JSON for editors and CI.
+//! end. The message and hint are entries of the catalogue in [`crate::messages`] with their
+//! arguments, not finished text: where a finding is reported it is put in the project's language
+//! ([`Diagnostic::text`]). Rendering for people goes through `miette`, so the user sees the
+//! offending line with the span marked; the same values go to JSON for editors and CI
+//! (`check --format json`), with the same `code` in every language.
+//!
+//! [`Error`] is for failures of the tool itself (a locked output folder, a file that cannot be
+//! written, a wrong command-line argument): those are for whoever runs the command and stay in
+//! English.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

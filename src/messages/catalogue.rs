@@ -41,12 +41,12 @@ messages! {
         da: "Læg højst lister og citater nogle få niveauer inden i hinanden; se efter en række `>`, `-` eller `*` der er kommet med ved en fejl",
         en: "Nest lists and quotes a few levels at most; check for a stray run of `>`, `-` or `*`",
     }
-    frontmatter_unclosed() { da: "Forsiden (front matter) er ikke lukket", en: "The front matter is not closed" }
+    frontmatter_unclosed() { da: "Felterne øverst i filen (front matter) bliver ikke afsluttet", en: "The front matter is not closed" }
     frontmatter_unclosed_hint() {
-        da: "Afslut front matter med en linje, hvor der kun står `---`",
+        da: "Afslut felterne med en linje, hvor der kun står `---`",
         en: "End the front matter with a line that holds only `---`",
     }
-    frontmatter_missing() { da: "Siden har ingen front matter", en: "The page has no front matter" }
+    frontmatter_missing() { da: "Siden har ingen felter øverst i filen (front matter)", en: "The page has no front matter" }
     frontmatter_missing_hint() {
         da: "Start filen med `---`, en linje `title: …` og så `---` igen",
         en: "Start the file with `---`, a line `title: …`, and `---`",
@@ -241,7 +241,7 @@ messages! {
 
     // ── Configuration: vejviser.yaml and each _site.yaml ──────────────────────────────────
     unsupported_language(language) {
-        da: "Sproget `{language}` findes ikke i vejviser",
+        da: "vejviser kan ikke sproget `{language}`",
         en: "Unsupported language `{language}`",
     }
     language_hint() { da: "Skriv `da` (dansk) eller `en` (engelsk)", en: "Use `da` (Danish) or `en` (English)" }
@@ -851,11 +851,11 @@ messages! {
 
     // ── The command line's summary lines ──────────────────────────────────────────────────
     check_summary(errors, warnings) {
-        da: "{errors} fejl, {warnings} advarsel/advarsler",
+        da: "{errors} fejl, {warnings} advarsel(er)",
         en: "{errors} error(s), {warnings} warning(s)",
     }
     build_stopped(errors, warnings, out) {
-        da: "fejl: bygningen stoppede med {errors} fejl og {warnings} advarsel/advarsler; intet blev skrevet til {out}",
+        da: "fejl: bygningen stoppede med {errors} fejl og {warnings} advarsel(er); intet blev skrevet til {out}",
         en: "error: the build stopped with {errors} error(s) and {warnings} warning(s); nothing was written to {out}",
     }
     schema_not_written(problems) {

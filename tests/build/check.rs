@@ -396,7 +396,7 @@ fn the_human_report_shows_place_line_and_hint() {
         "Læs også [](praktisk.md) og [   ](praktisk.md).",
         "markdown.empty-link",
         "help: ",
-        "0 fejl, 2 advarsel/advarsler",
+        "0 fejl, 2 advarsel(er)",
     ] {
         assert!(
             out.contains(part),
@@ -621,7 +621,7 @@ fn findings_follow_the_projects_language_with_the_same_codes() {
             [
                 "Linket har ingen tekst",
                 "Skærmlæsere",
-                "0 fejl, 2 advarsel/advarsler",
+                "0 fejl, 2 advarsel(er)",
             ],
         ),
         (
