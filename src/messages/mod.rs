@@ -6,7 +6,8 @@
 //! so the same finding reads in Danish for a `da` project and in English for an `en` one while its
 //! `code` stays the same.
 //!
-//! The entries are in [`catalogue`], one function each: a finding is made with
+//! The entries are in `reading.rs`, `linking.rs` and `reporting.rs` (by the stage that reports
+//! them), one function each: a finding is made with
 //! `messages::unknown_field(key)`, so an id that does not exist or a missing argument does not
 //! compile. Unit tests hold the rest: both languages name exactly the entry's arguments, and
 //! every entry is used by the code (the functions are public, for tests and other tools that
@@ -147,9 +148,9 @@ pub(crate) struct Entry {
 }
 
 /// Defines the catalogue: one function per entry, named by its id, taking its placeholders as
-/// arguments, and [`catalogue::ENTRIES`] listing them all.
+/// arguments, and a list of them all named by the first token (`READING;`).
 macro_rules! messages {
-    ($( $(#[$doc:meta])* $id:ident ( $($arg:ident),* ) { da: $da:literal, en: $en:literal $(,)? } )*) => {
+    ($list:ident; $( $(#[$doc:meta])* $id:ident ( $($arg:ident),* ) { da: $da:literal, en: $en:literal $(,)? } )*) => {
         $(
             $(#[$doc])*
             pub fn $id($($arg: impl $crate::messages::IntoArg),*) -> $crate::messages::Message {
@@ -162,14 +163,25 @@ macro_rules! messages {
             }
         )*
         #[cfg_attr(not(test), allow(dead_code))]
-        pub(crate) const ENTRIES: &[$crate::messages::Entry] = &[$(
+        pub(crate) const $list: &[$crate::messages::Entry] = &[$(
             $crate::messages::Entry { id: stringify!($id), params: &[$(stringify!($arg)),*], da: $da, en: $en },
         )*];
     };
 }
 
-mod catalogue;
-pub use catalogue::*;
+// The catalogue, in three files by the stage that reports.
+mod linking;
+mod reading;
+mod reporting;
+pub use linking::*;
+pub use reading::*;
+pub use reporting::*;
+
+/// Every entry of the catalogue.
+#[cfg(test)]
+fn entries() -> impl Iterator<Item = &'static Entry> {
+    READING.iter().chain(LINKING).chain(REPORTING)
+}
 
 /// `a, b, c`: the items of a list in a message, as written.
 pub fn list<S: AsRef<str>>(items: &[S]) -> String {
@@ -194,7 +206,7 @@ mod tests {
     #[test]
     fn every_entry_names_its_arguments_in_both_languages() {
         let mut ids = BTreeSet::new();
-        for e in ENTRIES {
+        for e in entries() {
             assert!(ids.insert(e.id), "`{}` is in the catalogue twice", e.id);
             let params: BTreeSet<&str> = e.params.iter().copied().collect();
             assert_eq!(placeholders(e.da), params, "Danish text of `{}`", e.id);
@@ -214,14 +226,16 @@ mod tests {
         let mut code = String::new();
         for entry in walkdir::WalkDir::new(&src).into_iter().flatten() {
             let path = entry.path();
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("catalogue.rs") {
+            let catalogue = ["reading.rs", "linking.rs", "reporting.rs"]
+                .iter()
+                .any(|f| path.ends_with(std::path::Path::new("messages").join(f)));
+            if path.extension().is_none_or(|e| e != "rs") || catalogue {
                 continue;
             }
             let text = std::fs::read_to_string(path).unwrap();
             code.push_str(text.split("#[cfg(test)]").next().unwrap_or(""));
         }
-        let unused: Vec<&str> = ENTRIES
-            .iter()
+        let unused: Vec<&str> = entries()
             .map(|e| e.id)
             .filter(|id| {
                 !code
