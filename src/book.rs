@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::error::Diagnostic;
+use crate::messages;
 
 /// What vejviser reads of a `book.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -73,9 +74,9 @@ impl Book {
             let d = Diagnostic::error(
                 "book.syntax",
                 file,
-                format!("book.toml cannot be read: {}", e.message()),
+                messages::book_syntax(e.message().trim()),
             )
-            .hint("book.toml is TOML: `[book]` and lines like `title = \"Min bog\"`");
+            .hint(messages::book_syntax_hint());
             match e.span() {
                 Some(span) => d.at_offset(text, span.start, span.len().max(1)),
                 None => d.at(text, 1, 1),
@@ -88,10 +89,10 @@ impl Book {
             return Err(Diagnostic::error(
                 "book.src",
                 file,
-                format!("`src = \"{src}\"` leads out of the book's folder"),
+                messages::book_src_outside(&src),
             )
             .at_offset(text, at, 3)
-            .hint("keep the chapters in a folder inside the book, e.g. `src = \"src\"`"));
+            .hint(messages::book_src_outside_hint()));
         }
         Ok(Book {
             dir: format!("{}/", dir.trim_end_matches('/')),

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::BuildOptions;
 use crate::error::{render_human, Error};
+use crate::messages;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -235,11 +236,10 @@ fn schema(args: SchemaArgs) -> i32 {
         Ok(names) => names,
         Err(problems) => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", render_human(&problems, color));
-            eprintln!(
-                "error: {} problem(s) in the project's configuration; no schema was written",
-                problems.len()
-            );
+            let language = crate::config::language_of(&args.root);
+            eprint!("{}", render_human(&problems, color, language));
+            let summary = messages::schema_not_written(problems.len());
+            eprintln!("{}", summary.render(language));
             return 1;
         }
     };
@@ -343,12 +343,14 @@ fn check(args: CheckArgs) -> i32 {
     };
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
+    let language = crate::config::language_of(&opts.root);
     match args.format {
-        Format::Json => println!("{}", crate::check::to_json(&findings)),
+        Format::Json => println!("{}", crate::check::to_json(&findings, language)),
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            print!("{}", render_human(&findings, color));
-            println!("{errors} error(s), {warnings} warning(s)");
+            print!("{}", render_human(&findings, color, language));
+            let summary = messages::check_summary(errors, warnings);
+            println!("{}", summary.render(language));
         }
     }
     i32::from(errors > 0 || (args.deny_warnings && warnings > 0))
@@ -393,16 +395,15 @@ fn build(args: BuildArgs) -> i32 {
     match result {
         Ok(outcome) => {
             let outcome = std::mem::ManuallyDrop::new(outcome);
+            let language = crate::config::language_of(&opts.root);
             if !outcome.diagnostics.is_empty() {
-                eprint!("{}", render_human(&outcome.diagnostics, color));
+                eprint!("{}", render_human(&outcome.diagnostics, color, language));
             }
             let errors = outcome.errors();
             let warnings = outcome.diagnostics.len() - errors;
             if errors > 0 {
-                eprintln!(
-                    "error: the build stopped with {errors} error(s) and {warnings} warning(s); nothing was written to {}",
-                    opts.out.display()
-                );
+                let summary = messages::build_stopped(errors, warnings, opts.out.display());
+                eprintln!("{}", summary.render(language));
                 return 1;
             }
             for s in &outcome.summaries {

@@ -13,22 +13,25 @@ use crate::error::Diagnostic;
 use crate::error::{did_you_mean, yaml_diagnostic};
 use crate::fields::{self, Field};
 use crate::locate;
+use crate::messages;
 use crate::yaml;
 
-/// The languages the default theme has UI strings and date words for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Da,
-    En,
-}
+/// The languages the default theme has UI strings and date words for, and of the messages.
+pub use crate::messages::Language;
 
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Da => "da",
-            Language::En => "en",
-        }
+/// The language of the project at `root` as far as its `vejviser.yaml` says, for reporting
+/// findings: read on its own, so that it is known even when the rest of the file has errors.
+/// Danish (a project's default) when the file cannot be read or names no language we have.
+pub fn language_of(root: &Path) -> Language {
+    #[derive(Deserialize)]
+    struct OnlyLanguage {
+        language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("vejviser.yaml")).unwrap_or_default();
+    let text = text.trim_start_matches('\u{feff}');
+    match yaml::from_str::<OnlyLanguage>(text).map(|c| c.language) {
+        Ok(Some(code)) if code == "en" => Language::En,
+        _ => Language::Da,
     }
 }
 
@@ -121,12 +124,9 @@ fn unknown_keys(text: &Arc<str>, file: &Path, fields: &[Field], diags: &mut Vec<
     for key in keys {
         if !known.contains(&key.as_str()) {
             let place = locate::key(text, &[&key]);
-            let mut d = Diagnostic::error(
-                "config.unknown-field",
-                file,
-                format!("unknown field `{key}`"),
-            )
-            .hint(did_you_mean(&key, &known));
+            let mut d =
+                Diagnostic::error("config.unknown-field", file, messages::unknown_field(&key))
+                    .hint(did_you_mean(&key, &known));
             if let Some(p) = place {
                 d = d.at_offset(text, p.offset, p.len);
             }
@@ -153,9 +153,9 @@ impl Project {
                 let mut d = Diagnostic::error(
                     "config.language",
                     file,
-                    format!("unsupported language `{other}`"),
+                    messages::unsupported_language(other),
                 )
-                .hint("use `da` (Danish) or `en` (English)");
+                .hint(messages::language_hint());
                 if let Some(p) = p {
                     d = d.at_offset(text, p.offset, p.len);
                 }
@@ -166,8 +166,12 @@ impl Project {
         let title = raw.title.unwrap_or_default();
         if title.trim().is_empty() {
             diags.push(
-                Diagnostic::error("config.missing-field", file, "missing field `title`")
-                    .hint("add `title: <the project's name>` to vejviser.yaml"),
+                Diagnostic::error(
+                    "config.missing-field",
+                    file,
+                    messages::missing_field("title"),
+                )
+                .hint(messages::project_title_hint()),
             );
         }
         for slug in raw.categories.keys() {
@@ -204,9 +208,9 @@ impl Project {
             let mut d = Diagnostic::error(
                 "config.prospectus",
                 file,
-                format!("`months: {prospectus_months}` is out of range"),
+                messages::prospectus_months(prospectus_months),
             )
-            .hint("give how many months ahead the printed catalogue covers, 1 to 24");
+            .hint(messages::prospectus_months_hint());
             if let Some(p) = locate::value(text, &["prospectus", "months"]) {
                 d = d.at_offset(text, p.offset, p.len);
             }
@@ -334,8 +338,8 @@ impl Municipality {
         let name = raw.name.unwrap_or_default();
         if name.trim().is_empty() {
             diags.push(
-                Diagnostic::error("site.missing-field", file, "missing field `name`")
-                    .hint("add `name: <the municipality's name>`, e.g. `name: Roskilde Kommune`"),
+                Diagnostic::error("site.missing-field", file, messages::missing_field("name"))
+                    .hint(messages::site_name_hint()),
             );
         }
         let base_url = match raw.base_url {
@@ -349,19 +353,19 @@ impl Municipality {
             Some(url) => {
                 diags.push(at(
                     &["base_url"],
-                    Diagnostic::error(
-                        "site.base-url",
-                        file,
-                        format!("`{url}` is not an http(s) URL"),
-                    )
-                    .hint("write the full address, e.g. `base_url: https://roskilde.example.dk/`"),
+                    Diagnostic::error("site.base-url", file, messages::not_a_web_address(&url))
+                        .hint(messages::base_url_hint()),
                 ));
                 String::new()
             }
             None => {
                 diags.push(
-                    Diagnostic::error("site.missing-field", file, "missing field `base_url`")
-                        .hint("add `base_url: https://<the site's address>/`"),
+                    Diagnostic::error(
+                        "site.missing-field",
+                        file,
+                        messages::missing_field("base_url"),
+                    )
+                    .hint(messages::missing_base_url_hint()),
                 );
                 String::new()
             }
@@ -371,8 +375,8 @@ impl Municipality {
             Some(c) => {
                 diags.push(at(
                     &["colors", "primary"],
-                    Diagnostic::error("site.color", file, format!("`{c}` is not a colour"))
-                        .hint("write a hex colour in quotes, e.g. `primary: \"#00587c\"`"),
+                    Diagnostic::error("site.color", file, messages::not_a_colour(&c))
+                        .hint(messages::colour_hint()),
                 ));
                 String::new()
             }
@@ -382,14 +386,8 @@ impl Municipality {
             if crate::icons::mime_of(icon).is_none() {
                 diags.push(at(
                     &["favicon"],
-                    Diagnostic::error(
-                        "site.favicon",
-                        file,
-                        format!("`{icon}` is not an icon file browsers take"),
-                    )
-                    .hint(
-                        "give an SVG, PNG or ICO file in the site folder, e.g. `favicon: ikon.svg`",
-                    ),
+                    Diagnostic::error("site.favicon", file, messages::not_an_icon(icon))
+                        .hint(messages::icon_hint()),
                 ));
             }
         }
@@ -397,27 +395,29 @@ impl Municipality {
             if !is_web_url(url) {
                 diags.push(at(
                     &["accessibility_statement"],
-                    Diagnostic::error("site.accessibility-statement", file, format!("`{url}` is not an http(s) URL"))
-                        .hint("give the full address of the statement made with the WAS tool, e.g. `https://was.digst.dk/...`"),
+                    Diagnostic::error(
+                        "site.accessibility-statement",
+                        file,
+                        messages::not_a_web_address(url),
+                    )
+                    .hint(messages::statement_url_hint()),
                 ));
             }
         }
         for (i, entry) in raw.menu.iter().flatten().enumerate() {
+            let n = i + 1;
             let problem = match (&entry.page, &entry.url) {
-                _ if entry.label.trim().is_empty() => Some("has no `label`".to_string()),
-                (Some(_), Some(_)) | (None, None) => {
-                    Some("needs either `page` (a page of the site) or `url`".to_string())
+                _ if entry.label.trim().is_empty() => Some(messages::menu_no_label(n)),
+                (Some(_), Some(_)) | (None, None) => Some(messages::menu_page_or_url(n)),
+                (None, Some(url)) if !is_web_url(url) && !url.starts_with("mailto:") => {
+                    Some(messages::menu_bad_url(n, url))
                 }
-                (None, Some(url)) if !is_web_url(url) && !url.starts_with("mailto:") => Some(
-                    format!("has `url: {url}`, which is not an http(s) or mailto address"),
-                ),
                 _ => None,
             };
             if let Some(problem) = problem {
                 diags.push(at(
                     &["menu"],
-                    Diagnostic::error("site.menu", file, format!("menu entry {} {problem}", i + 1))
-                        .hint("write each entry as `{ label: Om os, page: om.md }` or `{ label: Kommunen, url: https://… }`"),
+                    Diagnostic::error("site.menu", file, problem).hint(messages::menu_hint()),
                 ));
             }
         }
@@ -431,11 +431,7 @@ impl Municipality {
             if location.name.trim().is_empty() {
                 diags.push(at(
                     &["locations", key],
-                    Diagnostic::error(
-                        "site.location",
-                        file,
-                        format!("location `{key}` has no name"),
-                    ),
+                    Diagnostic::error("site.location", file, messages::location_no_name(key)),
                 ));
             }
         }
@@ -489,16 +485,13 @@ fn check_key(text: &Arc<str>, file: &Path, map: &str, key: &str, diags: &mut Vec
     if slug == key {
         return;
     }
-    let mut d = Diagnostic::error(
-        "config.key",
-        file,
-        format!("`{key}` under `{map}` is not a valid key"),
-    )
-    .hint(if slug.is_empty() {
-        "use lower-case letters, digits and hyphens, e.g. `makers-corner`".to_string()
-    } else {
-        format!("use lower-case letters, digits and hyphens, e.g. `{slug}`")
-    });
+    let mut d = Diagnostic::error("config.key", file, messages::bad_key(key, map)).hint(
+        messages::use_slug_letters(if slug.is_empty() {
+            "makers-corner"
+        } else {
+            &slug
+        }),
+    );
     // A quoted key is not found by its text: then the map it is in is shown.
     if let Some(p) = locate::key(text, &[map, key]).or_else(|| locate::key(text, &[map])) {
         d = d.at_offset(text, p.offset, p.len);
@@ -557,10 +550,26 @@ mod tests {
     }
 
     #[test]
+    fn the_language_of_messages_is_read_even_from_a_file_with_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(language_of(dir.path()), Language::Da, "no vejviser.yaml");
+        let write = |text: &str| std::fs::write(dir.path().join("vejviser.yaml"), text).unwrap();
+        write("\u{feff}title: T\nlanguage: en\ntitel: ukendt felt\n");
+        assert_eq!(language_of(dir.path()), Language::En);
+        write("title: T\nlanguage: en\ncategories: [ikke lukket\n");
+        assert_eq!(language_of(dir.path()), Language::Da, "unreadable YAML");
+        write("title: T\nlanguage: fr\n");
+        assert_eq!(language_of(dir.path()), Language::Da);
+    }
+
+    #[test]
     fn unknown_site_field_has_hint_and_line() {
         let text: Arc<str> = Arc::from("name: R\nbase_url: https://r.example.dk/\nlocatons: {}\n");
         let errs = Municipality::parse("r", Path::new("_site.yaml"), &text).unwrap_err();
         assert_eq!(errs[0].line, 3);
-        assert!(errs[0].hint.as_deref().unwrap().contains("locations"));
+        let hint = errs[0].hint_text(Language::Da).unwrap();
+        assert_eq!(hint, "Mente du `locations`?");
+        let hint = errs[0].hint_text(Language::En).unwrap();
+        assert_eq!(hint, "Did you mean `locations`?");
     }
 }

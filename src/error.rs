@@ -2,8 +2,15 @@
 //!
 //! Stages never stop at the first problem: they collect [`Diagnostic`]s (file, line and column in
 //! the *file's* own coordinates, the message and a hint) and the build reports all of them at the
-//! end. Rendering for people goes through `miette`, so the user sees the offending line with the
-//! span marked; the same values serialize to JSON for editors and CI.
+//! end. The message and hint are entries of the catalogue in [`crate::messages`] with their
+//! arguments, not finished text: where a finding is reported it is put in the project's language
+//! ([`Diagnostic::text`]). Rendering for people goes through `miette`, so the user sees the
+//! offending line with the span marked; the same values go to JSON for editors and CI
+//! (`check --format json`), with the same `code` in every language.
+//!
+//! [`Error`] is for failures of the tool itself (a locked output folder, a file that cannot be
+//! written, a wrong command-line argument): those are for whoever runs the command and stay in
+//! English.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -11,7 +18,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::yaml::YamlError;
+use crate::messages::{self, Arg, IntoArg, Language, Message};
+
+mod explain;
+pub use explain::yaml_diagnostic;
 
 /// How bad a finding is. Errors fail the build; warnings are reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -22,7 +32,7 @@ pub enum Severity {
 }
 
 /// One finding about the content, theme or configuration.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, dotted code such as `frontmatter.unknown-field`.
@@ -33,37 +43,33 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters) on that line; 0 when unknown.
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What the finding says, from the message catalogue: made into text in the project's
+    /// language where the finding is reported ([`Diagnostic::text`]).
+    pub message: Message,
+    pub hint: Option<Message>,
     /// How many characters of the line the finding covers (for the marker under the line).
-    #[serde(skip)]
     pub span_chars: usize,
     /// The whole text of the file, shared, so the report can show the offending line in context.
-    #[serde(skip)]
     pub source: Option<Arc<str>>,
 }
 
 impl Diagnostic {
     /// An error about a whole file (no line).
-    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
             file: file.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message,
             hint: None,
             span_chars: 0,
             source: None,
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -93,9 +99,19 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
+    }
+
+    /// What the finding says, in `language`.
+    pub fn text(&self, language: Language) -> String {
+        self.message.render(language)
+    }
+
+    /// The hint, in `language`.
+    pub fn hint_text(&self, language: Language) -> Option<String> {
+        self.hint.as_ref().map(|h| h.render(language))
     }
 
     pub fn is_error(&self) -> bool {
@@ -122,26 +138,30 @@ impl Diagnostic {
     }
 
     /// The key used to report a finding once even when several sites share the file.
-    fn identity(&self) -> (PathBuf, usize, usize, Severity, String) {
+    fn identity(&self) -> (&Path, usize, usize, Severity, &Message) {
         (
-            self.file.clone(),
+            &self.file,
             self.line,
             self.column,
             self.severity,
-            self.message.clone(),
+            &self.message,
         )
     }
 }
 
+/// One line for logs and test failures, in Danish (the language of a project that names none);
+/// reports to people go through [`render_human`] in the project's language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let language = Language::default();
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => messages::error_level(),
+            Severity::Warning => messages::warning_level(),
         };
-        write!(f, "{level}: {}: {}", self.location(), self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+        let (level, text) = (level.render(language), self.text(language));
+        write!(f, "{level}: {}: {text}", self.location())?;
+        if let Some(hint) = self.hint_text(language) {
+            write!(f, " ({hint})")?;
         }
         Ok(())
     }
@@ -163,12 +183,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// `#a, #b, #c` for a hint, cut after `max` items with how many more there are: a page with
 /// thousands of headings would otherwise put all of them into every finding about it.
-pub fn id_list<'a>(ids: impl ExactSizeIterator<Item = &'a str>, max: usize) -> String {
+pub fn id_list<'a>(ids: impl ExactSizeIterator<Item = &'a str>, max: usize) -> Arg {
     let total = ids.len();
     let shown: Vec<String> = ids.take(max).map(|id| format!("#{id}")).collect();
     match total.saturating_sub(max) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
+        0 => shown.join(", ").into_arg(),
+        more => messages::and_more(shown.join(", "), more).into_arg(),
     }
 }
 
@@ -183,7 +203,7 @@ pub fn normalize(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Renders findings for a person: the location, the line with the span marked, and the hint.
-pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+pub fn render_human(diagnostics: &[Diagnostic], color: bool, language: Language) -> String {
     use miette::{
         GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource,
     };
@@ -199,23 +219,24 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
         .with_links(false)
         .with_width(100)
         .without_primary_span_start();
+    let here = messages::here().render(language);
     let mut out = String::new();
     for d in diagnostics {
-        let mut report = MietteDiagnostic::new(d.message.clone())
+        let mut report = MietteDiagnostic::new(d.text(language))
             .with_code(d.code)
             .with_severity(match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             });
-        if let Some(hint) = &d.hint {
-            report = report.with_help(hint.clone());
+        if let Some(hint) = d.hint_text(language) {
+            report = report.with_help(hint);
         }
         let name = d.location();
         let rendered = match (&d.source, d.line) {
             (Some(source), line) if line > 0 => {
                 let offset = offset_of(source, d.line, d.column);
                 let len = byte_len_of_chars(&source[offset..], d.span_chars.max(1));
-                report = report.with_label(LabeledSpan::at(offset..offset + len, "here"));
+                report = report.with_label(LabeledSpan::at(offset..offset + len, here.clone()));
                 let report = miette::Report::new(report)
                     .with_source_code(NamedSource::new(name, source.to_string()));
                 let mut s = String::new();
@@ -292,8 +313,7 @@ impl Error {
     }
 }
 
-// Hints for names that are not known, and YAML errors placed in the file: shared by the
-// configuration, the theme and the front matter.
+// Hints for names that are not known, shared by the configuration, the theme and the front matter.
 
 /// The known name closest to a misspelt one, when one is close enough to suggest.
 pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
@@ -305,85 +325,21 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-/// A hint for a name that is not one of `known` (`what` names the list, e.g. "the exercise
-/// sheets are"): "did you mean `x`?" when one is close, else the whole list.
-pub fn suggest(name: &str, known: &[&str], what: &str) -> String {
+/// A hint for a name that is not one of `known`: "did you mean `x`?" when one is close, else
+/// the whole list in the words of `listed` (e.g. [`messages::known_categories`]).
+pub fn suggest(name: &str, known: &[&str], listed: fn(String) -> Message) -> Message {
     match closest(name, known) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None if known.is_empty() => format!("{what}: (none)"),
-        None => format!("{what}: {}", known.join(", ")),
+        Some(k) => messages::did_you_mean_this(k),
+        None if known.is_empty() => listed("–".into()),
+        None => listed(messages::list(known)),
     }
 }
 
 /// A did-you-mean hint for a misspelt front-matter or config field.
-pub fn did_you_mean(key: &str, known: &[&str]) -> String {
+pub fn did_you_mean(key: &str, known: &[&str]) -> Message {
     match closest(key, known) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!(
-            "the fields allowed here are: {}; free-form data goes under `extra:`",
-            known.join(", ")
-        ),
-    }
-}
-
-/// A YAML error as a diagnostic in the file's coordinates. `line_offset` is the number of lines
-/// before the YAML text starts (1 for front matter after `---`).
-pub fn yaml_diagnostic(
-    file: &Path,
-    text: &Arc<str>,
-    err: &YamlError,
-    line_offset: usize,
-) -> Diagnostic {
-    let mut message = err.message.clone();
-    let mut hint = "check the YAML syntax: `key: value`, lists as `[a, b]`, and quotes around values with `: ` or `#`".to_string();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((field, expected)) = rest.split_once("`, expected ") {
-            let known: Vec<&str> = expected
-                .trim_start_matches("one of ")
-                .split(", ")
-                .map(|s| s.trim_matches('`'))
-                .collect();
-            hint = did_you_mean(field, &known);
-            message = format!("unknown field `{field}`");
-        }
-    } else if message.contains("invalid type") {
-        hint = "the value has the wrong type: check quotes, numbers and lists against the documented fields".into();
-    } else if message.contains("invalid date") {
-        hint = "write dates as YYYY-MM-DD, e.g. 2027-02-02".into();
-    } else if message.contains("unknown variant") {
-        hint = "use one of the values the message lists".into();
-    }
-    let d = Diagnostic::error("frontmatter.yaml", file, message.clone()).hint(hint);
-    match (err.line, err.column) {
-        (Some(l), Some(c)) => {
-            let mut line = l + line_offset;
-            // serde places errors of our own value types at the key, or for top-level fields at
-            // the start of the mapping: move to the value itself when the message quotes it and
-            // it stands on that line or a later one of the front matter.
-            let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
-            let mut c = c;
-            if let Some(q) = quoted {
-                let found = text
-                    .lines()
-                    .enumerate()
-                    .skip(line - 1)
-                    .take_while(|(_, src)| src.trim_end() != "---")
-                    .find_map(|(i, src)| {
-                        src.find(q).map(|at| (i + 1, src[..at].chars().count() + 1))
-                    });
-                if let Some((l, at)) = found {
-                    (line, c) = (l, at);
-                }
-            }
-            // Mark the rest of the line from the column: the offending token or value.
-            let width = text
-                .lines()
-                .nth(line - 1)
-                .map(|s| s.chars().count().saturating_sub(c - 1))
-                .unwrap_or(1);
-            d.at(text, line, c).span(width.max(1))
-        }
-        _ => d.at(text, line_offset.max(1), 1),
+        Some(k) => messages::did_you_mean_this(k),
+        None => messages::fields_allowed(messages::list(known)),
     }
 }
 
@@ -393,8 +349,15 @@ mod tests {
 
     #[test]
     fn id_lists_are_cut() {
-        assert_eq!(id_list(["a", "b"].into_iter(), 20), "#a, #b");
-        assert_eq!(id_list(["a", "b", "c"].into_iter(), 2), "#a, #b and 1 more");
+        let text = |arg| messages::headings_are(arg).render(Language::En);
+        assert_eq!(
+            text(id_list(["a", "b"].into_iter(), 20)),
+            "its headings are: #a, #b"
+        );
+        let cut = id_list(["a", "b", "c"].into_iter(), 2);
+        assert_eq!(text(cut.clone()), "its headings are: #a, #b and 1 more");
+        let danish = messages::headings_are(cut).render(Language::Da);
+        assert_eq!(danish, "dens overskrifter er: #a, #b og 1 mere");
     }
 
     #[test]
@@ -412,14 +375,18 @@ mod tests {
         let d = Diagnostic::error(
             "frontmatter.unknown-field",
             "content/a.md",
-            "unknown field `titel`",
+            messages::unknown_field("titel"),
         )
         .at(&src, 2, 1)
         .span(5)
-        .hint("did you mean `title`?");
-        let out = render_human(&[d], false);
+        .hint(messages::did_you_mean_this("title"));
+        let out = render_human(std::slice::from_ref(&d), false, Language::En);
         assert!(out.contains("content/a.md:2:1"), "{out}");
         assert!(out.contains("titel: Hej"), "{out}");
-        assert!(out.contains("did you mean `title`?"), "{out}");
+        assert!(out.contains("Did you mean `title`?"), "{out}");
+        let out = render_human(&[d], false, Language::Da);
+        assert!(out.contains("content/a.md:2:1"), "{out}");
+        assert!(out.contains("Ukendt felt `titel`"), "{out}");
+        assert!(out.contains("Mente du `title`?"), "{out}");
     }
 }

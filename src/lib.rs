@@ -32,6 +32,7 @@ pub mod icons;
 pub mod load;
 pub mod locate;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;

@@ -14,6 +14,7 @@ use walkdir::WalkDir;
 use crate::config::{Municipality, Project};
 use crate::error::{Diagnostic, Error};
 use crate::frontmatter::{Kind, Page};
+use crate::messages;
 
 mod finish;
 use finish::{snippets, Finishing};
@@ -80,21 +81,17 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
     let shown = display_path(root, path);
     let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error("io.read", &shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error("io.read", &shown, messages::cannot_read_file(e)))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "io.too-large",
             &shown,
-            format!(
-                "the file is {} MB; the limit is {} MB",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
-            ),
+            messages::file_too_large(meta.len() / 1_000_000, MAX_FILE_BYTES / 1_000_000),
         )
-        .hint("split the page into several pages, or keep large files out of content/"));
+        .hint(messages::file_too_large_hint()));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("io.read", &shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error("io.read", &shown, messages::cannot_read_file(e)))?;
     match String::from_utf8(bytes) {
         Ok(s) => {
             // A byte-order mark would hide the opening `---` of the front matter.
@@ -108,9 +105,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<Arc<str>, Diagnostic> {
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).into_owned());
-            Err(Diagnostic::error("io.not-utf8", &shown, "the file is not UTF-8 text")
-                .at(&lossy, line, column)
-                .hint("save the file as UTF-8 (most editors have this under \"Save with encoding\")"))
+            Err(
+                Diagnostic::error("io.not-utf8", &shown, messages::not_utf8())
+                    .at(&lossy, line, column)
+                    .hint(messages::not_utf8_hint()),
+            )
         }
     }
 }
@@ -220,11 +219,9 @@ pub fn load(
                 Diagnostic::error(
                     "site.missing-config",
                     display_path(root, &dir),
-                    format!("the municipality folder `{slug}` has no _site.yaml"),
+                    messages::missing_site_yaml(&slug),
                 )
-                .hint(format!(
-                    "create content/{slug}/_site.yaml with at least `name:` and `base_url:`, or rename the folder to start with `_` if it is not a site"
-                )),
+                .hint(messages::missing_site_yaml_hint(&slug)),
             );
             continue;
         }
@@ -379,9 +376,9 @@ fn symlink_ignored(root: &Path, path: &Path) -> Diagnostic {
     Diagnostic::warning(
         "io.symlink",
         display_path(root, path),
-        "symbolic link ignored",
+        messages::symlink_ignored(),
     )
-    .hint("links are never followed; copy the file into content/ instead")
+    .hint(messages::symlink_ignored_hint())
 }
 
 /// Finds every file of one layer folder and reads its Markdown files, in parallel. The folder of
@@ -452,7 +449,7 @@ fn walk_layer(
                 diags.push(Diagnostic::error(
                     "io.walk",
                     path,
-                    format!("cannot read: {e}"),
+                    messages::cannot_read_file(e),
                 ));
                 continue;
             }

@@ -13,6 +13,8 @@
 //!
 //! Pure: text in, entries with their line numbers out, or located problems.
 
+use crate::messages::{self, Message};
+
 /// One line of a summary that means something.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
@@ -45,8 +47,8 @@ pub struct Line {
 pub struct Problem {
     pub offset: usize,
     pub len: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// Parses a summary. Lines that are neither a link, a list item, a heading nor a rule are
@@ -107,8 +109,8 @@ pub fn parse(text: &str) -> (Vec<Line>, Vec<Problem>) {
             problems.push(Problem {
                 offset: line_start + indent,
                 len: trimmed.len(),
-                message: format!("`{trimmed}` is not a chapter link"),
-                hint: "write chapters as `- [Titel](fil.md)`, parts as `# Titel`, and separators as `---`".into(),
+                message: messages::not_a_chapter_link(trimmed),
+                hint: messages::not_a_chapter_link_hint(),
             });
             continue;
         };

@@ -20,6 +20,7 @@ use crate::config::Project;
 use crate::error::{Diagnostic, Error};
 use crate::i18n::Strings;
 use crate::load::{display_path, read_text};
+use crate::messages;
 use crate::yaml;
 
 /// A compiled theme for one site.
@@ -232,7 +233,7 @@ impl ThemeFiles {
                     Err(e) => diags.push(Diagnostic::error(
                         "theme.read",
                         file.shown(root),
-                        format!("cannot read: {e}"),
+                        messages::cannot_read_file(e),
                     )),
                 }
             } else if *rel == lang_file {
@@ -253,9 +254,9 @@ impl ThemeFiles {
                     Diagnostic::error(
                         "theme.i18n",
                         file.shown(root),
-                        format!("missing UI strings: {}", missing.join(", ")),
+                        messages::missing_ui_strings(messages::list(&missing)),
                     )
-                    .hint("add each key with its text to the theme's UI strings"),
+                    .hint(messages::missing_ui_strings_hint()),
                 );
             }
         } else {
@@ -264,10 +265,7 @@ impl ThemeFiles {
                 PathBuf::from("themes")
                     .join(&project.theme)
                     .join(&lang_file),
-                format!(
-                    "the theme has no UI strings for the language `{}`",
-                    project.language.code()
-                ),
+                messages::no_ui_strings(project.language.code()),
             ));
         }
         let mut tera = Tera::new();
@@ -294,7 +292,7 @@ fn file_text(root: &Path, file: &ThemeFile) -> Result<Arc<str>, Diagnostic> {
         ThemeFile::Disk(path) => read_text(root, path),
         ThemeFile::BuiltIn(rel, bytes) => std::str::from_utf8(bytes)
             .map(Arc::from)
-            .map_err(|e| Diagnostic::error("theme.read", *rel, format!("not UTF-8: {e}"))),
+            .map_err(|e| Diagnostic::error("theme.read", *rel, messages::theme_not_utf8(e))),
     }
 }
 
@@ -324,25 +322,19 @@ pub fn template_diagnostic(
         let line: usize = parts.next()?.trim().parse().ok()?;
         Some((parts.next()?.trim().to_string(), line, col))
     });
-    let hint =
-        "fix the template (a municipality's own copy lies under content/<slug>/_theme/templates/)";
     match place.and_then(|(name, line, col)| {
         sources
             .get(&name)
             .map(|(path, text)| (path, text, line, col))
     }) {
         Some((path, text, line, col)) => {
-            Diagnostic::error("theme.template", path, format!("template error: {message}"))
+            Diagnostic::error("theme.template", path, messages::template_error(message))
                 .at(text, line, col)
                 .span(1)
-                .hint(hint)
+                .hint(messages::template_error_hint())
         }
-        None => Diagnostic::error(
-            "theme.template",
-            "themes",
-            format!("template error: {full}"),
-        )
-        .hint(hint),
+        None => Diagnostic::error("theme.template", "themes", messages::template_error(full))
+            .hint(messages::template_error_hint()),
     }
 }
 

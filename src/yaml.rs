@@ -14,6 +14,9 @@ pub struct YamlError {
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Where the parser was when it met the problem ("while scanning a quoted scalar at line 1
+    /// column 8"): the opening quote of a string that never closes, the key missing its colon.
+    pub context: Option<(usize, usize)>,
 }
 
 impl From<serde_yaml::Error> for YamlError {
@@ -23,6 +26,11 @@ impl From<serde_yaml::Error> for YamlError {
             None => (None, None),
         };
         let full = err.to_string();
+        let context = full.split_once(", while ").and_then(|(_, rest)| {
+            let (_, at) = rest.split_once(" at line ")?;
+            let (l, c) = at.split_once(" column ")?;
+            Some((l.trim().parse().ok()?, c.trim().parse().ok()?))
+        });
         let message = match full.find(" at line ") {
             Some(i) => full[..i].to_string(),
             None => full,
@@ -31,6 +39,7 @@ impl From<serde_yaml::Error> for YamlError {
             message,
             line,
             column,
+            context,
         }
     }
 }
@@ -86,6 +95,7 @@ fn keys_of(value: &serde_yaml::Value) -> Result<Vec<String>, YamlError> {
             message: "expected `key: value` lines (a YAML mapping)".into(),
             line: Some(1),
             column: Some(1),
+            context: None,
         }),
     }
 }

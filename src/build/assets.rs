@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Diagnostic;
+use crate::messages::{self, Arg, IntoArg};
 use crate::output::SiteFiles;
 use crate::site::Site;
 use crate::{icons, render, theme};
@@ -38,49 +39,41 @@ pub fn add(
     let hashed = format!("static/{}", theme::hashed_name("site.css", &site_css));
     paths.insert("site.css".into(), hashed.clone());
     files.add(hashed, site_css);
-    let mut own_file = |rel: &str, field: &str, code: &'static str, what: &str| match read_site_file(
-        &site.dir, rel,
-    ) {
-        Ok(bytes) => {
-            let name = Path::new(rel)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
-            let size = icons::image_size(&name, &bytes);
-            files.add(hashed.clone(), bytes);
-            Some((hashed, size))
-        }
-        Err(e) => {
-            diagnostics.push(
-                m.diagnostic_at(
-                    &[field],
-                    None,
-                    Diagnostic::error(
-                        code,
-                        &m.file,
-                        format!("cannot read the {what} `{rel}`: {e}"),
-                    )
-                    .hint(format!(
-                        "put the {what} file in content/{}/ and give its name",
-                        m.slug
-                    )),
-                ),
-            );
-            None
-        }
-    };
+    let mut own_file =
+        |rel: &str, field: &str, code: &'static str| match read_site_file(&site.dir, rel) {
+            Ok(bytes) => {
+                let name = Path::new(rel)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let hashed = format!("static/{}", theme::hashed_name(&name, &bytes));
+                let size = icons::image_size(&name, &bytes);
+                files.add(hashed.clone(), bytes);
+                Some((hashed, size))
+            }
+            Err(e) => {
+                diagnostics.push(
+                    m.diagnostic_at(
+                        &[field],
+                        None,
+                        Diagnostic::error(code, &m.file, messages::cannot_read_site_file(rel, e))
+                            .hint(messages::site_file_hint(&m.slug)),
+                    ),
+                );
+                None
+            }
+        };
     let logo = m
         .logo
         .as_deref()
-        .and_then(|l| own_file(l, "logo", "site.logo", "logo"))
+        .and_then(|l| own_file(l, "logo", "site.logo"))
         .map(|(path, size)| render::Logo {
             path,
             width: size.map(|s| s.0),
             height: size.map(|s| s.1),
         });
     let icons: Vec<icons::Icon> = match &m.favicon {
-        Some(rel) => own_file(rel, "favicon", "site.favicon", "icon")
+        Some(rel) => own_file(rel, "favicon", "site.favicon")
             .into_iter()
             .map(|(path, _)| icons::Icon {
                 rel: "icon",
@@ -108,28 +101,22 @@ pub fn add(
 }
 
 /// Reads a file named in `_site.yaml`, refusing paths that leave the site folder and links.
-fn read_site_file(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+fn read_site_file(dir: &Path, name: &str) -> Result<Vec<u8>, Arg> {
     let rel = Path::new(name);
     if rel.is_absolute()
         || rel
             .components()
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the path must stay inside the site folder",
-        ));
+        return Err(messages::path_leaves_site().into_arg());
     }
     // A link anywhere on the way could point out of the project: none is followed.
     let mut path = dir.to_path_buf();
     for part in rel.components() {
         path.push(part);
         if path.is_symlink() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "it is a symbolic link, and links are never followed",
-            ));
+            return Err(messages::symlink_not_followed().into_arg());
         }
     }
-    std::fs::read(path)
+    std::fs::read(path).map_err(|e| e.into_arg())
 }

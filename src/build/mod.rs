@@ -417,7 +417,7 @@ impl<'a> SiteRenderer<'a> {
                     Err(e) => diagnostics.push(Diagnostic::error(
                         "io.read",
                         load::display_path(&self.opts.root, path),
-                        format!("cannot read: {e}"),
+                        crate::messages::cannot_read_file(e),
                     )),
                 }
             }

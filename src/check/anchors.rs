@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::body::scan_body;
 use crate::error::Diagnostic;
+use crate::messages::{self, Arg, IntoArg, Message};
 use crate::site::links::{self, Target};
 use crate::site::Site;
 use crate::slug::percent_decode;
@@ -49,12 +50,9 @@ pub(super) fn anchor_findings(
             let d = Diagnostic::error(
                 "markdown.missing-anchor",
                 &page.file,
-                format!("{shown} has no element with the id `#{fragment}`"),
+                messages::no_element_id(shown, fragment),
             );
-            out.push(
-                page.at_body(d, link.offset, link.len)
-                    .hint(ids.hint.clone()),
-            );
+            out.push(page.at_body(d, link.offset, link.len).hint(ids.hint.clone()));
         }
     }
 }
@@ -62,7 +60,7 @@ pub(super) fn anchor_findings(
 /// The ids of one rendered page, and what a link to a missing one is told.
 struct PageIds {
     set: HashSet<String>,
-    hint: String,
+    hint: Message,
 }
 
 impl PageIds {
@@ -80,12 +78,9 @@ impl PageIds {
             sections = ids.iter().map(|(_, id)| id.as_str()).collect();
         }
         let hint = if sections.is_empty() {
-            "the page has no ids to link to: link to the page without `#…`".to_string()
+            messages::no_ids_hint()
         } else {
-            format!(
-                "the page's sections are: {}",
-                crate::error::id_list(sections.iter().copied(), 20)
-            )
+            messages::sections_are(crate::error::id_list(sections.iter().copied(), 20))
         };
         PageIds {
             set: ids.into_iter().map(|(_, id)| id).collect(),
@@ -96,15 +91,18 @@ impl PageIds {
 
 /// The rendered file a link's fragment is looked up in, and how to name it, when the build did
 /// not check the fragment itself (see [`links::checks_fragments`]).
-fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, String)> {
+fn anchor_target(site: &Site, from: usize, target: Target) -> Option<(String, Arg)> {
     let page = |i: usize| {
         let sp = site.page(i);
         (
             format!("{}index.html", sp.path),
-            sp.page.file.display().to_string(),
+            sp.page.file.display().into_arg(),
         )
     };
-    let generated = |g: &str| (format!("{g}index.html"), format!("the generated page /{g}"));
+    let generated = |g: &str| {
+        let shown = messages::the_generated_page(g).into_arg();
+        (format!("{g}index.html"), shown)
+    };
     match target {
         Target::Here { .. } => {
             (!links::checks_fragments(&site.page(from).page)).then(|| page(from))

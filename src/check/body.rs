@@ -10,6 +10,7 @@ use crate::catalogue::{status, Status};
 use crate::config::Project;
 use crate::error::Diagnostic;
 use crate::frontmatter::{Kind, Page};
+use crate::messages;
 
 /// A link of a body: its place (byte offset and length in the body), destination and text.
 pub(super) struct BodyLink {
@@ -109,8 +110,8 @@ pub(super) fn page_findings(
     for link in empty.take(crate::markdown::MAX_PROBLEMS) {
         {
             out.push(at(
-                Diagnostic::warning("markdown.empty-link", &page.file, "the link has no text")
-                    .hint("screen readers read out only the address of a link without text: write what the link leads to between the brackets, e.g. [Læs om tilmelding](praktisk.md)"),
+                Diagnostic::warning("markdown.empty-link", &page.file, messages::empty_link())
+                    .hint(messages::empty_link_hint()),
                 link.offset,
                 link.len,
             ));
@@ -151,25 +152,18 @@ fn heading_findings(page: &Page, headings: &[BodyHeading], out: &mut Vec<Diagnos
         if level > previous + 1 {
             found += 1;
             let after = if previous == 1 {
-                "the page title (`#`)".to_string()
+                messages::the_page_title()
             } else {
-                format!("a `{}` heading", hashes(previous))
+                messages::a_heading(hashes(previous))
             };
             let d = Diagnostic::warning(
                 "markdown.heading-skip",
                 &page.file,
-                format!(
-                    "this `{}` heading follows {after}: level {} is skipped",
-                    hashes(level),
-                    previous + 1
-                ),
+                messages::heading_skip(hashes(level), after, previous + 1),
             );
             out.push(
                 page.at_body(d, h.offset, h.len)
-                .hint(format!(
-                    "use `{}` here (or add the missing level above it), so the page's outline has no gaps for screen-reader users",
-                    hashes(previous + 1)
-                )),
+                    .hint(messages::heading_skip_hint(hashes(previous + 1))),
             );
         }
         previous = level;
@@ -188,37 +182,34 @@ fn course_findings(
             let (Some(deadline), Some(first)) = (deadline, course.schedule.first()) else {
                 return;
             };
-            out.push(page.diagnostic_at(
-                &["signup", "deadline"],
-                None,
-                Diagnostic::warning(
-                    "course.signup-closed",
-                    &page.file,
-                    format!(
-                        "the signup deadline {deadline} has passed, but the course does not start until {first}"
-                    ),
-                )
-                .hint("the course page shows \"Tilmelding lukket\" (signup closed): set a later `deadline` if citizens can still sign up, or archive the course if it will not run"),
-            ));
+            out.push(
+                page.diagnostic_at(
+                    &["signup", "deadline"],
+                    None,
+                    Diagnostic::warning(
+                        "course.signup-closed",
+                        &page.file,
+                        messages::signup_closed(deadline, first),
+                    )
+                    .hint(messages::signup_closed_hint()),
+                ),
+            );
         }
         // A finished term of a series stays: it keeps the series page (printed on flyers)
         // alive and is listed there as an earlier term.
         Status::Finished if page.rel.starts_with("kurser/") && course.series.is_none() => {
-            let last = course
-                .schedule
-                .last()
-                .map(|d| format!(" (the last meeting was {d})"))
-                .unwrap_or_default();
-            out.push(page.diagnostic_at(
-                &["schedule"],
-                None,
-                Diagnostic::warning(
-                    "course.finished",
-                    &page.file,
-                    format!("the course has finished{last} but is still in kurser/"),
-                )
-                .hint("move the file out of kurser/ or delete it; until then the course is shown only in the archive (kurser/tidligere/)"),
-            ));
+            let message = match course.schedule.last() {
+                Some(last) => messages::course_finished_on(last),
+                None => messages::course_finished(),
+            };
+            out.push(
+                page.diagnostic_at(
+                    &["schedule"],
+                    None,
+                    Diagnostic::warning("course.finished", &page.file, message)
+                        .hint(messages::course_finished_hint()),
+                ),
+            );
         }
         _ => {}
     }

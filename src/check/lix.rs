@@ -5,6 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::Diagnostic;
 use crate::frontmatter::Page;
+use crate::messages::{self, Joined, Message};
 
 /// A text's LIX score, and what it was computed from.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,27 +122,23 @@ pub(super) fn readability_finding(page: &Page, prose: &str, max: f64, out: &mut 
     let mut longest: Vec<&(String, usize)> = lix.sentences.iter().collect();
     // Stable: of sentences equally long, the first in the text comes first.
     longest.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let quoted: Vec<String> = longest
+    let quoted: Vec<Message> = longest
         .iter()
         .take(3)
-        .map(|(s, words)| format!("“{}” ({words} words)", shorten(s, 90)))
+        .map(|(s, words)| messages::sentence_words(shorten(s, 90), words))
         .collect();
     out.push(
         Diagnostic::warning(
             "readability.lix",
             &page.file,
-            format!(
-                "“{}” is hard to read: LIX {:.1}, above the limit of {} (readability.max_lix in vejviser.yaml)",
-                page.common.title,
-                lix.score,
-                format_limit(max)
+            messages::hard_to_read(
+                &page.common.title,
+                format!("{:.1}", lix.score),
+                format_limit(max),
             ),
         )
         .at(&page.text, 1, 1)
-        .hint(format!(
-            "shorter sentences and shorter words lower the score; the longest sentences are: {}",
-            quoted.join("; ")
-        )),
+        .hint(messages::hard_to_read_hint(Joined(quoted))),
     );
 }
 

@@ -71,6 +71,7 @@ use crate::build::{self, BuildOptions, BuildOutcome, Linked};
 use crate::error::{normalize, Diagnostic, Error, Severity};
 use crate::frontmatter::Page;
 use crate::load;
+use crate::messages::Language;
 
 mod anchors;
 mod body;
@@ -142,12 +143,13 @@ struct JsonFinding<'a> {
     file: String,
     line: usize,
     column: usize,
-    message: &'a str,
-    hint: Option<&'a str>,
+    message: String,
+    hint: Option<String>,
 }
 
-/// The findings as the JSON array documented in the module comment.
-pub fn to_json(findings: &[Diagnostic]) -> String {
+/// The findings as the JSON array documented in the module comment, their `message` and `hint`
+/// in `language` (the `code` is the same in every language).
+pub fn to_json(findings: &[Diagnostic], language: Language) -> String {
     let rows: Vec<JsonFinding> = findings
         .iter()
         .map(|d| JsonFinding {
@@ -161,8 +163,8 @@ pub fn to_json(findings: &[Diagnostic]) -> String {
                 .join("/"),
             line: d.line,
             column: if d.line == 0 { 0 } else { d.column },
-            message: &d.message,
-            hint: d.hint.as_deref(),
+            message: d.text(language),
+            hint: d.hint_text(language),
         })
         .collect();
     serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
@@ -253,10 +255,11 @@ mod tests {
     #[test]
     fn json_has_only_the_documented_keys() {
         let src: Arc<str> = Arc::from("a\nb\n");
-        let d = Diagnostic::warning("x.y", "content/a.md", "m")
+        let d = Diagnostic::warning("x.y", "content/a.md", crate::messages::link_outside("m"))
             .at(&src, 2, 1)
             .span(1);
-        let json: serde_json::Value = serde_json::from_str(&to_json(&[d])).unwrap();
+        let json = to_json(&[d], Language::En);
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
         let keys: Vec<&str> = json[0]
             .as_object()
             .unwrap()
@@ -268,5 +271,6 @@ mod tests {
             ["code", "column", "file", "hint", "line", "message", "severity"]
         );
         assert_eq!(json[0]["hint"], serde_json::Value::Null);
+        assert_eq!(json[0]["message"], "`m` leads out of the site's folder");
     }
 }

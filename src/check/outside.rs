@@ -5,6 +5,7 @@
 use super::body::scan_body;
 use crate::error::Diagnostic;
 use crate::frontmatter::Page;
+use crate::messages;
 use crate::site::links::{self, has_scheme, Target};
 use crate::site::Site;
 
@@ -19,13 +20,9 @@ pub(super) fn links_leaving_the_book(site: &Site, page: &Page, out: &mut Vec<Dia
             let d = Diagnostic::warning(
                 "link.outside-book",
                 &page.file,
-                format!(
-                    "`{}` leads out of the book ({}) and is written as it is, unchecked",
-                    link.dest,
-                    book.dir.trim_end_matches('/')
-                ),
+                messages::link_outside_book(&link.dest, book.dir.trim_end_matches('/')),
             )
-            .hint("link to the page's web address (https://…) so it works wherever the site is published");
+            .hint(messages::link_outside_book_hint());
             out.push(page.at_body(d, link.offset, link.len));
         }
     }

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::body::scan_body;
 use crate::error::Diagnostic;
 use crate::frontmatter::Kind;
+use crate::messages;
 use crate::site::links::{self, Target};
 use crate::site::Site;
 
@@ -37,14 +38,10 @@ pub(super) fn unreachable_pages(site: &Site, out: &mut Vec<Diagnostic>) {
             Diagnostic::warning(
                 "site.unreachable-page",
                 &sp.page.file,
-                format!(
-                    "no menu, page or listing of {} links to /{}: citizens find it only by searching",
-                    site.municipality.name, sp.path
-                ),
+                messages::unreachable_page(&site.municipality.name, &sp.path),
             )
-            .hint(format!(
-                "name it in `menu:` in {}, or link to it from another page",
-                site.municipality.file.display()
+            .hint(messages::unreachable_page_hint(
+                site.municipality.file.display(),
             )),
         );
     }

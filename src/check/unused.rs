@@ -10,6 +10,7 @@ use crate::build::BuildOutcome;
 use crate::error::Diagnostic;
 use crate::frontmatter::Page;
 use crate::load;
+use crate::messages::{self, Joined, Message};
 use crate::site::Site;
 
 /// Keys of `locations:` and `contacts:` that no course of the site names. Draft courses count as
@@ -66,11 +67,13 @@ pub(super) fn unused_keys(
             let mut d = Diagnostic::warning(
                 code,
                 &m.file,
-                format!("no course of {} uses the {field} `{key}`", m.name),
+                if field == "location" {
+                    messages::unused_location(&m.name, key)
+                } else {
+                    messages::unused_contact(&m.name, key)
+                },
             )
-            .hint(format!(
-                "remove it from `{section}:`, or name it in a course's front matter: `{field}: {key}`"
-            ));
+            .hint(messages::unused_key_hint(section, field, key));
             if let Some(place) = crate::locate::key(&m.text, &[section, key]) {
                 d = d.at_offset(&m.text, place.offset, place.len);
             }
@@ -80,28 +83,22 @@ pub(super) fn unused_keys(
 }
 
 /// Why a site does not use the file at `rel`.
-fn reason(site: &SiteUse, rel: &str, own_version: bool) -> String {
+fn reason(site: &SiteUse, rel: &str, own_version: bool) -> Message {
     if own_version {
-        return format!(
-            "{} has its own version in content/{}/",
-            site.name, site.slug
-        );
+        return messages::own_version(&site.name, &site.slug);
     }
     if site
         .exclude
         .iter()
         .any(|e| e.trim_start_matches("./") == rel)
     {
-        return format!(
-            "{} excludes it in content/{}/_site.yaml",
-            site.name, site.slug
-        );
+        return messages::excludes_it(&site.name, &site.slug);
     }
     if let (Some(manual), Some(_)) = (load::manual_dir(rel), &site.manuals) {
         let name = manual.trim_start_matches("manualer/");
-        return format!("{} does not take the manual `{name}`", site.name);
+        return messages::manual_not_taken(&site.name, name);
     }
-    format!("{} does not include it", site.name)
+    messages::not_included(&site.name)
 }
 
 /// Files of `content/` that no site uses: shared pages every site excludes, replaces or does not
@@ -113,13 +110,10 @@ pub(super) fn unused_files(
     outcome: &BuildOutcome,
     out: &mut Vec<Diagnostic>,
 ) {
-    let unused = |page: &Page, reasons: Vec<String>| {
-        Diagnostic::warning("content.unused", &page.file, "no site uses this page")
+    let unused = |page: &Page, reasons: Vec<Message>| {
+        Diagnostic::warning("content.unused", &page.file, messages::page_unused())
             .at(&page.text, 1, 1)
-            .hint(format!(
-                "delete the file, or include it in a site ({})",
-                reasons.join("; ")
-            ))
+            .hint(messages::page_unused_hint(Joined(reasons)))
     };
     for (rel, page) in &shared.pages {
         if page.common.draft {
@@ -157,8 +151,8 @@ pub(super) fn unused_files(
         files.files.contains_key(rel) || included.contains(rel)
     };
     let unused_file = |file: PathBuf| {
-        Diagnostic::warning("content.unused", file, "no page links to this file")
-            .hint("delete the file, or link to it from a page, e.g. [Hent programmet](program.pdf)")
+        Diagnostic::warning("content.unused", file, messages::file_unused())
+            .hint(messages::file_unused_hint())
     };
     for (rel, path) in &shared.assets {
         let used = uses

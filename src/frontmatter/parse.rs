@@ -10,6 +10,7 @@ use super::*;
 use crate::config::Project;
 use crate::error::{did_you_mean, suggest, yaml_diagnostic, Diagnostic};
 use crate::locate;
+use crate::messages::{self, IntoArg, Message};
 use crate::yaml;
 
 /// Splits a file into its front matter (without the `---` lines) and the byte offset of the body.
@@ -43,13 +44,10 @@ fn outline(
         Some(offset) => Err(vec![Diagnostic::error(
             "markdown.too-deep",
             file,
-            format!(
-                "the Markdown nests more than {} levels deep here (lists, quotes or emphasis inside each other)",
-                crate::markdown::MAX_NESTING
-            ),
+            messages::too_deep(crate::markdown::MAX_NESTING),
         )
         .at_offset(text, body_offset + offset, 1)
-        .hint("nest lists and quotes a few levels at most; check for a stray run of `>`, `-` or `*`")]),
+        .hint(messages::too_deep_hint())]),
     }
 }
 
@@ -164,16 +162,16 @@ impl Page {
             }
         }
         let Some((fm, fm_offset, body_offset)) = split(&text) else {
-            let err = |code, msg: &str| Diagnostic::error(code, file, msg);
+            let err = |code, msg| Diagnostic::error(code, file, msg);
             let d = if text.starts_with("---") {
-                err("frontmatter.unclosed", "the front matter is not closed")
+                err("frontmatter.unclosed", messages::frontmatter_unclosed())
                     .at(&text, 1, 1)
                     .span(3)
-                    .hint("end the front matter with a line that holds only `---`")
+                    .hint(messages::frontmatter_unclosed_hint())
             } else {
-                err("frontmatter.missing", "the page has no front matter")
+                err("frontmatter.missing", messages::frontmatter_missing())
                     .at(&text, 1, 1)
-                    .hint("start the file with `---`, a line `title: …`, and `---`")
+                    .hint(messages::frontmatter_missing_hint())
             };
             return Err(vec![d]);
         };
@@ -192,8 +190,8 @@ impl Page {
         let title = raw.title.clone().unwrap_or_default();
         if title.trim().is_empty() {
             let d = at
-                .err("frontmatter.missing-field", "missing field `title`".into())
-                .hint("every page needs a title: add `title: …` to the front matter");
+                .err("frontmatter.missing-field", messages::missing_title())
+                .hint(messages::missing_title_hint());
             let d = match at.place_key("title") {
                 Some(p) => d.at_offset(&text, p.offset, p.len),
                 None => d.at(&text, 1, 1).span(3),
@@ -233,11 +231,8 @@ impl Page {
         if let Some(bad) = slug.take_if(|s| crate::slug::slugify(s) != *s || s.is_empty()) {
             at.push_at(
                 &["slug"],
-                at.err("frontmatter.slug", format!("`{bad}` is not a valid slug"))
-                    .hint(format!(
-                        "use lower-case letters, digits and hyphens, e.g. `{}`",
-                        crate::slug::slugify(&bad)
-                    )),
+                at.err("frontmatter.slug", messages::bad_slug(&bad))
+                    .hint(messages::use_slug_letters(crate::slug::slugify(&bad))),
             );
         }
         let aliases = raw
@@ -247,10 +242,7 @@ impl Page {
                 Ok(path) => Some(path),
                 Err(hint) => {
                     let d = at
-                        .err(
-                            "frontmatter.alias",
-                            format!("`{alias}` is not an address this site can have"),
-                        )
+                        .err("frontmatter.alias", messages::bad_alias(alias))
                         .hint(hint);
                     let place = locate::item(at.fm, &["aliases"], alias).map(|p| locate::Place {
                         offset: p.offset + at.fm_offset,
@@ -303,7 +295,7 @@ impl Page {
 
 /// An old address as the site path its redirect is written to: without a leading `/`, and
 /// ending in `/` (a folder, `index.html` in it) or in `.html` (that file). `Err` is the hint.
-pub fn alias_path(alias: &str) -> Result<String, String> {
+pub fn alias_path(alias: &str) -> Result<String, Message> {
     let path = alias.trim().trim_start_matches('/');
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     let plain = |s: &&str| {
@@ -314,11 +306,7 @@ pub fn alias_path(alias: &str) -> Result<String, String> {
                 .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c))
     };
     if path.is_empty() || !segments.iter().all(plain) {
-        return Err(
-            "write the old address as a path of the site, e.g. `gammel-side/` or `arkiv/om.html` \
-             (letters a-z, digits, `-`, `_`, `.`; no `..`)"
-                .into(),
-        );
+        return Err(messages::bad_alias_hint());
     }
     Ok(if path.ends_with('/') || path.ends_with(".html") {
         path.to_string()
@@ -338,7 +326,7 @@ struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    fn err(&self, code: &'static str, msg: String) -> Diagnostic {
+    fn err(&self, code: &'static str, msg: Message) -> Diagnostic {
         Diagnostic::error(code, self.file, msg)
     }
 
@@ -394,25 +382,22 @@ impl Reporter<'_> {
         let known: Vec<&str> = all.iter().map(|v| key(*v)).collect();
         self.push_at(
             &[field],
-            self.err(
-                "course.value",
-                format!("`{value}` is not a value of `{field}`"),
-            )
-            .hint(suggest(value, &known, "the values are")),
+            self.err("course.value", messages::not_a_value_of(value, field))
+                .hint(suggest(value, &known, messages::known_values)),
         );
         T::default()
     }
 
     /// A required field of `kind` that is not there.
-    fn missing(&mut self, kind: Kind, field: &str, example: &str) {
+    fn missing(&mut self, kind: Kind, field: &str, example: impl IntoArg) {
         let d = self
             .err(
                 "frontmatter.missing-field",
-                format!("missing field `{field}` for a {}", kind.name()),
+                messages::missing_field_for(field, a_kind(kind)),
             )
             .at(self.text, 1, 1)
             .span(3)
-            .hint(format!("add `{field}: {example}` to the front matter"));
+            .hint(messages::add_field(field, example));
         self.diags.push(d);
     }
 
@@ -427,8 +412,8 @@ impl Reporter<'_> {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         self.push_at(
             &["kind"],
-            self.err("frontmatter.kind", format!("unknown kind `{name}`"))
-                .hint(suggest(name, &names, "the kinds are")),
+            self.err("frontmatter.kind", messages::unknown_kind(name))
+                .hint(suggest(name, &names, messages::known_kinds)),
         );
         Kind::from_path(rel)
     }
@@ -437,24 +422,23 @@ impl Reporter<'_> {
     fn unknown_fields(&mut self, kind: Kind, keys: &[String]) {
         let allowed = kind.fields();
         for key in keys.iter().filter(|k| !kind.accepts(k)) {
-            let also = Kind::ALL
+            let also: Vec<Kind> = Kind::ALL
                 .iter()
+                .copied()
                 .filter(|k| k.accepts(key))
-                .map(|k| k.name())
-                .collect::<Vec<_>>();
-            let hint = if also.is_empty() {
-                did_you_mean(key, &allowed)
-            } else {
-                format!(
-                    "`{key}` belongs to a {}, but this file is a {}",
-                    also.join(" or "),
-                    kind.name()
-                )
+                .collect();
+            let hint = match also.as_slice() {
+                [] => did_you_mean(key, &allowed),
+                [one] => messages::field_belongs_to(key, a_kind(*one), a_kind(kind)),
+                [one, two, ..] => {
+                    let either = messages::field_belongs_to_either(a_kind(*one), a_kind(*two));
+                    messages::field_belongs_to(key, either, a_kind(kind))
+                }
             };
             let d = self
                 .err(
                     "frontmatter.unknown-field",
-                    format!("unknown field `{key}` for a {}", kind.name()),
+                    messages::unknown_field_for(key, a_kind(kind)),
                 )
                 .hint(hint);
             let d = self.placed(d, self.place_key(key));
@@ -467,11 +451,7 @@ impl Reporter<'_> {
     fn course(&mut self, raw: &RawFrontMatter, project: &Project) -> Course {
         let category = match raw.category.as_deref() {
             None => {
-                self.missing(
-                    Kind::Course,
-                    "category",
-                    "<a key of `categories` in vejviser.yaml>",
-                );
+                self.missing(Kind::Course, "category", messages::category_example());
                 String::new()
             }
             Some(c) if project.categories.contains_key(c) => c.to_string(),
@@ -479,10 +459,10 @@ impl Reporter<'_> {
                 let known: Vec<&str> = project.categories.keys().map(String::as_str).collect();
                 self.push_at(
                     &["category"],
-                    self.err("course.unknown-category", format!("unknown category `{c}`"))
-                        .hint(format!(
-                            "{} (categories are defined in vejviser.yaml)",
-                            suggest(c, &known, "the categories are")
+                    self.err("course.unknown-category", messages::unknown_category(c))
+                        .hint(messages::defined_in_config(
+                            suggest(c, &known, messages::known_categories),
+                            "categories",
                         )),
                 );
                 String::new()
@@ -502,10 +482,10 @@ impl Reporter<'_> {
             }
             Some(s) => validate_schedule(
                 s,
-                &mut |path: &[&str], item: Option<&str>, msg: String, hint: &str| {
+                &mut |path: &[&str], item: Option<&str>, msg: Message, hint: Message| {
                     let mut full = vec!["schedule"];
                     full.extend_from_slice(path);
-                    let d = self.err("course.schedule", msg).hint(hint.to_string());
+                    let d = self.err("course.schedule", msg).hint(hint);
                     match item {
                         Some(item) => self.push_on_item(&full, item, d),
                         None => self.push_at(&full, d),
@@ -522,9 +502,9 @@ impl Reporter<'_> {
                     &["signup", "deadline"],
                     self.err(
                         "course.deadline-after-start",
-                        format!("the signup deadline {deadline} is after the first meeting ({first})"),
+                        messages::deadline_after_start(deadline, first),
                     )
-                    .hint("set the deadline on or before the first meeting; with `intake:` people may also join later"),
+                    .hint(messages::deadline_after_start_hint()),
                 );
             }
         }
@@ -532,8 +512,8 @@ impl Reporter<'_> {
             if !crate::config::is_web_url(url) {
                 self.push_at(
                     &["signup", "url"],
-                    self.err("course.signup-url", format!("`{url}` is not an http(s) URL"))
-                        .hint("give the full address of the signup form, e.g. `url: https://roskilde.example.dk/tilmeld`"),
+                    self.err("course.signup-url", messages::not_a_web_address(url))
+                        .hint(messages::signup_url_hint()),
                 );
             }
         }
@@ -544,12 +524,9 @@ impl Reporter<'_> {
                     &["intake", "open_until_session"],
                     self.err(
                         "course.intake",
-                        format!(
-                            "`open_until_session: {}` is not a meeting of this course (it has {count})",
-                            intake.open_until_session
-                        ),
+                        messages::intake_not_a_meeting(intake.open_until_session, count),
                     )
-                    .hint(format!("give a meeting number from 1 to {count}")),
+                    .hint(messages::meeting_number_hint(count)),
                 );
             }
         }
@@ -563,11 +540,8 @@ impl Reporter<'_> {
         if raw.online.is_some() && mode == Mode::Onsite {
             self.push_at(
                 &["online"],
-                self.err(
-                    "course.online-onsite",
-                    "`online:` is given, but the course is held on site".into(),
-                )
-                .hint("add `mode: online` (or `mode: hybrid`), or remove `online:`"),
+                self.err("course.online-onsite", messages::online_onsite())
+                    .hint(messages::online_onsite_hint()),
             );
         }
         let mut audiences = Vec::new();
@@ -580,13 +554,10 @@ impl Reporter<'_> {
             }
             let known: Vec<&str> = project.audiences.keys().map(String::as_str).collect();
             let d = self
-                .err(
-                    "course.unknown-audience",
-                    format!("unknown audience `{key}`"),
-                )
-                .hint(format!(
-                    "{} (audiences are defined under `audiences:` in vejviser.yaml)",
-                    suggest(key, &known, "the audiences are")
+                .err("course.unknown-audience", messages::unknown_audience(key))
+                .hint(messages::defined_in_config(
+                    suggest(key, &known, messages::known_audiences),
+                    "audiences",
                 ));
             self.push_on_item(&["audiences"], key, d);
         }
@@ -594,11 +565,8 @@ impl Reporter<'_> {
         if let Some(bad) = series.take_if(|s| crate::slug::slugify(s) != *s || s.is_empty()) {
             self.push_at(
                 &["series"],
-                self.err("course.series", format!("`{bad}` is not a valid series name"))
-                    .hint(format!(
-                        "a series name is part of an address: use lower-case letters, digits and hyphens, e.g. `{}`",
-                        crate::slug::slugify(&bad)
-                    )),
+                self.err("course.series", messages::bad_series(&bad))
+                    .hint(messages::bad_series_hint(crate::slug::slugify(&bad))),
             );
         }
         Course {
@@ -621,6 +589,18 @@ impl Reporter<'_> {
             audiences,
             series,
         }
+    }
+}
+
+/// How a finding names a kind of page: "a course", "et kursus".
+pub fn a_kind(kind: Kind) -> Message {
+    match kind {
+        Kind::Page => messages::a_page(),
+        Kind::Chapter => messages::a_chapter(),
+        Kind::Manual => messages::a_manual(),
+        Kind::Session => messages::a_session(),
+        Kind::Exercise => messages::an_exercise(),
+        Kind::Course => messages::a_course(),
     }
 }
 

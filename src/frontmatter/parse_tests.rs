@@ -1,6 +1,7 @@
 //! The parser's unit tests: kinds, schedules and their changes, course values, placed errors.
 
 use super::*;
+use crate::messages::Language;
 use std::collections::BTreeMap;
 
 fn project() -> Project {
@@ -120,9 +121,9 @@ fn a_change_must_name_a_meeting_and_land_on_a_free_day() {
         "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-03-02\n  weeks: 3\n  cancelled: [2027-03-10]\n  moved:\n    - { from: 2027-03-03, to: 2027-03-20 }\n    - { from: 2027-03-09, to: 2027-03-16 }\n---\n",
     )
     .unwrap_err();
-    let found: Vec<(&str, usize, usize, &str)> = errs
+    let found: Vec<(&str, usize, usize, String)> = errs
         .iter()
-        .map(|e| (e.code, e.line, e.column, e.message.as_str()))
+        .map(|e| (e.code, e.line, e.column, e.text(Language::Da)))
         .collect();
     assert_eq!(
         found,
@@ -131,28 +132,28 @@ fn a_change_must_name_a_meeting_and_land_on_a_free_day() {
                 "course.schedule",
                 7,
                 15,
-                "`cancelled: 2027-03-10` is not a meeting of this course"
+                "`cancelled: 2027-03-10` er ikke en mødegang på kurset".to_string()
             ),
             (
                 "course.schedule",
                 9,
                 15,
-                "`moved: from: 2027-03-03` is not a meeting of this course"
+                "`moved: from: 2027-03-03` er ikke en mødegang på kurset".to_string()
             ),
             (
                 "course.schedule",
                 10,
                 31,
-                "the meeting of 2027-03-09 is moved to 2027-03-16, when the course already meets"
+                "Mødegangen 2027-03-09 er flyttet til 2027-03-16, hvor kurset allerede mødes"
+                    .to_string()
             ),
         ],
         "{errs:#?}"
     );
-    assert!(errs[0]
-        .hint
-        .as_deref()
-        .unwrap()
-        .contains("the nearest meeting is 2027-03-09"));
+    let hint = errs[0].hint_text(Language::Da).unwrap();
+    assert!(hint.contains("den nærmeste er 2027-03-09"), "{hint}");
+    let hint = errs[0].hint_text(Language::En).unwrap();
+    assert!(hint.contains("the nearest meeting is 2027-03-09"), "{hint}");
 }
 
 #[test]
@@ -175,13 +176,17 @@ fn availability_mode_and_audience_take_known_values() {
         ],
         "{errs:#?}"
     );
-    assert_eq!(errs[2].hint.as_deref(), Some("did you mean `online`?"));
-    assert_eq!(errs[3].hint.as_deref().unwrap(), "the audiences are: paaroerende (audiences are defined under `audiences:` in vejviser.yaml)");
-    assert!(errs[4]
-        .hint
-        .as_deref()
-        .unwrap()
-        .contains("`skrive-vaerksted`"));
+    let hint = |i: usize| errs[i].hint_text(Language::Da).unwrap();
+    assert_eq!(hint(2), "Mente du `online`?");
+    assert_eq!(
+        hint(3),
+        "Målgrupperne er: paaroerende (de står under `audiences:` i vejviser.yaml)"
+    );
+    assert_eq!(
+        errs[3].hint_text(Language::En).unwrap(),
+        "The audiences are: paaroerende (they are defined under `audiences:` in vejviser.yaml)"
+    );
+    assert!(hint(4).contains("`skrive-vaerksted`"));
 }
 
 #[test]
@@ -195,8 +200,8 @@ fn online_text_needs_an_online_mode() {
         errs.iter().map(|e| (e.code, e.line, e.column)).collect();
     assert_eq!(found, [("course.online-onsite", 4, 9)], "{errs:#?}");
     assert_eq!(
-        errs[0].hint.as_deref(),
-        Some("add `mode: online` (or `mode: hybrid`), or remove `online:`")
+        errs[0].hint_text(Language::Da).unwrap(),
+        "Skriv `mode: online` (eller `mode: hybrid`), eller fjern `online:`"
     );
     let ok = parse(
         "kurser/x.md",
@@ -210,7 +215,10 @@ fn unknown_field_is_placed_with_hint() {
     let errs = parse("om.md", "---\ntitle: Om\ndescripton: x\n---\n").unwrap_err();
     assert_eq!(errs[0].line, 3);
     assert_eq!(errs[0].column, 1);
-    assert_eq!(errs[0].hint.as_deref(), Some("did you mean `description`?"));
+    assert_eq!(
+        errs[0].hint_text(Language::Da).unwrap(),
+        "Mente du `description`?"
+    );
 }
 
 #[test]
@@ -227,7 +235,14 @@ fn type_error_line_is_in_file_coordinates() {
 fn invalid_date() {
     let errs = parse("kurser/x.md", "---\ntitle: X\ncategory: skrivevaerksted\nschedule:\n  start: 2027-02-30\n  weeks: 2\n---\n").unwrap_err();
     assert_eq!(errs[0].line, 5, "{:?}", errs[0]);
-    assert!(errs[0].message.contains("invalid date `2027-02-30`"));
+    assert_eq!(
+        errs[0].text(Language::Da),
+        "Datoen `2027-02-30` findes ikke"
+    );
+    assert_eq!(
+        errs[0].hint_text(Language::Da).unwrap(),
+        "Skriv datoer som ÅÅÅÅ-MM-DD, fx 2027-02-02"
+    );
 }
 
 #[test]

@@ -7,32 +7,31 @@ use chrono::{Datelike, NaiveDate};
 
 use super::raw::RawSchedule;
 use super::{Meeting, Schedule, TimeRange};
+use crate::messages::{self, Message};
 
 /// Records a problem at `schedule.<path>`, on `item` of that list when given.
-pub(super) type Report<'a> = &'a mut dyn FnMut(&[&str], Option<&str>, String, &str);
+pub(super) type Report<'a> = &'a mut dyn FnMut(&[&str], Option<&str>, Message, Message);
 
 /// A time range as written, or the problem with it.
-fn time_range(t: &str) -> Result<TimeRange, String> {
+fn time_range(t: &str) -> Result<TimeRange, Message> {
     TimeRange::parse(t).ok_or_else(|| {
         let ends_first = t
             .split_once('-')
             .and_then(|(a, b)| TimeRange::parse(&format!("{b}-{a}")))
             .is_some();
         if ends_first {
-            format!("`{t}` ends before it starts")
+            messages::time_ends_first(t)
         } else {
-            format!("`{t}` is not a time range")
+            messages::not_a_time_range(t)
         }
     })
 }
-
-const TIME_HINT: &str = "write the start and end time as \"10:00-12:00\"";
 
 /// Turns `schedule:` into the list of meetings.
 pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
     let time = s.time.as_deref().and_then(|t| {
         time_range(t)
-            .map_err(|message| report(&["time"], None, message, TIME_HINT))
+            .map_err(|message| report(&["time"], None, message, messages::time_hint()))
             .ok()
     });
     let mut meetings = Vec::new();
@@ -42,8 +41,8 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
                 report(
                     &["dates"],
                     None,
-                    "`dates` is empty".into(),
-                    "list the meeting dates, e.g. [2027-02-02, 2027-02-09]",
+                    messages::dates_empty(),
+                    messages::dates_empty_hint(),
                 );
             }
             meetings = dates.iter().map(|d| d.0).collect();
@@ -53,24 +52,24 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
                 report(
                     &["skip"],
                     None,
-                    "`skip` goes with `start` and `weeks`, not with `dates`".into(),
-                    "leave the skipped dates out of `dates` instead",
+                    messages::skip_with_dates(),
+                    messages::skip_with_dates_hint(),
                 );
             }
         }
         (Some(_), _, _) => report(
             &["dates"],
             None,
-            "`dates` cannot be combined with `start` or `weeks`".into(),
-            "give either `dates: [...]`, or `start:` and `weeks:`",
+            messages::dates_with_start(),
+            messages::dates_with_start_hint(),
         ),
         (None, Some(start), Some(weeks)) => {
             if weeks == 0 || weeks > 104 {
                 report(
                     &["weeks"],
                     None,
-                    format!("`weeks: {weeks}` is out of range"),
-                    "give the number of weekly meetings, 1 to 104",
+                    messages::weeks_out_of_range(weeks),
+                    messages::weeks_hint(),
                 );
             } else {
                 let mut date = start.0;
@@ -90,8 +89,8 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
                             report(
                                 &["skip"],
                                 Some(&skip.to_string()),
-                                format!("`skip: {skip}` is not a meeting day of this course"),
-                                "skip dates must fall on the course's weekday, between its first and last meeting",
+                                messages::skip_not_a_meeting_day(skip),
+                                messages::skip_hint(),
                             );
                             break;
                         }
@@ -99,18 +98,8 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
                 }
             }
         }
-        (None, None, _) => report(
-            &[],
-            None,
-            "the schedule has no `start` (or `dates`)".into(),
-            "add `start: YYYY-MM-DD` and `weeks: N`, or `dates: [...]`",
-        ),
-        (None, Some(_), None) => report(
-            &[],
-            None,
-            "the schedule has no `weeks`".into(),
-            "add `weeks: N`, the number of weekly meetings",
-        ),
+        (None, None, _) => report(&[], None, messages::no_start(), messages::no_start_hint()),
+        (None, Some(_), None) => report(&[], None, messages::no_weeks(), messages::no_weeks_hint()),
     }
     let meetings = changes(s, &meetings, report);
     Schedule { meetings, time }
@@ -121,12 +110,12 @@ pub(super) fn validate_schedule(s: &RawSchedule, report: Report) -> Schedule {
 fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meeting> {
     let mut meetings: Vec<Meeting> = planned.iter().map(|d| Meeting::planned(*d)).collect();
     let not_a_meeting = |date: NaiveDate| {
-        let near = planned
+        planned
             .iter()
             .min_by_key(|d| (**d - date).num_days().abs())
-            .map(|d| format!("; the nearest meeting is {d}"))
-            .unwrap_or_default();
-        format!("give the planned date of one of the course's meetings{near}")
+            .map_or_else(messages::planned_date_hint, |d| {
+                messages::planned_date_near_hint(d)
+            })
     };
     for date in &s.cancelled {
         match meetings.iter_mut().find(|m| m.planned == date.0) {
@@ -134,8 +123,8 @@ fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meetin
             None => report(
                 &["cancelled"],
                 Some(&date.to_string()),
-                format!("`cancelled: {date}` is not a meeting of this course"),
-                &not_a_meeting(date.0),
+                messages::cancelled_not_a_meeting(date),
+                not_a_meeting(date.0),
             ),
         }
     }
@@ -145,14 +134,14 @@ fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meetin
             report(
                 &["moved"],
                 Some(&from),
-                format!("`moved: from: {from}` is not a meeting of this course"),
-                &not_a_meeting(mv.from.0),
+                messages::moved_not_a_meeting(&from),
+                not_a_meeting(mv.from.0),
             );
             continue;
         };
         let moved_time = mv.time.as_deref().and_then(|t| {
             time_range(t)
-                .map_err(|message| report(&["moved"], Some(t), message, TIME_HINT))
+                .map_err(|message| report(&["moved"], Some(t), message, messages::time_hint()))
                 .ok()
         });
         let m = &meetings[n];
@@ -160,8 +149,8 @@ fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meetin
             report(
                 &["moved"],
                 Some(&from),
-                format!("the meeting of {from} is moved twice"),
-                "keep one entry for each meeting under `moved:`, with where it is held now",
+                messages::moved_twice(&from),
+                messages::moved_twice_hint(),
             );
             continue;
         }
@@ -169,8 +158,8 @@ fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meetin
             report(
                 &["moved"],
                 Some(&from),
-                format!("the meeting of {from} is both cancelled and moved"),
-                "take it out of `cancelled:` if it is held on another day, or out of `moved:` if it is not held",
+                messages::moved_and_cancelled(&from),
+                messages::moved_and_cancelled_hint(),
             );
             continue;
         }
@@ -183,8 +172,8 @@ fn changes(s: &RawSchedule, planned: &[NaiveDate], report: Report) -> Vec<Meetin
             report(
                 &["moved"],
                 Some(&to),
-                format!("the meeting of {from} is moved to {to}, when the course already meets"),
-                "choose a day the course does not meet, or cancel one of the two meetings",
+                messages::moved_onto_meeting(&from, &to),
+                messages::moved_onto_meeting_hint(),
             );
             continue;
         }

@@ -16,6 +16,7 @@
 //! placed at the directive in the body given, even when they arise in a file it includes.
 
 use std::sync::Arc;
+use crate::messages::{self, Message};
 
 /// How many files deep includes may go (mdBook's limit too).
 pub const MAX_DEPTH: usize = 10;
@@ -67,8 +68,8 @@ pub struct Problem {
     pub code: &'static str,
     pub offset: usize,
     pub len: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// One directive found in a text.
@@ -266,7 +267,7 @@ pub fn expand(
     (expansion, problems)
 }
 
-type Failure = (&'static str, String, String);
+type Failure = (&'static str, Message, Message);
 
 struct Context<'a> {
     read: &'a dyn Fn(&str) -> Option<Arc<str>>,
@@ -312,34 +313,29 @@ impl Context<'_> {
             if outside {
                 return Err((
                     "include.outside-book",
-                    format!(
-                        "`{path}` lies outside the book and was not copied with it; it is left out"
-                    ),
-                    "copy the file into the book's folder and change the path, or remove the directive".into(),
+                    messages::include_outside_book(path),
+                    messages::include_outside_book_hint(),
                 ));
             }
             return Err((
                 "include.missing-file",
-                format!(
-                    "`{path}` does not exist (looked for {})",
-                    target.as_deref().unwrap_or(path)
-                ),
-                "the path is relative to the file the directive is written in".into(),
+                messages::include_missing_file(path, target.as_deref().unwrap_or(path)),
+                messages::include_missing_file_hint(),
             ));
         };
         let target = target.unwrap_or_default();
         if stack.contains(&target) {
             return Err((
                 "include.cycle",
-                format!("{target} includes itself (through {})", stack.join(" → ")),
-                "remove the include that leads back to a file already being included".into(),
+                messages::include_cycle(&target, stack.join(" → ")),
+                messages::include_cycle_hint(),
             ));
         }
         if stack.len() > MAX_DEPTH {
             return Err((
                 "include.too-deep",
-                format!("includes go more than {MAX_DEPTH} files deep here"),
-                "include the text directly rather than through a chain of files".into(),
+                messages::include_too_deep(MAX_DEPTH),
+                messages::include_too_deep_hint(),
             ));
         }
         if !self.files.contains(&target) {
@@ -351,10 +347,8 @@ impl Context<'_> {
             };
             return Err((
                 "include.unknown-anchor",
-                format!("{target} has no anchor `{anchor}`"),
-                format!(
-                    "mark the lines in {target} with `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}`"
-                ),
+                messages::include_unknown_anchor(&target, &anchor),
+                messages::include_unknown_anchor_hint(&target, &anchor),
             ));
         };
         let taken: Vec<&str> = match name {

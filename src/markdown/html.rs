@@ -126,8 +126,8 @@ pub fn render_embedded(
                             code: "markdown.extra-h1",
                             offset: range.start,
                             len: 1,
-                            message: "a page has one top-level heading: this `#` heading is shown as `##`".into(),
-                            hint: "use `##` for sections; the page title is the page's only `#` heading".into(),
+                            message: messages::extra_h1(),
+                            hint: messages::extra_h1_hint(),
                         });
                     }
                 }
@@ -150,9 +150,8 @@ pub fn render_embedded(
                         code: "markdown.heading-attributes",
                         offset: range.start,
                         len: range.len(),
-                        message: "attributes after a heading are left out: they are raw HTML"
-                            .into(),
-                        hint: "keep `{#id}` and `{.class}`; other attributes need `markdown: { allow_html: true }` in vejviser.yaml".into(),
+                        message: messages::heading_attributes(),
+                        hint: messages::heading_attributes_hint(),
                     });
                     Vec::new()
                 };
@@ -298,8 +297,8 @@ pub fn render_embedded(
                             code: "markdown.image-alt",
                             offset,
                             len,
-                            message: "the image has no alt text".into(),
-                            hint: "describe the image between the brackets: ![Deltagere ved et bord](billede.jpg)".into(),
+                            message: messages::image_alt(),
+                            hint: messages::image_alt_hint(),
                         });
                     }
                 }
@@ -352,8 +351,8 @@ pub fn render_embedded(
             code: "markdown.more-problems",
             offset,
             len: 1,
-            message: format!("{more} more problem(s) in this page are not shown"),
-            hint: "fix the ones above and build again".into(),
+            message: messages::more_problems(more),
+            hint: messages::more_problems_hint(),
         });
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -367,11 +366,8 @@ pub fn render_embedded(
                 code: "markdown.html-too-deep",
                 offset: 0,
                 len: 1,
-                message: format!(
-                    "the raw HTML of this page nests deeper than {} levels",
-                    MAX_SANITIZE_NESTING
-                ),
-                hint: "close the HTML elements you open, or write the page in Markdown".into(),
+                message: messages::html_too_deep(MAX_SANITIZE_NESTING),
+                hint: messages::html_too_deep_hint(),
             });
             html.clear();
         } else {

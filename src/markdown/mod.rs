@@ -16,6 +16,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::error::Severity;
+use crate::messages::{self, Message};
 use crate::slug::slugify;
 
 mod cache;
@@ -47,7 +48,7 @@ pub enum Resolved {
     /// Keep the destination as written (external URLs, mail, phone).
     Keep,
     /// A problem, with a message and a hint.
-    Problem(String, String),
+    Problem(Message, Message),
 }
 
 /// Turns link and image destinations into output URLs; implemented by the link stage.
@@ -63,8 +64,8 @@ pub struct Problem {
     pub code: &'static str,
     pub offset: usize,
     pub len: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// Settings that do not change from page to page.
@@ -260,7 +261,10 @@ mod tests {
             if dest.ends_with(".md") {
                 Resolved::Rewrite(format!("../{}/", dest.trim_end_matches(".md")))
             } else if dest == "mangler" {
-                Resolved::Problem("no such page".into(), "hint".into())
+                Resolved::Problem(
+                    messages::link_missing("mangler", "mangler"),
+                    messages::link_missing_hint(),
+                )
             } else {
                 Resolved::Keep
             }

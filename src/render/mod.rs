@@ -271,12 +271,11 @@ impl<'a> Renderer<'a> {
         self.theme.tera.render(template, ctx).map_err(|e| {
             let d = crate::theme::template_diagnostic(&e, &self.theme.sources);
             // The same template mistake shows on many pages: one report names the first page.
-            let hint = format!(
-                "{} (first seen while rendering {})",
-                d.hint.clone().unwrap_or_default(),
-                file.display()
-            );
-            d.hint(hint)
+            let hint = d
+                .hint
+                .clone()
+                .unwrap_or_else(crate::messages::template_error_hint);
+            d.hint(crate::messages::first_seen(hint, file.display()))
         })
     }
 

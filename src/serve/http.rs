@@ -75,7 +75,7 @@ pub(super) fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, si
     let Some(site) = site else {
         if s.sites.is_empty() && !s.errors.is_empty() {
             // No good build yet: show the errors, and reload once the files are fixed.
-            let _ = request.respond(error_page(&s.errors));
+            let _ = request.respond(error_page(&s.errors, s.language));
         } else if !single && path == "/" {
             let _ = request.respond(site_list(&s));
         } else {
@@ -90,7 +90,7 @@ pub(super) fn answer(request: tiny_http::Request, state: &Arc<RwLock<State>>, si
     };
     match site.files.get(&file) {
         Some(bytes) if file.ends_with(".html") => {
-            let html = inject_live(bytes, &s.errors);
+            let html = inject_live(bytes, &s.errors, s.language);
             let _ = request.respond(
                 Response::from_data(html)
                     .with_header(header("Content-Type", content_type(&file)))

@@ -2,20 +2,25 @@
 //! reloads it, and the overlay that shows a build's errors over the last good page.
 
 use super::*;
+use crate::config::Language;
+use crate::messages;
 
-/// The event a page gets: `reload`, or `errors` with the problems as JSON.
+/// The event a page gets: `reload`, or `errors` with the overlay's title and the problems as
+/// JSON, in the project's language.
 pub(super) fn event_message(state: &State) -> String {
     if state.errors.is_empty() {
         format!("event: reload\ndata: {}\n\n", state.generation)
     } else {
+        let language = state.language;
         let list: Vec<serde_json::Value> = state
             .errors
             .iter()
-            .map(|d| serde_json::json!({"location": d.location(), "message": d.message, "line": d.source_line(), "hint": d.hint}))
+            .map(|d| serde_json::json!({"location": d.location(), "message": d.text(language), "line": d.source_line(), "hint": d.hint_text(language)}))
             .collect();
+        let title = messages::overlay_title(list.len()).render(language);
         format!(
             "event: errors\ndata: {}\n\n",
-            serde_json::Value::Array(list)
+            serde_json::json!({"title": title, "errors": list})
         )
     }
 }
@@ -96,7 +101,8 @@ pub(super) fn events(
 /// The live-reload client: reloads on a new build, shows an overlay while the build is broken.
 pub(super) const LIVE_JS: &str = r#"(function () {
   var source = new EventSource('/__vejviser/events');
-  function overlay(errors) {
+  function overlay(report) {
+    var errors = report.errors;
     var box = document.getElementById('vejviser-errors');
     if (!box) {
       box = document.createElement('div');
@@ -107,7 +113,7 @@ pub(super) const LIVE_JS: &str = r#"(function () {
     }
     box.textContent = '';
     var title = document.createElement('strong');
-    title.textContent = errors.length + ' error(s) — the page shows the last good build';
+    title.textContent = report.title;
     box.appendChild(title);
     errors.forEach(function (e) {
       var p = document.createElement('p');
@@ -127,16 +133,14 @@ pub(super) const LIVE_JS: &str = r#"(function () {
 
 /// The page with the live-reload script, and the errors of a broken build written in so they
 /// show even before the event stream connects.
-pub(super) fn inject_live(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
+pub(super) fn inject_live(html: &[u8], errors: &[Diagnostic], language: Language) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let mut tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");
-    if !errors.is_empty() {
+    if let Some(first) = errors.first() {
+        let first = format!("{}: {}", first.location(), first.text(language));
+        let note = messages::error_note(errors.len(), first).render(language);
         tag.push_str("<noscript><p>");
-        tag.push_str(&crate::markdown::escape(&format!(
-            "{} error(s): {}",
-            errors.len(),
-            errors[0]
-        )));
+        tag.push_str(&crate::markdown::escape(&note));
         tag.push_str("</p></noscript>");
     }
     match text.rfind("</body>") {
@@ -146,16 +150,20 @@ pub(super) fn inject_live(html: &[u8], errors: &[Diagnostic]) -> Vec<u8> {
 }
 
 /// The page served while the project has never built: every error, and the live-reload script.
-pub(super) fn error_page(errors: &[Diagnostic]) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut html = String::from("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>vejviser: fejl</title></head><body><main><h1>The build has errors</h1>");
+pub(super) fn error_page(
+    errors: &[Diagnostic],
+    language: Language,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let heading = messages::error_page_heading().render(language);
+    let mut html = format!("<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>vejviser: {heading}</title></head><body><main><h1>{heading}</h1>", language.code());
     for d in errors {
         html.push_str("<p><code>");
         html.push_str(&crate::markdown::escape(&d.location()));
         html.push_str("</code>: ");
-        html.push_str(&crate::markdown::escape(&d.message));
-        if let Some(hint) = &d.hint {
+        html.push_str(&crate::markdown::escape(&d.text(language)));
+        if let Some(hint) = d.hint_text(language) {
             html.push_str("<br><em>");
-            html.push_str(&crate::markdown::escape(hint));
+            html.push_str(&crate::markdown::escape(&hint));
             html.push_str("</em>");
         }
         html.push_str("</p>");
@@ -183,7 +191,7 @@ mod tests {
 
     #[test]
     fn live_script_goes_before_the_end_of_body() {
-        let html = inject_live(b"<html><body><p>x</p></body></html>", &[]);
+        let html = inject_live(b"<html><body><p>x</p></body></html>", &[], Language::Da);
         assert_eq!(
             String::from_utf8(html).unwrap(),
             "<html><body><p>x</p><script src=\"/__vejviser/live.js\" defer></script></body></html>"

@@ -68,6 +68,8 @@ struct State {
     names: BTreeMap<String, String>,
     /// Errors of the latest build (empty when it succeeded).
     errors: Vec<Diagnostic>,
+    /// The project's language as of the latest build: the language the errors are shown in.
+    language: crate::config::Language,
     /// Counts builds, so a page can tell whether it is current.
     generation: u64,
 }

@@ -201,6 +201,8 @@ pub(super) fn install(
         .write()
         .map_err(|_| Error::Usage("the server state is poisoned".into()))?;
     s.generation += 1;
+    let language = crate::config::language_of(&opts.root);
+    s.language = language;
     match result {
         Ok(outcome) if outcome.errors() == 0 => {
             s.errors.clear();
@@ -218,14 +220,14 @@ pub(super) fn install(
             if warnings > 0 {
                 eprint!(
                     "{}",
-                    crate::error::render_human(&outcome.diagnostics, false)
+                    crate::error::render_human(&outcome.diagnostics, false, language)
                 );
             }
         }
         Ok(outcome) => {
             eprint!(
                 "{}",
-                crate::error::render_human(&outcome.diagnostics, false)
+                crate::error::render_human(&outcome.diagnostics, false, language)
             );
             s.errors = outcome
                 .diagnostics
@@ -237,7 +239,7 @@ pub(super) fn install(
             s.errors = vec![Diagnostic::error(
                 "serve.build",
                 opts.root.join("vejviser.yaml"),
-                e.to_string(),
+                crate::messages::build_failed(e),
             )];
         }
     }

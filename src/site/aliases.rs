@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::{reserved_by, SitePage, GENERATED_PATHS};
 use crate::error::Diagnostic;
+use crate::messages::{self, IntoArg};
 
 /// The site's old addresses, each as the file its redirect is written to (`gammel-side/` →
 /// `gammel-side/index.html`, `arkiv/om.html` as it is) with the page it leads to, by file.
@@ -25,19 +26,19 @@ pub fn aliases(
             let place = |d: Diagnostic| sp.page.diagnostic_at(&["aliases"], Some(alias), d);
             let taken_by = by_path
                 .get(folder)
-                .map(|&i| pages[i].page.file.display().to_string())
+                .map(|&i| pages[i].page.file.display().into_arg())
                 .or_else(|| {
                     (GENERATED_PATHS.contains(&folder) || reserved_by(folder).is_some())
-                        .then(|| "a page the site makes itself".to_string())
+                        .then(|| messages::a_generated_page().into_arg())
                 });
             if let Some(other) = taken_by {
                 diags.push(place(
                     Diagnostic::error(
                         "site.alias-clash",
                         &sp.page.file,
-                        format!("the old address /{alias} is the address of {other}"),
+                        messages::alias_clash(alias, other),
                     )
-                    .hint("an old address must be one no page has now: remove it from `aliases`"),
+                    .hint(messages::alias_clash_hint()),
                 ));
                 continue;
             }
@@ -52,12 +53,9 @@ pub fn aliases(
                     Diagnostic::error(
                         "site.duplicate-alias",
                         &sp.page.file,
-                        format!(
-                            "this page and {} both give /{alias} as an old address",
-                            first_file.display()
-                        ),
+                        messages::duplicate_alias(first_file.display(), alias),
                     )
-                    .hint("an old address leads to one page: keep it in one of the two"),
+                    .hint(messages::duplicate_alias_hint()),
                 ));
                 continue;
             }

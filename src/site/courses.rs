@@ -19,6 +19,7 @@ use crate::config::Municipality;
 use crate::config::{Audience, Category, Contact, Location, Project};
 use crate::error::{suggest, Diagnostic};
 use crate::frontmatter::{Availability, Course, Mode};
+use crate::messages;
 
 /// One course with every reference resolved and its status on the build's day.
 #[derive(Debug, Clone)]
@@ -195,19 +196,18 @@ pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut
             None => {
                 terms.insert((series, first), sp);
             }
-            Some(other) => diags.push(sp.page.diagnostic_at(
-                first_meeting_key(&sp.page),
-                None,
-                Diagnostic::error(
-                    "course.series-clash",
-                    &sp.page.file,
-                    format!(
-                        "this term of the series `{series}` starts on {first}, as {} does",
-                        other.page.file.display()
-                    ),
-                )
-                .hint("give the new term its own dates, or a different `series:` if it is another course"),
-            )),
+            Some(other) => diags.push(
+                sp.page.diagnostic_at(
+                    first_meeting_key(&sp.page),
+                    None,
+                    Diagnostic::error(
+                        "course.series-clash",
+                        &sp.page.file,
+                        messages::series_clash(series, first, other.page.file.display()),
+                    )
+                    .hint(messages::series_clash_hint()),
+                ),
+            ),
         }
     }
     for sp in pages {
@@ -229,27 +229,34 @@ pub(super) fn check_courses(pages: &[SitePage], site: &Municipality, diags: &mut
                 continue;
             }
             let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            let is_location = field == "location";
+            let section = if is_location { "locations" } else { "contacts" };
             let hint = if known.is_empty() {
-                format!("define it under `{field}s:` in {}", site.file.display())
+                messages::define_under(section, site.file.display())
             } else {
-                format!(
-                    "{} ({field}s are defined in {})",
-                    suggest(value, &known, &format!("the {field}s are")),
-                    site.file.display()
-                )
+                let listed = if is_location {
+                    messages::known_locations
+                } else {
+                    messages::known_contacts
+                };
+                messages::defined_in(suggest(value, &known, listed), section, site.file.display())
             };
             diags.push(
                 page.diagnostic_at(
                     &[field],
                     None,
                     Diagnostic::error(
-                        if field == "location" {
+                        if is_location {
                             "course.unknown-location"
                         } else {
                             "course.unknown-contact"
                         },
                         &page.file,
-                        format!("unknown {field} `{value}` for {}", site.name),
+                        if is_location {
+                            messages::unknown_location(value, &site.name)
+                        } else {
+                            messages::unknown_contact(value, &site.name)
+                        },
                     )
                     .hint(hint),
                 ),

@@ -7,6 +7,7 @@
 //! [`Target`] with the fragment it carried, or a message and a hint.
 
 use crate::frontmatter::{Kind, Page};
+use crate::messages::{self, Message};
 use crate::slug::{join_rel, percent_decode as decode, slugify};
 
 use super::{Site, CATALOGUE_PATH, FRONT_PATH, MANUALS_PATH, SEARCH_PATH};
@@ -31,7 +32,7 @@ pub enum Target {
 }
 
 /// A refusal: the message and the hint.
-pub type Refused = (String, String);
+pub type Refused = (Message, Message);
 
 /// Schemes that run code when a link is followed; refused wherever a URL comes from content.
 pub fn dangerous_scheme(url: &str) -> Option<&'static str> {
@@ -62,7 +63,7 @@ pub fn has_scheme(url: &str) -> bool {
 /// the shared pages make one folder, so the link that works is the one within that folder. When
 /// the page meant is found (climbing stopped at the top, a leading `_shared/` or the
 /// municipality's folder name dropped), the hint names the link to write.
-fn outside_hint(site: &Site, from: &Page, path: &str) -> String {
+fn outside_hint(site: &Site, from: &Page, path: &str) -> Message {
     let mut parts: Vec<&str> = from.rel.split('/').collect();
     parts.pop();
     for part in path.split('/') {
@@ -80,9 +81,7 @@ fn outside_hint(site: &Site, from: &Page, path: &str) -> String {
     }
     let meant = parts.join("/");
     if !site.by_rel.contains_key(&meant) {
-        return "a municipality's pages and the shared pages (content/_shared/) make one folder: \
-                link to a page in it, relative to this file"
-            .into();
+        return messages::one_folder_hint();
     }
     // The same page, relative to the folder of the page that links.
     let from_dir: Vec<&str> = from
@@ -93,9 +92,7 @@ fn outside_hint(site: &Site, from: &Page, path: &str) -> String {
     let common = from_dir.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut link = "../".repeat(from_dir.len() - common);
     link.push_str(&to[common..].join("/"));
-    format!(
-        "a municipality's pages and the shared pages (content/_shared/) make one folder: write `{link}`"
-    )
+    messages::one_folder_write_hint(link)
 }
 
 /// Where `dest`, written in `from`, leads; the fragment it carried comes back as written.
@@ -107,9 +104,8 @@ pub fn resolve<'d>(
 ) -> Result<(Target, Option<&'d str>), Refused> {
     if let Some(scheme) = dangerous_scheme(dest) {
         return Err((
-            format!("`{scheme}` links are not allowed"),
-            "link to a web page (https://…), an e-mail (mailto:…) or another page's .md file"
-                .into(),
+            messages::scheme_not_allowed(scheme),
+            messages::scheme_not_allowed_hint(),
         ));
     }
     if has_scheme(dest) {
@@ -141,7 +137,7 @@ pub fn resolve<'d>(
             return Ok((Target::Keep, fragment));
         }
         return Err((
-            format!("`{dest}` leads out of the site's folder"),
+            messages::link_outside(dest),
             outside_hint(site, from, &path),
         ));
     };
@@ -159,13 +155,13 @@ pub fn resolve<'d>(
         }
         if site.left_out.contains(&rel) {
             return Err((
-                format!("`{dest}` links to {rel}, which {} does not include (a draft, excluded, or a manual the site does not take)", site.municipality.name),
-                "remove the link, or include the page in this site".into(),
+                messages::link_left_out(dest, &rel, &site.municipality.name),
+                messages::link_left_out_hint(),
             ));
         }
         return Err((
-            format!("`{dest}` links to {rel}, which does not exist"),
-            "check the file name and the path relative to this file".into(),
+            messages::link_missing(dest, &rel),
+            messages::link_missing_hint(),
         ));
     }
     if site.assets.contains_key(&rel) {
@@ -205,11 +201,17 @@ pub fn resolve<'d>(
             ));
         }
     }
-    let what = if image { "image" } else { "file" };
-    Err((
-        format!("the {what} `{dest}` does not exist (looked for {rel})"),
-        format!("put the {what} beside the page, or fix the path; links to pages end in .md"),
-    ))
+    Err(if image {
+        (
+            messages::image_missing(dest, &rel),
+            messages::image_missing_hint(),
+        )
+    } else {
+        (
+            messages::file_missing(dest, &rel),
+            messages::file_missing_hint(),
+        )
+    })
 }
 
 /// Whether the build checks a fragment on `target` against its body headings: not where the
@@ -241,14 +243,11 @@ pub fn anchor(target: &Page, fragment: &str) -> Result<Option<String>, Refused> 
     }
     let ids = target.headings.iter().map(|h| h.id.as_str());
     Err((
-        format!(
-            "{} has no heading with the id `#{fragment}`",
-            target.file.display()
-        ),
+        messages::no_heading(target.file.display(), fragment),
         if target.headings.is_empty() {
-            "the page has no headings to link to".into()
+            messages::no_headings()
         } else {
-            format!("its headings are: {}", crate::error::id_list(ids, 20))
+            messages::headings_are(crate::error::id_list(ids, 20))
         },
     ))
 }

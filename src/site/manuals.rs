@@ -28,10 +28,10 @@ pub(super) fn link_manuals(
                 Diagnostic::error(
                     "manual.kind",
                     &pages[front].page.file,
-                    "a manual's _index.md must say `kind: manual`",
+                    messages::manual_kind(),
                 )
                 .at(&pages[front].page.text, 1, 1)
-                .hint("add `kind: manual` to the front matter"),
+                .hint(messages::manual_kind_hint()),
             );
         }
         by_name.insert(name.clone(), manuals.len());
@@ -53,8 +53,12 @@ pub(super) fn link_manuals(
         let Some(&m) = by_name.get(name) else {
             if reported_orphans.insert(name.to_string()) {
                 diags.push(
-                    Diagnostic::error("manual.missing-index", &sp.page.file, format!("the folder manualer/{name}/ has no _index.md"))
-                        .hint(format!("add content/_shared/manualer/{name}/_index.md with `kind: manual` and a title")),
+                    Diagnostic::error(
+                        "manual.missing-index",
+                        &sp.page.file,
+                        messages::manual_missing_index(name),
+                    )
+                    .hint(messages::manual_missing_index_hint(name)),
                 );
             }
             continue;
@@ -103,13 +107,12 @@ pub(super) fn link_manuals(
                         Diagnostic::error(
                             "session.duplicate-number",
                             &p.file,
-                            format!(
-                                "session number {} is used twice in this manual (also by {})",
+                            messages::session_number_twice(
                                 number(pair[1]),
-                                pages[pair[0]].page.file.display()
+                                pages[pair[0]].page.file.display(),
                             ),
                         )
-                        .hint("give each session of a manual its own number"),
+                        .hint(messages::session_number_twice_hint()),
                     ),
                 );
             }
@@ -159,12 +162,12 @@ pub(super) fn link_manuals(
                                 Diagnostic::error(
                                     "session.unknown-exercise",
                                     &page.file,
-                                    format!("there is no exercise sheet `{name}` in this manual"),
+                                    messages::unknown_exercise(name),
                                 )
                                 .hint(suggest(
                                     name,
                                     &known,
-                                    "the exercise sheets of this manual are",
+                                    messages::known_exercises,
                                 )),
                             ),
                         );
@@ -259,24 +262,32 @@ fn order_by_summary(
                 match found {
                     Some(&page) if matches!(pages[page].page.kind, Kind::Chapter | Kind::Page) => {
                         if listed.insert(page) {
-                            contents.push(TocEntry::Chapter { page, depth, number });
+                            contents.push(TocEntry::Chapter {
+                                page,
+                                depth,
+                                number,
+                            });
                             order.push((page, depth));
                         }
                     }
                     Some(_) => diags.push(
-                        Diagnostic::error("summary.not-a-chapter", file, format!("`{path}` is a session plan or exercise sheet, not a chapter"))
-                            .at_offset(text, line.offset, line.len)
-                            .hint("SUMMARY.md lists chapters; sessions and exercise sheets are listed on the manual's front page by themselves"),
+                        Diagnostic::error(
+                            "summary.not-a-chapter",
+                            file,
+                            messages::summary_not_a_chapter(&path),
+                        )
+                        .at_offset(text, line.offset, line.len)
+                        .hint(messages::summary_not_a_chapter_hint()),
                     ),
                     None if target.as_ref().is_some_and(|t| left_out.contains(t)) => {}
                     None => diags.push(
                         Diagnostic::error(
                             "summary.missing-file",
                             file,
-                            format!("SUMMARY.md lists `{path}`, which does not exist in {manual_dir}"),
+                            messages::summary_missing_file(&path, manual_dir),
                         )
                         .at_offset(text, line.offset, line.len)
-                        .hint("fix the path (relative to SUMMARY.md), or write `[Titel]()` for a chapter still to come"),
+                        .hint(messages::summary_missing_file_hint()),
                     ),
                 }
             }
@@ -291,13 +302,10 @@ fn order_by_summary(
                 Diagnostic::warning(
                     "summary.unlisted-chapter",
                     &p.file,
-                    format!("this chapter is not listed in {}", file.display()),
+                    messages::chapter_not_listed(file.display()),
                 )
                 .at(&p.text, 1, 1)
-                .hint(format!(
-                    "add `- [{}]({rel})` to SUMMARY.md where the chapter belongs",
-                    p.common.title
-                )),
+                .hint(messages::chapter_not_listed_hint(&p.common.title, rel)),
             );
         }
     }
@@ -322,19 +330,31 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
         let total: u32 = plan.agenda.iter().map(|a| a.minutes).sum();
         if let Some(duration) = plan.duration {
             if !plan.agenda.is_empty() && total > duration {
-                diags.push(page.diagnostic_at(
-                    &["agenda"],
-                    None,
-                    Diagnostic::error("session.agenda-too-long", &page.file, format!("the agenda takes {total} minutes, but the session lasts {duration}"))
-                        .hint(format!("shorten the agenda by {} minutes, or set `duration: {total}`", total - duration)),
-                ));
+                diags.push(
+                    page.diagnostic_at(
+                        &["agenda"],
+                        None,
+                        Diagnostic::error(
+                            "session.agenda-too-long",
+                            &page.file,
+                            messages::agenda_too_long(total, duration),
+                        )
+                        .hint(messages::agenda_too_long_hint(total - duration, total)),
+                    ),
+                );
             } else if !plan.agenda.is_empty() && total < duration {
-                diags.push(page.diagnostic_at(
-                    &["agenda"],
-                    None,
-                    Diagnostic::warning("session.agenda-too-short", &page.file, format!("the agenda fills {total} of the session's {duration} minutes"))
-                        .hint("add the missing minutes to the agenda (a break, a closing round), or shorten `duration`"),
-                ));
+                diags.push(
+                    page.diagnostic_at(
+                        &["agenda"],
+                        None,
+                        Diagnostic::warning(
+                            "session.agenda-too-short",
+                            &page.file,
+                            messages::agenda_too_short(total, duration),
+                        )
+                        .hint(messages::agenda_too_short_hint()),
+                    ),
+                );
             }
         }
         if let Some(phase) = plan.phase {
@@ -351,28 +371,27 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
                         Diagnostic::error(
                             "session.unknown-phase",
                             &page.file,
-                            format!("the manual has no phase {phase}"),
+                            messages::unknown_phase(phase),
                         )
-                        .hint(format!(
-                            "the phases of {} are: {list}",
-                            front.file.display()
-                        )),
+                        .hint(messages::known_phases(front.file.display(), list)),
                     ),
                 );
             }
         }
         if let Some(prev) = previous {
             if plan.number > prev + 1 {
-                diags.push(page.diagnostic_at(
-                    &["number"],
-                    None,
-                    Diagnostic::warning(
-                        "session.numbering-gap",
-                        &page.file,
-                        format!("session numbers jump from {prev} to {}", plan.number),
-                    )
-                    .hint("number the sessions of a manual 1, 2, 3, … or add the missing session plans"),
-                ));
+                diags.push(
+                    page.diagnostic_at(
+                        &["number"],
+                        None,
+                        Diagnostic::warning(
+                            "session.numbering-gap",
+                            &page.file,
+                            messages::numbering_gap(prev, plan.number),
+                        )
+                        .hint(messages::numbering_gap_hint()),
+                    ),
+                );
             }
         }
         previous = Some(plan.number);
@@ -381,15 +400,9 @@ fn validate_sessions(manual: &Manual, pages: &[SitePage], diags: &mut Vec<Diagno
         if !manual.used_in.contains_key(&e) {
             let p = &pages[e].page;
             diags.push(
-                Diagnostic::warning(
-                    "exercise.unused",
-                    &p.file,
-                    "no session plan uses this exercise sheet",
-                )
-                .at(&p.text, 1, 1)
-                .hint(
-                    "list it under `exercises:` of the sessions that use it, or remove the sheet",
-                ),
+                Diagnostic::warning("exercise.unused", &p.file, messages::exercise_unused())
+                    .at(&p.text, 1, 1)
+                    .hint(messages::exercise_unused_hint()),
             );
         }
     }

@@ -11,6 +11,7 @@ use super::SitePage;
 use crate::config::Municipality;
 use crate::error::{suggest, Diagnostic};
 use crate::frontmatter::Kind;
+use crate::messages;
 
 /// One entry of the menu.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -92,15 +93,13 @@ pub fn menu(
                         Diagnostic::error(
                             "site.menu",
                             &m.file,
-                            format!(
-                                "the menu names `{written}`, which is not a page of {}",
-                                m.name
-                            ),
+                            messages::menu_not_a_page(written, &m.name),
                         )
-                        .hint(format!(
-                        "{} (pages are named as links are written, relative to the site folder)",
-                        suggest(rel, &known, "for example")
-                    )),
+                        .hint(messages::menu_not_a_page_hint(suggest(
+                            rel,
+                            &known,
+                            messages::for_example,
+                        ))),
                     ),
                 );
             }

@@ -20,6 +20,7 @@ use crate::error::suggest;
 use crate::error::Diagnostic;
 use crate::frontmatter::{Details, Kind, Page};
 use crate::load::{Layer, SiteSource};
+use crate::messages::{self, Message};
 use crate::slug::{slugify, strip_order_prefix};
 use courses::check_courses;
 use manuals::link_manuals;
@@ -229,15 +230,15 @@ pub fn site_path(rel: &str, slug: Option<&str>) -> String {
 
 /// What a generated page at `path` is, when a content page may not take that path. (The
 /// site's own generated pages are handled apart: an `_index.md` there is their intro.)
-fn reserved_by(path: &str) -> Option<&'static str> {
+fn reserved_by(path: &str) -> Option<Message> {
     let manual_print = path
         .strip_prefix("manualer/")
         .and_then(|p| p.strip_suffix("/print/"))
         .is_some_and(|m| !m.contains('/'));
     if manual_print {
-        Some("the manual's print page")
+        Some(messages::the_print_page())
     } else if crate::catalogue::is_catalogue_path(path) {
-        Some("the course catalogue")
+        Some(messages::the_course_catalogue())
     } else {
         None
     }
@@ -276,12 +277,18 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
             left_out.insert(rel.to_string());
         } else {
             let _ = i;
-            diags.push(municipality.diagnostic_at(
-                &["exclude"],
-                Some(rel),
-                Diagnostic::error("site.exclude", &municipality.file, format!("`exclude` names `{rel}`, which does not exist"))
-                    .hint("give the path relative to content/_shared/ (or the site folder), e.g. `kurser/gammelt-kursus.md`"),
-            ));
+            diags.push(
+                municipality.diagnostic_at(
+                    &["exclude"],
+                    Some(rel),
+                    Diagnostic::error(
+                        "site.exclude",
+                        &municipality.file,
+                        messages::exclude_missing(rel),
+                    )
+                    .hint(messages::exclude_missing_hint()),
+                ),
+            );
         }
     }
 
@@ -304,9 +311,9 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
                         Diagnostic::error(
                             "site.unknown-manual",
                             &municipality.file,
-                            format!("there is no manual `{name}`"),
+                            messages::unknown_manual(name),
                         )
-                        .hint(format!("the manuals are: {}", manual_names.join(", "))),
+                        .hint(messages::known_manuals(messages::list(&manual_names))),
                     ),
                 );
             }
@@ -345,10 +352,10 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
                 Diagnostic::error(
                     "site.reserved-url",
                     &page.file,
-                    format!("this page would be written to /{path}, which {user} uses"),
+                    messages::reserved_url(&path, user),
                 )
                 .at(&page.text, 1, 1)
-                .hint("rename the file or give it another `slug:`"),
+                .hint(messages::reserved_url_hint()),
             );
             continue;
         }
@@ -361,12 +368,10 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
                 Diagnostic::error(
                     "site.reserved-url",
                     &page.file,
-                    format!(
-                        "this page would be written to /{path}, where the site's generated page is"
-                    ),
+                    messages::generated_url(&path),
                 )
                 .at(&page.text, 1, 1)
-                .hint("rename the file or give it another `slug:`"),
+                .hint(messages::reserved_url_hint()),
             );
             continue;
         }
@@ -375,13 +380,10 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
                 Diagnostic::error(
                     "site.duplicate-url",
                     &page.file,
-                    format!(
-                        "this page and {} would both be written to /{path}",
-                        other.display()
-                    ),
+                    messages::duplicate_url(other.display(), &path),
                 )
                 .at(&page.text, 1, 1)
-                .hint("rename one of the files or give one of them another `slug:`"),
+                .hint(messages::duplicate_url_hint()),
             );
             continue;
         }
@@ -412,8 +414,12 @@ pub fn link(source: SiteSource, shared: &Layer, drafts: bool) -> (Site, Vec<Diag
     check_courses(&pages, &municipality, &mut diags);
     if municipality.accessibility_statement.is_none() {
         diags.push(
-            Diagnostic::warning("site.accessibility-statement", &municipality.file, "the site has no `accessibility_statement`")
-                .hint("Danish public sites must link their accessibility statement (made with the WAS tool): add `accessibility_statement: <its URL>`"),
+            Diagnostic::warning(
+                "site.accessibility-statement",
+                &municipality.file,
+                messages::no_statement(),
+            )
+            .hint(messages::no_statement_hint()),
         );
     }
 

@@ -4,6 +4,7 @@
 //! both files.
 
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 #[test]
 fn each_old_address_sends_the_browser_to_the_page() {
@@ -87,7 +88,7 @@ fn an_old_address_that_a_page_has_is_an_error_naming_it() {
     assert_eq!(d.file, std::path::Path::new("content/roskilde/om.md"));
     assert_eq!((d.line, d.column), (4, 11), "{d}");
     assert!(
-        d.message
+        d.text(Da)
             .contains("content/roskilde/kurser/skrivevaerksted.md"),
         "{d}"
     );
@@ -95,7 +96,7 @@ fn an_old_address_that_a_page_has_is_an_error_naming_it() {
     let outcome = with("aliases: [kurser/]", None);
     let d = the_error(&outcome);
     assert_eq!(d.code, "site.alias-clash");
-    assert!(d.message.contains("a page the site makes itself"), "{d}");
+    assert!(d.text(Da).contains("en side, som sitet selv laver"), "{d}");
 }
 
 #[test]
@@ -111,7 +112,7 @@ fn two_pages_with_the_same_old_address_is_an_error_naming_both() {
     assert_eq!(d.code, "site.duplicate-alias");
     // Pages in path order: `om/` before `praktisk/`, so the second names the first.
     assert_eq!(d.file, std::path::Path::new("content/roskilde/praktisk.md"));
-    assert!(d.message.contains("content/roskilde/om.md"), "{d}");
+    assert!(d.text(Da).contains("content/roskilde/om.md"), "{d}");
     assert_eq!(d.line, 3, "{d}");
 }
 
@@ -122,9 +123,12 @@ fn an_address_that_climbs_or_holds_odd_characters_is_refused_where_it_stands() {
         let d = the_error(&outcome);
         assert_eq!(d.code, "frontmatter.alias", "{bad}: {d}");
         assert_eq!(d.line, 4, "{bad}: {d}");
-        assert!(d.message.contains(bad), "{d}");
+        assert!(d.text(Da).contains(bad), "{d}");
         assert!(
-            d.hint.as_deref().unwrap_or("").contains("gammel-side/"),
+            d.hint_text(Da)
+                .as_deref()
+                .unwrap_or("")
+                .contains("gammel-side/"),
             "{d}"
         );
     }

@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use vejviser::messages::Language::Da;
 
 use scraper::{ElementRef, Html};
 use serde_json::Value;
@@ -569,7 +570,7 @@ pub(crate) fn assert_one_error(
     assert_eq!(d.file, Path::new(file), "{d}");
     assert_eq!(d.line, line, "line of {d}");
     assert!(
-        d.message.contains(message),
+        d.text(Da).contains(message),
         "the message of {d} should say {message:?}"
     );
     assert!(d.hint.is_some(), "no hint: {d}");
@@ -586,7 +587,7 @@ fn schedule_with_both_weeks_and_dates_is_an_error() {
         "course.schedule",
         COURSE_FILE,
         8,
-        "`dates` cannot be combined with `start` or `weeks`",
+        "`dates` kan ikke bruges sammen med `start` eller `weeks`",
         "  dates: [2027-02-02, 2027-02-09]",
     );
 }
@@ -598,7 +599,7 @@ fn skip_date_off_the_courses_weekday_is_an_error() {
         "course.schedule",
         COURSE_FILE,
         8,
-        "`skip: 2027-02-17` is not a meeting day of this course",
+        "`skip: 2027-02-17` er ikke en mødedag for kurset",
         "  skip: [2027-02-17]",
     );
 }
@@ -612,7 +613,7 @@ fn skip_date_the_week_after_the_last_meeting_is_an_error() {
         "course.schedule",
         COURSE_FILE,
         8,
-        "`skip: 2027-02-16` is not a meeting day of this course",
+        "`skip: 2027-02-16` er ikke en mødedag for kurset",
         "  skip: [2027-02-16]",
     );
 }
@@ -624,7 +625,7 @@ fn time_range_that_ends_before_it_starts_is_an_error() {
         "course.schedule",
         COURSE_FILE,
         8,
-        "`12:00-10:00` ends before it starts",
+        "`12:00-10:00` slutter, før det begynder",
         "  time: \"12:00-10:00\"",
     );
 }
@@ -636,7 +637,7 @@ fn signup_deadline_after_the_first_meeting_is_an_error() {
         "course.deadline-after-start",
         COURSE_FILE,
         10,
-        "the signup deadline 2027-02-03 is after the first meeting (2027-02-02)",
+        "Tilmeldingsfristen 2027-02-03 er efter første mødegang (2027-02-02)",
         "  deadline: 2027-02-03",
     );
     // At the deadline's value.
@@ -650,7 +651,7 @@ fn intake_beyond_the_last_meeting_is_an_error() {
         "course.intake",
         COURSE_FILE,
         9,
-        "`open_until_session: 5` is not a meeting of this course (it has 4)",
+        "`open_until_session: 5` er ikke en mødegang på kurset (det har 4)",
         "  open_until_session: 5",
     );
 }
@@ -662,10 +663,10 @@ fn unknown_category_is_an_error_with_a_suggestion() {
         "course.unknown-category",
         COURSE_FILE,
         4,
-        "unknown category `skriveværksted`",
+        "Ukendt kategori `skriveværksted`",
         "category: skriveværksted",
     );
-    assert!(d.hint.unwrap().contains("`skrivevaerksted`"));
+    assert!(d.hint_text(Da).unwrap().contains("`skrivevaerksted`"));
 }
 
 #[test]
@@ -675,10 +676,10 @@ fn unknown_location_is_an_error_with_a_suggestion() {
         "course.unknown-location",
         COURSE_FILE,
         8,
-        "unknown location `bibliotek`",
+        "Ukendt sted `bibliotek`",
         "location: bibliotek",
     );
-    assert!(d.hint.unwrap().contains("`biblioteket`"));
+    assert!(d.hint_text(Da).unwrap().contains("`biblioteket`"));
 }
 
 #[test]
@@ -688,10 +689,10 @@ fn unknown_contact_is_an_error_with_a_suggestion() {
         "course.unknown-contact",
         COURSE_FILE,
         6,
-        "unknown contact `sundhedscenter`",
+        "Ukendt kontaktperson `sundhedscenter`",
         "contact: sundhedscenter",
     );
-    assert!(d.hint.unwrap().contains("`sundhedscentret`"));
+    assert!(d.hint_text(Da).unwrap().contains("`sundhedscentret`"));
 }
 
 #[test]

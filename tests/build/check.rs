@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::process::Output;
+use vejviser::messages::Language::Da;
 
 use vejviser::{Diagnostic, Severity};
 
@@ -57,8 +58,8 @@ fn assert_findings(fixture: &str, expected: &[Expected]) -> Vec<Diagnostic> {
         assert_eq!(d.severity, e.severity, "{d}");
         assert_eq!(d.file.to_string_lossy().replace('\\', "/"), e.file, "{d}");
         assert_eq!((d.line, d.column), (e.line, e.column), "place of {d}");
-        assert_eq!(d.message, e.message, "{d}");
-        let hint = d.hint.as_deref().unwrap_or_else(|| panic!("no hint: {d}"));
+        assert_eq!(d.text(Da), e.message, "{d}");
+        let hint = d.hint_text(Da).unwrap_or_else(|| panic!("no hint: {d}"));
         assert!(
             hint.contains(e.hint),
             "the hint of {d} should say {:?}",
@@ -104,7 +105,7 @@ fn fragments_into_template_sections_must_exist_in_the_rendered_page() {
                 file: "content/roskilde/om.md",
                 line: 6,
                 column: 1,
-                message: "content/roskilde/kurser/skrivevaerksted.md has no element with the id `#datoer`",
+                message: "content/roskilde/kurser/skrivevaerksted.md har intet element med id'et `#datoer`",
                 hint: "#kursus-moededatoer",
                 source_line: Some("[mødedatoerne](kurser/skrivevaerksted.md#datoer)."),
             },
@@ -114,8 +115,8 @@ fn fragments_into_template_sections_must_exist_in_the_rendered_page() {
                 file: "content/roskilde/om.md",
                 line: 7,
                 column: 20,
-                message: "the generated page /kurser/ has no element with the id `#ingen-saadan`",
-                hint: "the page's sections are: #",
+                message: "den genererede side /kurser/ har intet element med id'et `#ingen-saadan`",
+                hint: "Sidens afsnit er: #",
                 source_line: Some("Alle kurser står i [kataloget](kurser/#ingen-saadan)."),
             },
         ],
@@ -135,7 +136,8 @@ fn a_shared_page_is_reported_once_however_many_sites_see_it() {
             file: "content/_shared/om-forloebene.md",
             line: 5,
             column: 9,
-            message: "content/_shared/kurser/recoverycafe.md has no element with the id `#adresse`",
+            message:
+                "content/_shared/kurser/recoverycafe.md har intet element med id'et `#adresse`",
             hint: "#kursus-sted",
             source_line: Some("Se hvor [caféen](kurser/recoverycafe.md#adresse) ligger."),
         }],
@@ -151,8 +153,8 @@ fn links_without_text_are_reported() {
         file: "content/roskilde/om.md",
         line: 6,
         column,
-        message: "the link has no text",
-        hint: "write what the link leads to between the brackets",
+        message: "Linket har ingen tekst",
+        hint: "skriv, hvad linket fører til, mellem de firkantede parenteser",
         source_line: Some(line),
     };
     let found = assert_findings("check/empty-link", &[empty(10), empty(29)]);
@@ -172,8 +174,8 @@ fn headings_that_skip_a_level_are_reported() {
                 file: "content/roskilde/om.md",
                 line: 9,
                 column: 1,
-                message: "this `####` heading follows a `##` heading: level 3 is skipped",
-                hint: "use `###` here",
+                message: "Denne `####`-overskrift kommer efter en `##`-overskrift: niveau 3 springes over",
+                hint: "Brug `###` her",
                 source_line: Some("#### Vores historie"),
             },
             Expected {
@@ -182,8 +184,8 @@ fn headings_that_skip_a_level_are_reported() {
                 file: "content/roskilde/praktisk.md",
                 line: 5,
                 column: 1,
-                message: "this `###` heading follows the page title (`#`): level 2 is skipped",
-                hint: "use `##` here",
+                message: "Denne `###`-overskrift kommer efter sidens titel (`#`): niveau 2 springes over",
+                hint: "Brug `##` her",
                 source_line: Some("### Tilmelding"),
             },
         ],
@@ -202,15 +204,15 @@ fn pages_above_the_lix_limit_are_reported_with_their_longest_sentences() {
             line: 1,
             column: 1,
             // 26 words in 4 sentences (the heading is one), 23 of them long: 26/4 + 100·23/26.
-            message: "“Om rehabiliteringsforløbene” is hard to read: LIX 95.0, above the limit of 40 (readability.max_lix in vejviser.yaml)",
-            hint: "the longest sentences are: “Deltagelse forudsætter forudgående afklaring,",
+            message: "“Om rehabiliteringsforløbene” er svær at læse: LIX 95.0, over grænsen på 40 (readability.max_lix i vejviser.yaml)",
+            hint: "de længste sætninger er: “Deltagelse forudsætter forudgående afklaring,",
             source_line: Some("---"),
         }],
     );
-    let hint = found[0].hint.as_deref().unwrap();
+    let hint = found[0].hint_text(Da).unwrap();
     for sentence in [
-        "(10 words); “Rehabiliteringsforløbene tilrettelægges",
-        "(8 words); “Kommunens medarbejdere koordinerer indsatsen med relevante samarbejdspartnere.” (7 words)",
+        "(10 ord); “Rehabiliteringsforløbene tilrettelægges",
+        "(8 ord); “Kommunens medarbejdere koordinerer indsatsen med relevante samarbejdspartnere.” (7 ord)",
     ] {
         assert!(hint.contains(sentence), "{hint}");
     }
@@ -230,15 +232,16 @@ fn a_course_whose_signup_closed_before_it_started_is_reported() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 11,
             column: 21,
-            message: "the signup deadline 2026-05-20 has passed, but the course does not start until 2026-07-07",
+            message:
+                "Tilmeldingsfristen 2026-05-20 er overskredet, men kurset starter først 2026-07-07",
             hint: "\"Tilmelding lukket\"",
             source_line: Some("signup: { deadline: 2026-05-20, email: skriv@roskilde.example.dk }"),
         }],
     );
     let (_, findings) = check("check/signup-closed");
-    let hint = findings[0].hint.as_deref().unwrap();
+    let hint = findings[0].hint_text(Da).unwrap();
     assert!(
-        hint.contains("later `deadline`") && hint.contains("archive"),
+        hint.contains("senere `deadline`") && hint.contains("arkivér"),
         "{hint}"
     );
 }
@@ -254,8 +257,8 @@ fn a_finished_course_still_in_kurser_is_reported() {
             file: "content/roskilde/kurser/skrivevaerksted-foraar.md",
             line: 7,
             column: 1,
-            message: "the course has finished (the last meeting was 2026-03-24) but is still in kurser/",
-            hint: "move the file out of kurser/ or delete it; until then the course is shown only in the archive",
+            message: "Kurset er slut (sidste mødegang var 2026-03-24), men ligger stadig i kurser/",
+            hint: "Flyt filen ud af kurser/, eller slet den; indtil da vises kurset kun i arkivet",
             source_line: Some("schedule:"),
         }],
     );
@@ -273,8 +276,8 @@ fn files_no_site_uses_are_reported() {
                 file: "content/_shared/manualer/abc/_index.md",
                 line: 1,
                 column: 1,
-                message: "no site uses this page",
-                hint: "Gladsaxe Kommune does not take the manual `abc`; Roskilde Kommune does not take the manual `abc`",
+                message: "Intet site bruger denne side",
+                hint: "Gladsaxe Kommune har ikke manualen `abc`; Roskilde Kommune har ikke manualen `abc`",
                 source_line: Some("---"),
             },
             Expected {
@@ -283,8 +286,8 @@ fn files_no_site_uses_are_reported() {
                 file: "content/_shared/praktisk.md",
                 line: 1,
                 column: 1,
-                message: "no site uses this page",
-                hint: "Gladsaxe Kommune excludes it in content/gladsaxe/_site.yaml; Roskilde Kommune excludes it",
+                message: "Intet site bruger denne side",
+                hint: "Gladsaxe Kommune udelader den i content/gladsaxe/_site.yaml; Roskilde Kommune udelader den",
                 source_line: Some("---"),
             },
             Expected {
@@ -293,8 +296,8 @@ fn files_no_site_uses_are_reported() {
                 file: "content/_shared/ubrugt.png",
                 line: 0,
                 column: 0,
-                message: "no page links to this file",
-                hint: "delete the file, or link to it from a page",
+                message: "Ingen side linker til denne fil",
+                hint: "Slet filen, eller link til den fra en side",
                 source_line: None,
             },
             Expected {
@@ -303,8 +306,8 @@ fn files_no_site_uses_are_reported() {
                 file: "content/roskilde/gammel-side.md",
                 line: 1,
                 column: 1,
-                message: "no site uses this page",
-                hint: "Roskilde Kommune excludes it in content/roskilde/_site.yaml",
+                message: "Intet site bruger denne side",
+                hint: "Roskilde Kommune udelader den i content/roskilde/_site.yaml",
                 source_line: Some("---"),
             },
         ],
@@ -345,8 +348,8 @@ fn locations_and_contacts_no_course_uses_are_reported() {
                 file: "content/roskilde/_site.yaml",
                 line: 6,
                 column: 3,
-                message: "no course of Roskilde Kommune uses the location `biblioteket`",
-                hint: "remove it from `locations:`",
+                message: "Intet kursus i Roskilde Kommune bruger stedet `biblioteket`",
+                hint: "Fjern den fra `locations:`",
                 source_line: Some(
                     "  biblioteket: { name: Roskilde Bibliotek, address: \"Bibliotekvej 2, 4000 Roskilde\" }",
                 ),
@@ -357,7 +360,7 @@ fn locations_and_contacts_no_course_uses_are_reported() {
                 file: "content/roskilde/_site.yaml",
                 line: 13,
                 column: 3,
-                message: "no course of Roskilde Kommune uses the contact `borgerservice`",
+                message: "Intet kursus i Roskilde Kommune bruger kontaktpersonen `borgerservice`",
                 hint: "`contact: borgerservice`",
                 source_line: Some(
                     "  borgerservice: { name: Borgerservice, email: borger@roskilde.example.dk }",
@@ -393,7 +396,7 @@ fn the_human_report_shows_place_line_and_hint() {
         "Læs også [](praktisk.md) og [   ](praktisk.md).",
         "markdown.empty-link",
         "help: ",
-        "0 error(s), 2 warning(s)",
+        "0 fejl, 2 advarsel(er)",
     ] {
         assert!(
             out.contains(part),
@@ -430,14 +433,14 @@ fn the_json_report_has_exactly_the_documented_keys() {
             assert_eq!(object["code"], d.code);
             assert_eq!(object["line"], d.line);
             assert_eq!(object["column"], d.column);
-            assert_eq!(object["message"], d.message.as_str());
+            assert_eq!(object["message"], d.text(Da).as_str());
             assert_eq!(
                 object["file"],
                 d.file.to_string_lossy().replace('\\', "/").as_str()
             );
             let severity = if d.is_error() { "error" } else { "warning" };
             assert_eq!(object["severity"], severity);
-            assert_eq!(object["hint"].as_str(), d.hint.as_deref());
+            assert_eq!(object["hint"].as_str(), d.hint_text(Da).as_deref());
         }
         assert!(!project.path("public").exists(), "check wrote public/");
     }
@@ -568,4 +571,73 @@ fn every_scaffold_builds_and_is_never_written_over() {
             "{all:?} changed {file}"
         );
     }
+}
+
+/// The same findings in a project whose `language` is `en`: the text in English, in the human
+/// report and the JSON, with the same codes and places.
+#[test]
+fn findings_follow_the_projects_language_with_the_same_codes() {
+    let project = Project::fixture("check/empty-link");
+    let json = |project: &Project| -> Vec<serde_json::Value> {
+        let output = run_check(project, &["--format", "json"]);
+        let out = stdout(&output);
+        let value: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"));
+        value.as_array().expect("an array").clone()
+    };
+    let danish = json(&project);
+    let human_da = stdout(&run_check(&project, &[]));
+    let config = std::fs::read_to_string(project.path("vejviser.yaml")).unwrap();
+    assert!(config.contains("language: da"), "{config}");
+    project.write(
+        "vejviser.yaml",
+        config.replace("language: da", "language: en").as_bytes(),
+    );
+    let english = json(&project);
+    let human_en = stdout(&run_check(&project, &[]));
+
+    assert_eq!(danish.len(), 2, "{danish:?}");
+    assert_eq!(english.len(), danish.len(), "{english:?}");
+    for (da, en) in danish.iter().zip(&english) {
+        for key in ["code", "severity", "file", "line", "column"] {
+            assert_eq!(da[key], en[key], "{key}: {da} / {en}");
+        }
+        assert_eq!(da["code"], "markdown.empty-link");
+        assert_eq!(da["message"], "Linket har ingen tekst");
+        assert_eq!(en["message"], "The link has no text");
+        let hint = |v: &serde_json::Value| v["hint"].as_str().unwrap_or_default().to_string();
+        assert!(
+            hint(da).starts_with("Skærmlæsere læser kun adressen op"),
+            "{da}"
+        );
+        assert!(
+            hint(en).starts_with("Screen readers read out only the address"),
+            "{en}"
+        );
+    }
+    for (out, words) in [
+        (
+            &human_da,
+            [
+                "Linket har ingen tekst",
+                "Skærmlæsere",
+                "0 fejl, 2 advarsel(er)",
+            ],
+        ),
+        (
+            &human_en,
+            [
+                "The link has no text",
+                "Screen readers",
+                "0 error(s), 2 warning(s)",
+            ],
+        ),
+    ] {
+        for w in words {
+            assert!(out.contains(w), "the report does not say {w:?}:\n{out}");
+        }
+        assert!(out.contains("markdown.empty-link"), "{out}");
+        assert!(out.contains("content/roskilde/om.md:6:10"), "{out}");
+    }
+    assert!(!human_en.contains("Linket har ingen tekst"), "{human_en}");
 }

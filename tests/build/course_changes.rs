@@ -7,6 +7,7 @@
 //! The fixture is `tests/fixtures/catalogue/changes/`, built for the tests' fixed day.
 
 use std::collections::BTreeMap;
+use vejviser::messages::Language::Da;
 
 use scraper::{ElementRef, Html};
 use serde_json::Value;
@@ -526,10 +527,10 @@ fn two_terms_of_a_series_starting_the_same_day_are_an_error_at_the_second() {
     assert_eq!(d.file.to_string_lossy(), "content/roskilde/kurser/kopi.md");
     assert_eq!((d.line, d.column), (10, 10));
     assert!(
-        d.message
-            .contains("starts on 2026-09-01, as content/roskilde/kurser/aaben.md does"),
+        d.text(Da)
+            .contains("starter 2026-09-01, ligesom content/roskilde/kurser/aaben.md"),
         "{}",
-        d.message
+        d.text(Da)
     );
 }
 
@@ -548,12 +549,12 @@ fn a_change_to_a_day_that_is_no_meeting_is_an_error_at_its_date() {
     assert_eq!(d.code, "course.schedule");
     assert_eq!((d.line, d.column), (13, 15));
     assert_eq!(
-        d.message,
-        "`cancelled: 2026-09-16` is not a meeting of this course"
+        d.text(Da),
+        "`cancelled: 2026-09-16` er ikke en mødegang på kurset"
     );
     assert_eq!(
-        d.hint.as_deref(),
-        Some("give the planned date of one of the course's meetings; the nearest meeting is 2026-09-15")
+        d.hint_text(Da).as_deref(),
+        Some("Skriv den planlagte dato for en af kursets mødegange; den nærmeste er 2026-09-15")
     );
 }
 
@@ -575,19 +576,23 @@ fn an_unknown_audience_or_availability_is_an_error_with_the_known_ones() {
             .as_bytes(),
     );
     let outcome = project.build();
-    let found: Vec<(&str, usize, usize, Option<&str>)> = outcome
+    let found: Vec<(&str, usize, usize, Option<String>)> = outcome
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.line, d.column, d.hint.as_deref()))
+        .map(|d| (d.code, d.line, d.column, d.hint_text(Da)))
         .collect();
     assert_eq!(
         found,
         [
-            ("course.value", 5, 15, Some("did you mean `full`?")),
+            ("course.value", 5, 15, Some("Mente du `full`?".to_string())),
             (
                 "course.unknown-audience",
-                6, 28,
-                Some("did you mean `paaroerende`? (audiences are defined under `audiences:` in vejviser.yaml)")
+                6,
+                28,
+                Some(
+                    "Mente du `paaroerende`? (de står under `audiences:` i vejviser.yaml)"
+                        .to_string()
+                )
             ),
         ]
     );
@@ -671,5 +676,5 @@ fn a_series_clash_of_a_course_with_dates_points_at_its_dates() {
     let outcome = project.build();
     let d = the_error(&outcome);
     assert_eq!(d.code, "course.series-clash");
-    assert_eq!((d.line, d.column), (9, 10), "{}", d.message);
+    assert_eq!((d.line, d.column), (9, 10), "{}", d.text(Da));
 }

@@ -3,6 +3,7 @@
 //! that a failed build leaves an existing `public/` exactly as it was.
 
 use std::path::Path;
+use vejviser::messages::Language::Da;
 
 use vejviser::{BuildOutcome, Diagnostic};
 
@@ -47,7 +48,7 @@ fn assert_diagnostics<'a>(outcome: &'a BuildOutcome, expected: &[Expected]) -> V
     for e in expected {
         let d = found
             .iter()
-            .find(|d| d.file == Path::new(e.file) && d.message.contains(e.message))
+            .find(|d| d.file == Path::new(e.file) && d.text(Da).contains(e.message))
             .unwrap_or_else(|| {
                 panic!(
                     "no error in {} with the message {:?}; the build reported:\n{}",
@@ -61,7 +62,7 @@ fn assert_diagnostics<'a>(outcome: &'a BuildOutcome, expected: &[Expected]) -> V
         if let Some(column) = e.column {
             assert_eq!(d.column, column, "column of {d}");
         }
-        let hint = d.hint.as_deref().unwrap_or_else(|| panic!("no hint: {d}"));
+        let hint = d.hint_text(Da).unwrap_or_else(|| panic!("no hint: {d}"));
         assert!(
             hint.contains(e.hint),
             "the hint of {d} should say {:?}",
@@ -142,8 +143,8 @@ fn malformed_yaml_in_front_matter() {
             file: "content/roskilde/om.md",
             line: 2,
             column: Some(13),
-            message: "mapping values are not allowed",
-            hint: "YAML",
+            message: "Værdien indeholder `: `, som YAML læser som starten på et nyt felt",
+            hint: "Sæt anførselstegn om værdien: `title: \"Om os: Recoveryskolen i Roskilde\"`",
             source_line: Some("title: Om os: Recoveryskolen i Roskilde"),
         }],
     );
@@ -159,8 +160,8 @@ fn unknown_field_suggests_the_right_one() {
                 file: "content/roskilde/om.md",
                 line: 2,
                 column: Some(1),
-                message: "unknown field `titel`",
-                hint: "did you mean `title`?",
+                message: "Ukendt felt `titel`",
+                hint: "Mente du `title`?",
                 source_line: Some("titel: Om os"),
             },
             // With `titel` the page has no title either.
@@ -169,7 +170,7 @@ fn unknown_field_suggests_the_right_one() {
                 file: "content/roskilde/om.md",
                 line: 1,
                 column: Some(1),
-                message: "missing field `title`",
+                message: "Feltet `title` mangler",
                 hint: "title:",
                 source_line: Some("---"),
             },
@@ -186,8 +187,8 @@ fn missing_title() {
             file: "content/roskilde/om.md",
             line: 1,
             column: Some(1),
-            message: "missing field `title`",
-            hint: "add `title: …`",
+            message: "Feltet `title` mangler",
+            hint: "skriv `title: …`",
             source_line: Some("---"),
         }],
     );
@@ -202,8 +203,8 @@ fn wrong_type() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 5,
             column: Some(11),
-            message: "invalid type: string \"mange\"",
-            hint: "wrong type",
+            message: "Her står tekst, men feltet skal have et tal",
+            hint: "Tjek anførselstegn, tal og lister",
             source_line: Some("capacity: mange"),
         }],
     );
@@ -219,9 +220,9 @@ fn invalid_date() {
             line: 6,
             // serde_yaml places this error at the key, so the column is not the date's.
             column: None,
-            message: "invalid date `2027-02-30`",
+            message: "Datoen `2027-02-30` findes ikke",
             // How to write a date, not the generic "check the YAML syntax".
-            hint: "YYYY-MM-DD",
+            hint: "Skriv datoer som ÅÅÅÅ-MM-DD, fx 2027-02-02",
             source_line: Some("  start: 2027-02-30"),
         }],
     );
@@ -236,8 +237,8 @@ fn unknown_category() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 3,
             column: Some(11),
-            message: "unknown category `skriveværksted`",
-            hint: "did you mean `skrivevaerksted`?",
+            message: "Ukendt kategori `skriveværksted`",
+            hint: "Mente du `skrivevaerksted`?",
             source_line: Some("category: skriveværksted"),
         }],
     );
@@ -256,8 +257,8 @@ fn four_wrong_references_in_one_course_are_reported_in_one_run() {
             file,
             line: 3,
             column: Some(11),
-            message: "unknown category `skrivevaerkstd`",
-            hint: "did you mean `skrivevaerksted`?",
+            message: "Ukendt kategori `skrivevaerkstd`",
+            hint: "Mente du `skrivevaerksted`?",
             source_line: Some("category: skrivevaerkstd"),
         },
         Expected {
@@ -265,8 +266,8 @@ fn four_wrong_references_in_one_course_are_reported_in_one_run() {
             file,
             line: 5,
             column: Some(11),
-            message: "unknown location `makers-corne`",
-            hint: "did you mean `makers-corner`?",
+            message: "Ukendt sted `makers-corne`",
+            hint: "Mente du `makers-corner`?",
             source_line: Some("location: makers-corne"),
         },
         Expected {
@@ -274,8 +275,8 @@ fn four_wrong_references_in_one_course_are_reported_in_one_run() {
             file,
             line: 6,
             column: Some(10),
-            message: "unknown contact `sundhedscenter`",
-            hint: "did you mean `sundhedscentret`?",
+            message: "Ukendt kontaktperson `sundhedscenter`",
+            hint: "Mente du `sundhedscentret`?",
             source_line: Some("contact: sundhedscenter"),
         },
         Expected {
@@ -283,8 +284,8 @@ fn four_wrong_references_in_one_course_are_reported_in_one_run() {
             file,
             line: 10,
             column: None,
-            message: "`skip: 2027-02-10` is not a meeting day",
-            hint: "the course's weekday",
+            message: "`skip: 2027-02-10` er ikke en mødedag for kurset",
+            hint: "kursets ugedag",
             source_line: Some("  skip: [2027-02-10]"),
         },
     ];
@@ -325,8 +326,8 @@ fn unknown_location() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 5,
             column: Some(11),
-            message: "unknown location `makers-corne`",
-            hint: "did you mean `makers-corner`?",
+            message: "Ukendt sted `makers-corne`",
+            hint: "Mente du `makers-corner`?",
             source_line: Some("location: makers-corne"),
         }],
     );
@@ -341,8 +342,8 @@ fn unknown_contact() {
             file: "content/roskilde/kurser/skrivevaerksted.md",
             line: 6,
             column: Some(10),
-            message: "unknown contact `sundhedscenter`",
-            hint: "did you mean `sundhedscentret`?",
+            message: "Ukendt kontaktperson `sundhedscenter`",
+            hint: "Mente du `sundhedscentret`?",
             source_line: Some("contact: sundhedscenter"),
         }],
     );
@@ -355,15 +356,15 @@ fn unknown_exercise_in_a_session() {
         file: "content/_shared/manualer/abc/sessioner/uge-01.md",
         line: 4,
         column: Some(27),
-        message: "no exercise sheet `min-uge`",
-        hint: "the exercise sheets of this manual are: mit-netvaerk",
+        message: "intet øvelsesark `min-uge`",
+        hint: "Øvelsesarkene i denne manual er: mit-netvaerk",
         source_line: Some("exercises: [mit-netvaerk, min-uge]"),
     }];
     let project = Project::fixture("errors/unknown-exercise");
     let outcome = project.build();
     let found = assert_diagnostics(&outcome, &expected);
     // The hint lists the sheets; front matter's `extra:` has nothing to do with it.
-    let hint = found[0].hint.as_deref().unwrap();
+    let hint = found[0].hint_text(Da).unwrap();
     assert!(
         !hint.contains("extra"),
         "the hint is about front-matter fields, not exercise sheets: {hint:?}"
@@ -380,8 +381,9 @@ fn link_to_a_missing_page() {
             file: "content/roskilde/om.md",
             line: 6,
             column: Some(9),
-            message: "`kurser/skrivevaerksted.md` links to kurser/skrivevaerksted.md, which does not exist",
-            hint: "check the file name",
+            message:
+                "`kurser/skrivevaerksted.md` linker til kurser/skrivevaerksted.md, som ikke findes",
+            hint: "Tjek filnavnet",
             source_line: Some("Se også [Skriveværksted](kurser/skrivevaerksted.md) til foråret."),
         }],
     );
@@ -396,7 +398,7 @@ fn link_to_a_missing_anchor() {
             file: "content/roskilde/om.md",
             line: 6,
             column: Some(8),
-            message: "no heading with the id `#tilmelding`",
+            message: "ingen overskrift med id'et `#tilmelding`",
             hint: "#saadan-tilmelder-du-dig",
             source_line: Some("Læs om [tilmelding](praktisk.md#tilmelding) før du kommer."),
         }],
@@ -412,8 +414,8 @@ fn image_without_alt_text() {
             file: "content/roskilde/om.md",
             line: 7,
             column: Some(1),
-            message: "no alt text",
-            hint: "describe the image",
+            message: "Billedet har ingen alternativ tekst",
+            hint: "Beskriv billedet",
             source_line: Some("![](gruppen.svg)"),
         }],
     );
@@ -428,8 +430,8 @@ fn missing_image_file() {
             file: "content/roskilde/om.md",
             line: 7,
             column: Some(1),
-            message: "the image `billeder/gruppen.jpg` does not exist",
-            hint: "put the image beside the page",
+            message: "Billedet `billeder/gruppen.jpg` findes ikke",
+            hint: "Læg billedet ved siden af siden",
             source_line: Some("![Deltagere ved et bord](billeder/gruppen.jpg)"),
         }],
     );
@@ -453,15 +455,12 @@ fn two_files_with_the_same_url() {
         a
     };
     assert!(
-        d.message.contains(other),
+        d.text(Da).contains(other),
         "the message does not name {other}: {d}"
     );
-    assert!(d.message.contains("/kurser/skrivevaerksted/"), "{d}");
+    assert!(d.text(Da).contains("/kurser/skrivevaerksted/"), "{d}");
     assert_eq!((d.line, d.column), (1, 1), "{d}");
-    assert!(
-        d.hint.as_deref().unwrap_or_default().contains("slug"),
-        "{d}"
-    );
+    assert!(d.hint_text(Da).unwrap_or_default().contains("slug"), "{d}");
 
     let file: &'static str = if other == a { b } else { a };
     assert_cli_rejects(
@@ -488,8 +487,8 @@ fn municipality_folder_without_site_yaml() {
             file: "content/koege",
             line: 0,
             column: None,
-            message: "the municipality folder `koege` has no _site.yaml",
-            hint: "create content/koege/_site.yaml",
+            message: "Kommunemappen `koege` har ingen _site.yaml",
+            hint: "Opret content/koege/_site.yaml",
             source_line: None,
         }],
     );
@@ -508,7 +507,7 @@ fn file_that_is_not_utf8() {
         file: "content/roskilde/om.md",
         line: 5,
         column: Some(19),
-        message: "not UTF-8",
+        message: "ikke gemt som UTF-8",
         hint: "UTF-8",
         source_line: Some("Recoveryskolen i K\u{fffd}benhavn."),
     }];
@@ -526,8 +525,8 @@ fn three_errors_in_three_files_are_reported_in_one_run() {
                 file: "content/roskilde/om.md",
                 line: 3,
                 column: Some(1),
-                message: "unknown field `descripton`",
-                hint: "did you mean `description`?",
+                message: "Ukendt felt `descripton`",
+                hint: "Mente du `description`?",
                 source_line: Some("descripton: Hvem vi er."),
             },
             Expected {
@@ -535,8 +534,8 @@ fn three_errors_in_three_files_are_reported_in_one_run() {
                 file: "content/roskilde/kurser/samtalesalon.md",
                 line: 3,
                 column: Some(11),
-                message: "unknown category `samtale-salon`",
-                hint: "did you mean `samtalesalon`?",
+                message: "Ukendt kategori `samtale-salon`",
+                hint: "Mente du `samtalesalon`?",
                 source_line: Some("category: samtale-salon"),
             },
             Expected {
@@ -544,8 +543,8 @@ fn three_errors_in_three_files_are_reported_in_one_run() {
                 file: "content/_shared/manualer/abc/sessioner/uge-01.md",
                 line: 4,
                 column: Some(13),
-                message: "no exercise sheet `mit-netværk`",
-                hint: "did you mean `mit-netvaerk`?",
+                message: "intet øvelsesark `mit-netværk`",
+                hint: "Mente du `mit-netvaerk`?",
                 source_line: Some("exercises: [mit-netværk]"),
             },
         ],
@@ -580,4 +579,137 @@ fn template_error_names_the_template_file_line_and_page() {
     let outcome = project.build();
     assert_eq!(assert_diagnostics(&outcome, &expected).len(), 1);
     assert_cli_rejects(&project, &expected);
+}
+
+/// The common YAML mistakes, each in a page's front matter: said in plain Danish, placed where
+/// the mistake is (not where the parser gave up), with a hint that says what to write.
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words_where_they_are() {
+    let cases: [(&str, usize, usize, &str, &str); 8] = [
+        (
+            "---\ntitle: Om os\n\tdescription: Hvem vi er.\n---\n",
+            3,
+            1,
+            "Der er brugt et tabulatortegn til indrykning",
+            "mellemrum",
+        ),
+        (
+            "---\ntitle: Om os\n  description: Hvem vi er.\n---\n",
+            3,
+            3,
+            "Indrykningen passer ikke her",
+            "samme kolonne",
+        ),
+        (
+            "---\ntitle Om os\ndescription: Hvem vi er.\n---\n",
+            2,
+            1,
+            "Der mangler et kolon efter feltnavnet",
+            "`felt: værdi`",
+        ),
+        (
+            "---\ntitle: \"Om os\ndescription: Hvem vi er.\n---\n",
+            2,
+            8,
+            "Anførselstegnet \" bliver aldrig lukket",
+            "Afslut værdien med \"",
+        ),
+        (
+            "---\ntitle: Om os\n- Hvem vi er\n---\n",
+            3,
+            1,
+            "Et punkt i en liste (`- …`) står mellem felterne",
+            "under sit felt",
+        ),
+        (
+            "---\ntitle: Om os\naliases:\n  - gammel-om/\n  description: Hvem vi er.\n---\n",
+            5,
+            3,
+            "En linje `felt: værdi` står midt i en liste",
+            "`- `",
+        ),
+        (
+            "---\ntitle: Om os\naliases: [gammel-om/, om-os/\ndescription: Hvem vi er.\n---\n",
+            3,
+            10,
+            "Listen, der begynder med `[`, bliver aldrig lukket",
+            "`]`",
+        ),
+        (
+            "---\ntitle: \"Om os\" i Roskilde\n---\n",
+            2,
+            16,
+            "Der står tekst efter det anførselstegn, der afslutter værdien",
+            "anførselstegn",
+        ),
+    ];
+    for (text, line, column, message, hint) in cases {
+        let project = Project::fixture("errors/missing-title");
+        project.write("content/roskilde/om.md", text.as_bytes());
+        let outcome = project.build();
+        let d = the_error(&outcome);
+        assert_eq!(d.code, "frontmatter.yaml", "{text:?}: {d}");
+        assert_eq!(d.file, Path::new("content/roskilde/om.md"), "{d}");
+        assert_eq!((d.line, d.column), (line, column), "{text:?}: {d}");
+        assert_eq!(d.text(Da), message, "{text:?}");
+        let said = d.hint_text(Da).unwrap_or_default();
+        assert!(
+            said.contains(hint),
+            "{text:?}: the hint {said:?} lacks {hint:?}"
+        );
+        // Not the parser's own words.
+        for parser in [
+            "mapping values",
+            "did not find",
+            "could not find",
+            "while scanning",
+        ] {
+            assert!(
+                !said.contains(parser) && !d.text(Da).contains(parser),
+                "{d}"
+            );
+        }
+    }
+}
+
+/// The same mistake in a project whose `language` is `en`: the build's report is in English,
+/// with the same code and place.
+#[test]
+fn the_build_report_follows_the_projects_language() {
+    let project = Project::fixture("errors/unknown-field");
+    let danish = stderr(&project.run_build(&[]));
+    let config = std::fs::read_to_string(project.path("vejviser.yaml")).unwrap();
+    assert!(config.contains("language: da"), "{config}");
+    project.write(
+        "vejviser.yaml",
+        config.replace("language: da", "language: en").as_bytes(),
+    );
+    let output = project.run_build(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let english = stderr(&output);
+    for (out, words) in [
+        (
+            &danish,
+            [
+                "Ukendt felt `titel`",
+                "Mente du `title`?",
+                "fejl: bygningen stoppede med 2 fejl",
+            ],
+        ),
+        (
+            &english,
+            [
+                "Unknown field `titel`",
+                "Did you mean `title`?",
+                "error: the build stopped with 2 error(s)",
+            ],
+        ),
+    ] {
+        for w in words {
+            assert!(out.contains(w), "the report does not say {w:?}:\n{out}");
+        }
+        assert!(out.contains("frontmatter.unknown-field"), "{out}");
+        assert!(out.contains("content/roskilde/om.md:2:1"), "{out}");
+    }
+    assert!(!english.contains("Ukendt felt"), "{english}");
 }

@@ -2,6 +2,7 @@
 //! itself, and the site's icons, which exist.
 
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 fn description(site: &vejviser::SiteFiles, path: &str) -> String {
     let doc = page(site, path);
@@ -136,8 +137,11 @@ fn an_icon_browsers_do_not_take_or_cannot_read_is_an_error_at_its_line() {
     let text = std::fs::read_to_string(&yaml).unwrap();
     let line = text.lines().count() + 1;
     for (icon, message) in [
-        ("ikon.gif", "`ikon.gif` is not an icon file browsers take"),
-        ("mangler.svg", "cannot read the icon `mangler.svg`"),
+        (
+            "ikon.gif",
+            "`ikon.gif` er ikke en ikonfil, som browsere kan vise",
+        ),
+        ("mangler.svg", "Filen `mangler.svg` kan ikke læses"),
     ] {
         std::fs::write(&yaml, format!("{text}favicon: {icon}\n")).unwrap();
         let outcome = project.build();
@@ -148,6 +152,6 @@ fn an_icon_browsers_do_not_take_or_cannot_read_is_an_error_at_its_line() {
             .unwrap_or_else(|| panic!("no site.favicon error:\n{}", report(&outcome)));
         assert!(d.is_error(), "{d}");
         assert_eq!(d.line, line, "{d}");
-        assert!(d.message.contains(message), "{d}");
+        assert!(d.text(Da).contains(message), "{d}");
     }
 }

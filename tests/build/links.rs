@@ -2,6 +2,7 @@
 //! slugs and heading ids transliterate Danish letters.
 
 use scraper::Html;
+use vejviser::messages::Language::Da;
 
 use crate::common::*;
 
@@ -146,7 +147,7 @@ fn a_link_out_of_the_site_names_the_link_that_works() {
         (
             "content/roskilde/om.md",
             "../../findes-ikke.md",
-            "relative to this file",
+            "regnet fra denne fil",
         ),
     ];
     for (file, link, hint) in cases {
@@ -158,10 +159,10 @@ fn a_link_out_of_the_site_names_the_link_that_works() {
         let outcome = project.build();
         let d = the_error(&outcome);
         assert_eq!(d.file, std::path::Path::new(file));
-        assert!(d.message.contains(link), "{d}");
-        assert!(d.message.contains("leads out of the site's folder"), "{d}");
+        assert!(d.text(Da).contains(link), "{d}");
+        assert!(d.text(Da).contains("fører uden for sitets mappe"), "{d}");
         assert!(
-            d.hint.as_deref().unwrap_or("").contains(hint),
+            d.hint_text(Da).as_deref().unwrap_or("").contains(hint),
             "{link}: {d}"
         );
         assert_eq!(d.line, original.lines().count() + 2, "{d}");

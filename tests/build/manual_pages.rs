@@ -5,6 +5,7 @@
 
 use crate::common::*;
 use crate::manuals::*;
+use vejviser::messages::Language::Da;
 
 // ---------------------------------------------------------------------------------------------
 // Session plans checked against their manual
@@ -18,7 +19,10 @@ fn an_agenda_longer_than_the_session_is_an_error_at_the_agenda() {
     let d = the_only(&outcome, "session.agenda-too-long", true);
     assert_place(d, UGE_01, 7, None);
     assert_eq!(d.source_line(), Some("agenda:"));
-    assert!(d.message.contains("105") && d.message.contains("90"), "{d}");
+    assert!(
+        d.text(Da).contains("105") && d.text(Da).contains("90"),
+        "{d}"
+    );
     assert!(
         hint(d).contains("15"),
         "the hint should say by how much: {d}"
@@ -38,7 +42,7 @@ fn an_agenda_shorter_than_the_session_is_a_warning() {
     let d = the_only(&outcome, "session.agenda-too-short", false);
     assert_place(d, UGE_01, 7, None);
     assert!(
-        d.message.contains("105") && d.message.contains("120"),
+        d.text(Da).contains("105") && d.text(Da).contains("120"),
         "{d}"
     );
     let doc = page(
@@ -71,7 +75,7 @@ fn two_sessions_with_the_same_number_are_an_error() {
     assert_place(d, here, 3, None);
     assert_eq!(d.source_line(), Some("number: 1"));
     assert!(
-        d.message.contains(other),
+        d.text(Da).contains(other),
         "the message should name the other session: {d}"
     );
 }
@@ -87,7 +91,7 @@ fn a_gap_in_the_session_numbers_is_a_warning() {
         3,
         None,
     );
-    assert!(d.message.contains('2') && d.message.contains('4'), "{d}");
+    assert!(d.text(Da).contains('2') && d.text(Da).contains('4'), "{d}");
     // The sessions still link to each other across the gap.
     let roskilde = site(&outcome, "roskilde");
     let from = "manualer/abc/sessioner/uge-02/";
@@ -381,7 +385,7 @@ fn naming_a_manual_that_does_not_exist_is_an_error() {
     let d = the_only(&outcome, "site.unknown-manual", true);
     // `manuals: [abc, peer]`: `peer` starts at character 16.
     assert_place(d, "content/roskilde/_site.yaml", 4, Some(16));
-    assert!(d.message.contains("peer"), "{d}");
+    assert!(d.text(Da).contains("peer"), "{d}");
     assert!(hint(d).contains("peer-gruppe"), "{d}");
 }
 
@@ -501,8 +505,11 @@ fn a_chapter_named_print_does_not_silently_lose_its_page() {
     let d = the_error(&outcome);
     assert_eq!(d.code, "site.reserved-url", "{d}");
     assert_eq!((d.file.as_path(), d.line), (chapter, 1), "{d}");
-    assert!(d.message.contains("/manualer/abc/print/"), "{d}");
-    assert!(d.hint.as_deref().unwrap_or("").contains("slug"), "{d}");
+    assert!(d.text(Da).contains("/manualer/abc/print/"), "{d}");
+    assert!(
+        d.hint_text(Da).as_deref().unwrap_or("").contains("slug"),
+        "{d}"
+    );
 }
 
 /// A session that lists the same exercise sheet twice still uses it once: the sheet's "Bruges i"

@@ -5,6 +5,7 @@
 //! One small fixture per idea under `tests/fixtures/manuals/`.
 
 use std::collections::HashSet;
+use vejviser::messages::Language::Da;
 
 use scraper::Html;
 use vejviser::{BuildOutcome, Diagnostic, SiteFiles};
@@ -45,8 +46,8 @@ pub(crate) fn assert_place(d: &Diagnostic, file: &str, line: usize, column: Opti
     }
 }
 
-pub(crate) fn hint(d: &Diagnostic) -> &str {
-    d.hint.as_deref().unwrap_or_else(|| panic!("no hint: {d}"))
+pub(crate) fn hint(d: &Diagnostic) -> String {
+    d.hint_text(Da).unwrap_or_else(|| panic!("no hint: {d}"))
 }
 
 /// Runs the binary and checks its exit code and that stderr names `place` and `code`.
@@ -468,7 +469,7 @@ fn a_chapter_missing_from_the_summary_is_a_warning_at_the_chapter() {
     let outcome = project.build();
     let d = the_only(&outcome, "summary.unlisted-chapter", false);
     assert_place(d, "content/_shared/manualer/abc/roller.md", 1, Some(1));
-    assert!(d.message.contains("SUMMARY.md"), "{d}");
+    assert!(d.text(Da).contains("SUMMARY.md"), "{d}");
     assert!(
         hint(d).contains("- [Roller i gruppen](roller.md)"),
         "the hint should give the line to add: {d}"
@@ -489,7 +490,7 @@ fn a_summary_entry_to_a_missing_file_is_an_error_at_its_path() {
     // Line 4 is `- [Følgeskab](følgeskab.md)`: the path starts at character 15 (byte 16).
     assert_place(d, "content/_shared/manualer/abc/SUMMARY.md", 4, Some(15));
     assert_eq!(d.source_line(), Some("- [Følgeskab](følgeskab.md)"));
-    assert!(d.message.contains("følgeskab.md"), "{d}");
+    assert!(d.text(Da).contains("følgeskab.md"), "{d}");
     assert!(hint(d).contains("[Titel]()"), "{d}");
     assert_cli(
         &project,

@@ -4,6 +4,7 @@
 //! and `check` warns about a plain page nothing leads to.
 
 use crate::common::*;
+use vejviser::messages::Language::Da;
 
 /// The (text, href) of the links in `selector` of a page.
 fn links(site: &vejviser::SiteFiles, path: &str, selector: &str) -> Vec<(String, String)> {
@@ -127,8 +128,13 @@ fn a_menu_that_names_no_page_of_the_site_is_an_error_at_the_menu() {
     assert_eq!(d.code, "site.menu");
     assert_eq!(d.file, std::path::Path::new("content/roskilde/_site.yaml"));
     assert_eq!(d.line, line, "{d}");
-    assert!(d.message.contains("`om-os.md`"), "{d}");
-    assert_eq!(d.hint.as_deref(), Some("did you mean `om.md`? (pages are named as links are written, relative to the site folder)"));
+    assert!(d.text(Da).contains("`om-os.md`"), "{d}");
+    assert_eq!(
+        d.hint_text(Da).as_deref(),
+        Some(
+            "Mente du `om.md`? (sider skrives, som man skriver links, regnet fra kommunens mappe)"
+        )
+    );
 
     // An entry with both a page and an address, or neither, is refused when _site.yaml is read.
     project.write(
@@ -138,7 +144,7 @@ fn a_menu_that_names_no_page_of_the_site_is_an_error_at_the_menu() {
     let outcome = project.build();
     let d = outcome.diagnostics.iter().find(|d| d.is_error()).unwrap();
     assert_eq!(d.code, "site.menu");
-    assert!(d.message.contains("needs either `page`"), "{d}");
+    assert!(d.text(Da).contains("skal have enten `page`"), "{d}");
 }
 
 #[test]
@@ -153,7 +159,7 @@ fn check_warns_about_a_plain_page_nothing_leads_to() {
             .unwrap()
             .into_iter()
             .filter(|d| d.code == "site.unreachable-page")
-            .map(|d| format!("{} {}", d.file.display(), d.message))
+            .map(|d| format!("{} {}", d.file.display(), d.text(Da)))
             .collect()
     };
     let found = warnings(&project);

@@ -8,12 +8,14 @@
 use std::path::Path;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
+use vejviser::messages::Language::Da;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use vejviser::config::Project as ProjectConfig;
 use vejviser::frontmatter::Page;
 use vejviser::markdown::{self, Resolved, Resolver};
+use vejviser::messages;
 use vejviser::{search, BuildOutcome, Diagnostic};
 
 use crate::common::*;
@@ -69,7 +71,7 @@ impl Resolver for Anything {
     }
     fn image(&self, dest: &str) -> Resolved {
         if dest.is_empty() {
-            Resolved::Problem("no image".into(), "give one".into())
+            Resolved::Problem(messages::image_alt(), messages::image_alt_hint())
         } else {
             Resolved::Keep
         }
@@ -424,7 +426,7 @@ fn deeply_nested_markdown_is_refused_with_a_located_error() {
         assert_eq!(e.code, "markdown.too-deep", "{what}: {e}");
         assert_eq!(e.file, Path::new("content/roskilde/dyb.md"), "{what}");
         assert_eq!(e.line, 5, "{what}: {e}");
-        assert!(e.message.contains("100 levels"), "{what}: {e}");
+        assert!(e.text(Da).contains("100 niveauer"), "{what}: {e}");
     }
     // Nesting a real page uses builds.
     let outcome = within_build(&project, &"> ".repeat(20));
@@ -515,7 +517,11 @@ fn a_page_with_twenty_thousand_problems_reports_a_bounded_number_quickly() {
         report(&outcome)
     );
     assert_eq!(found.last().unwrap().code, "markdown.more-problems");
-    assert!(found.last().unwrap().message.starts_with("19899 more"));
+    assert!(found
+        .last()
+        .unwrap()
+        .text(Da)
+        .starts_with("19899 problem(er) mere"));
     ok(within_build(&project, "ok"));
 }
 
@@ -549,7 +555,7 @@ fn a_file_over_the_size_limit_is_an_error_naming_it() {
     let e = first_error(&outcome);
     assert_eq!(e.code, "io.too-large");
     assert_eq!(e.file, Path::new("content/roskilde/stor.md"));
-    assert!(e.message.contains("the limit is 10 MB"), "{e}");
+    assert!(e.text(Da).contains("grænsen er 10 MB"), "{e}");
     // Exactly at the limit is read.
     text.truncate(size - 1);
     project.write("content/roskilde/stor.md", &text);
@@ -632,7 +638,7 @@ fn symlinks_are_never_followed_out_of_the_project() {
     let outcome = project.build();
     let e = first_error(&outcome);
     assert_eq!(e.code, "site.logo", "{e}");
-    assert!(e.message.contains("symbolic link"), "{e}");
+    assert!(e.text(Da).contains("symbolsk link"), "{e}");
 }
 
 /// A thousand broken files, with five kinds of mistake, are all reported — each error at its
@@ -644,8 +650,8 @@ fn a_thousand_broken_files_are_all_reported_in_a_stable_order() {
     // The front matter, and the errors it gives (code, line). The broken link stands on the
     // line after the front matter's blank line; YAML that cannot be read hides it.
     let kinds: [(&str, &[(&str, usize)]); 5] = [
-        // Where YAML notices: the end of the front matter.
-        ("title: [ulukket\n", &[("frontmatter.yaml", 3)]),
+        // Where the list that is never closed opens.
+        ("title: [ulukket\n", &[("frontmatter.yaml", 2)]),
         (
             "title: A\ndescriptio: B\n",
             &[
@@ -704,7 +710,7 @@ fn a_thousand_broken_files_are_all_reported_in_a_stable_order() {
         |o: &BuildOutcome| -> Vec<String> { o.diagnostics.iter().map(|d| d.to_string()).collect() };
     assert_eq!(text(&first), text(&second));
     // The report a person reads holds every one of them.
-    let human = vejviser::error::render_human(&first.diagnostics, false);
+    let human = vejviser::error::render_human(&first.diagnostics, false, Da);
     for (file, _, line) in &want {
         assert!(
             human.contains(&format!("{file}:{line}")),
@@ -739,7 +745,7 @@ fn findings_about_a_page_with_thousands_of_headings_stay_bounded() {
         .collect();
     assert!(!anchors.is_empty());
     for d in anchors {
-        let hint = d.hint.as_deref().unwrap_or_default();
-        assert!(hint.ends_with("and 5980 more"), "{hint}");
+        let hint = d.hint_text(Da).unwrap_or_default();
+        assert!(hint.ends_with("og 5980 mere"), "{hint}");
     }
 }

@@ -287,7 +287,7 @@ fn a_project_with_a_wrong_configuration_gets_its_errors_and_no_schema() {
     ]);
     assert_eq!(run.status.code(), Some(1));
     let err = stderr(&run);
-    assert!(err.contains("unknown field `locatons`"), "{err}");
+    assert!(err.contains("Ukendt felt `locatons`"), "{err}");
     assert!(err.contains("config.unknown-field"), "{err}");
     assert!(err.contains("content/lolland/_site.yaml:3:1"), "{err}");
     assert!(!Path::new(&out).exists());

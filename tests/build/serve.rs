@@ -251,12 +251,12 @@ impl Reply {
         }
     }
 
-    /// The note a page carries while the build is broken (`<noscript><p>N error(s): …`).
+    /// The note a page carries while the build is broken (`<noscript><p>N fejl: …`, or `N error(s): …` in English).
     pub(crate) fn error_note(&self) -> Option<String> {
         // With scripting on, as in a browser, a `<noscript>`'s content parses as text.
         texts(&self.html(), "noscript")
             .into_iter()
-            .find(|t| t.contains("error(s)"))
+            .find(|t| t.contains(" fejl: ") || t.contains(" error(s): "))
     }
 }
 
@@ -513,9 +513,13 @@ fn a_broken_file_keeps_the_last_good_pages_until_it_is_fixed() {
     );
     let location = "content/roskilde/om.md:2:13";
     let event = events.wait_for("`errors` event", |e| e.name == "errors");
-    let errors: serde_json::Value = serde_json::from_str(&event.data)
+    let report: serde_json::Value = serde_json::from_str(&event.data)
         .unwrap_or_else(|e| panic!("the errors are not JSON ({e}): {}", event.data));
-    let errors = errors.as_array().expect("the errors are a list");
+    assert_eq!(
+        report["title"], "1 fejl — siden viser den seneste bygning uden fejl",
+        "{report:?}"
+    );
+    let errors = report["errors"].as_array().expect("the errors are a list");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["location"], location, "{errors:?}");
     assert_eq!(
@@ -523,7 +527,10 @@ fn a_broken_file_keeps_the_last_good_pages_until_it_is_fixed() {
         "{errors:?}"
     );
     let message = errors[0]["message"].as_str().unwrap_or_default();
-    assert!(message.contains("mapping values"), "{message}");
+    assert_eq!(
+        message, "Værdien indeholder `: `, som YAML læser som starten på et nyt felt",
+        "{errors:?}"
+    );
     assert!(errors[0]["hint"].is_string(), "{errors:?}");
 
     // The last good page, with a note naming the place.
@@ -532,7 +539,7 @@ fn a_broken_file_keeps_the_last_good_pages_until_it_is_fixed() {
     page.titled("Om Recoveryskolen").unwrap();
     assert!(!page.body.contains("Ny tekst."));
     let note = page.error_note().expect("the page shows no error note");
-    assert!(note.contains("1 error(s)"), "{note}");
+    assert!(note.contains("1 fejl: "), "{note}");
     assert!(
         note.contains(location),
         "the note does not name {location}: {note}"
@@ -717,7 +724,8 @@ fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
     let page = server.get("/roskilde/om/");
     assert_eq!(page.status, 500, "{}", page.body);
     assert!(
-        page.body.contains("content/roskilde/om.md:3:1"),
+        // Where the list that is never closed opens.
+        page.body.contains("content/roskilde/om.md:2:8"),
         "{}",
         page.body
     );

@@ -103,7 +103,7 @@ fn init_new_build_check_and_serve_from_an_empty_folder() {
     );
 
     let checked = run_in(root, &["check", "--deny-warnings"], 0);
-    assert!(checked.contains("0 error(s), 0 warning(s)"), "{checked}");
+    assert!(checked.contains("0 fejl, 0 advarsel(er)"), "{checked}");
 
     // And the preview serves it.
     let serve = crate::serve::Server::start(&project, &["--site", "lolland"]);

@@ -174,11 +174,12 @@ pub fn problems(
                     .filter(|b| d.line >= *b && d.line > 0)
                     .map(|_| "body".to_string())
             });
-        let mut message = d.message.clone();
+        let language = crate::config::language_of(root);
+        let mut message = d.text(language);
         if d.line > 0 {
             message = format!("{message} ({} {})", w.line, d.line);
         }
-        if let Some(hint) = &d.hint {
+        if let Some(hint) = d.hint_text(language) {
             message = format!("{message}. {hint}");
         }
         let problem = Problem { field, message };
@@ -217,7 +218,8 @@ fn caused_elsewhere(
         if before.contains(&key(d)) {
             continue;
         }
-        let message = format!("{}, {} {}: {}", d.file.display(), w.line, d.line, d.message);
+        let text = d.text(crate::config::language_of(&opts.root));
+        let message = format!("{}, {} {}: {text}", d.file.display(), w.line, d.line);
         if !caused.iter().any(|p| p.message == message) {
             caused.push(Problem {
                 field: None,
