@@ -86,13 +86,11 @@ impl Book {
         let src = src.trim_matches('/').trim_start_matches("./").to_string();
         if src.split('/').any(|p| p == "..") {
             let at = text.find("src").unwrap_or(0);
-            return Err(Diagnostic::error(
-                "book.src",
-                file,
-                messages::book_src_outside(&src),
-            )
-            .at_offset(text, at, 3)
-            .hint(messages::book_src_outside_hint()));
+            return Err(
+                Diagnostic::error("book.src", file, messages::book_src_outside(&src))
+                    .at_offset(text, at, 3)
+                    .hint(messages::book_src_outside_hint()),
+            );
         }
         Ok(Book {
             dir: format!("{}/", dir.trim_end_matches('/')),

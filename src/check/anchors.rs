@@ -52,7 +52,10 @@ pub(super) fn anchor_findings(
                 &page.file,
                 messages::no_element_id(shown, fragment),
             );
-            out.push(page.at_body(d, link.offset, link.len).hint(ids.hint.clone()));
+            out.push(
+                page.at_body(d, link.offset, link.len)
+                    .hint(ids.hint.clone()),
+            );
         }
     }
 }

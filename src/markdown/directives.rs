@@ -15,8 +15,8 @@
 //! Pure: files are read through the caller's function, by content-relative path. Problems are
 //! placed at the directive in the body given, even when they arise in a file it includes.
 
-use std::sync::Arc;
 use crate::messages::{self, Message};
+use std::sync::Arc;
 
 /// How many files deep includes may go (mdBook's limit too).
 pub const MAX_DEPTH: usize = 10;
