@@ -423,7 +423,7 @@ fn build(args: BuildArgs) -> i32 {
                 );
             }
             if warnings > 0 {
-                eprintln!("{warnings} warning(s)");
+                eprintln!("{}", messages::build_warnings(warnings).render(language));
             }
             if args.timings {
                 let t = outcome.timings;

@@ -130,6 +130,10 @@ messages! {
         da: "fejl: bygningen stoppede med {errors} fejl og {warnings} advarsel(er); intet blev skrevet til {out}",
         en: "error: the build stopped with {errors} error(s) and {warnings} warning(s); nothing was written to {out}",
     }
+    build_warnings(warnings) {
+        da: "{warnings} advarsel(er)",
+        en: "{warnings} warning(s)",
+    }
     schema_not_written(problems) {
         da: "fejl: {problems} problem(er) i projektets opsætning; intet skema blev skrevet",
         en: "error: {problems} problem(s) in the project's configuration; no schema was written",
