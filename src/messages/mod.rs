@@ -6,8 +6,8 @@
 //! so the same finding reads in Danish for a `da` project and in English for an `en` one while its
 //! `code` stays the same.
 //!
-//! The entries are in `reading.rs`, `linking.rs` and `reporting.rs` (by the stage that reports
-//! them), one function each: a finding is made with
+//! The entries are in `reading.rs`, `linking.rs`, `reporting.rs` (by the stage that reports
+//! them) and `books.rs` (mdBook books and their directives), one function each: a finding is made with
 //! `messages::unknown_field(key)`, so an id that does not exist or a missing argument does not
 //! compile. Unit tests hold the rest: both languages name exactly the entry's arguments, and
 //! every entry is used by the code (the functions are public, for tests and other tools that
