@@ -31,7 +31,6 @@ use std::path::{Path, PathBuf};
 use tiny_http::{Method, Request, Response};
 
 use crate::build::BuildState;
-use crate::config::Language;
 use crate::error::Error;
 use guard::{Guard, Refusal, MAX_BODY};
 use pages::Changes;
@@ -96,11 +95,8 @@ impl Editor {
 
     /// The project's language, read afresh (the configuration may change while serving).
     fn words(&self) -> &'static Words {
-        let language = crate::load::read_text(&self.root, &self.root.join("vejviser.yaml"))
-            .ok()
-            .and_then(|text| crate::config::Project::parse(Path::new("vejviser.yaml"), &text).ok())
-            .map_or(Language::Da, |p| p.language);
-        Words::of(language)
+        // The language alone, so the editor speaks it even while vejviser.yaml has errors.
+        Words::of(crate::config::language_of(&self.root))
     }
 
     pub fn answer(&self, mut request: Request) {
