@@ -73,7 +73,7 @@ pub fn item(text: &str, path: &[&str], item: &str) -> Option<Place> {
             let mut stop = line_start;
             for line in text[line_start..].split_inclusive('\n') {
                 let indent = line.len() - line.trim_start().len();
-                if !line.trim().is_empty()
+                if !is_blank_or_comment(line)
                     && indent <= key_indent
                     && !line.trim_start().starts_with('-')
                 {
@@ -132,12 +132,22 @@ fn block_end(text: &str, offset: usize) -> usize {
     let mut pos = offset + nl + 1;
     for line in text[pos..].split_inclusive('\n') {
         let this_indent = line.len() - line.trim_start_matches(' ').len();
-        if !line.trim().is_empty() && this_indent <= indent && !line.trim_start().starts_with('-') {
+        if !is_blank_or_comment(line)
+            && this_indent <= indent
+            && !line.trim_start().starts_with('-')
+        {
             return pos;
         }
         pos += line.len();
     }
     text.len()
+}
+
+/// A line that ends no block: empty, or only a comment. The comments staff keep above a key
+/// (`# Første møde …` at the start of the line, under `schedule:`) are not where a mapping ends.
+fn is_blank_or_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || line.starts_with('#')
 }
 
 fn find_key_token(hay: &str, key: &str) -> Option<usize> {
@@ -147,7 +157,9 @@ fn find_key_token(hay: &str, key: &str) -> Option<usize> {
         let before = hay[..at].chars().next_back();
         let after = hay[at + key.len()..].trim_start_matches(' ');
         let ok_before = matches!(before, None | Some(' ' | '\n' | '{' | ',' | '-' | '\t'));
-        if ok_before && after.starts_with(':') && at > 0 {
+        let line_start = hay[..at].rfind('\n').map_or(0, |i| i + 1);
+        let commented = hay[line_start..at].contains('#');
+        if ok_before && !commented && after.starts_with(':') && at > 0 {
             return Some(at);
         }
         from = at + key.len();
@@ -178,6 +190,17 @@ mod tests {
             "2027-01-26"
         );
         assert!(key(TEXT, &["schedule", "deadline"]).is_none());
+    }
+
+    #[test]
+    fn comments_neither_end_a_mapping_nor_hold_its_keys() {
+        let text = "title: Hej\nschedule:\n# Første møde.\n  start: 2027-02-02\n  # skip: [YYYY-MM-DD]\n# Uger uden møde:\n  skip: [2027-02-16]\nsignup: { deadline: 2027-01-26 }\n";
+        let at = |p: Place| &text[p.offset..p.offset + p.len];
+        assert_eq!(at(value(text, &["schedule", "start"]).unwrap()), "2027-02-02");
+        let skip = key(text, &["schedule", "skip"]).unwrap();
+        assert_eq!(text[..skip.offset].matches('\n').count() + 1, 7, "not the commented-out key");
+        assert_eq!(at(item(text, &["schedule", "skip"], "2027-02-16").unwrap()), "2027-02-16");
+        assert!(key(text, &["schedule", "deadline"]).is_none());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // The editor of `vejviser serve` (/_rediger/) in real Chromium, as a member of staff uses it: a
 // new course made from the form alone, its dates moved and a week skipped, seen in the preview
-// and in a build; then a deadline after the first meeting and an unknown place refused beside
-// their fields in Danish with nothing written. Every page passes axe-core's WCAG A and AA rules,
+// and in a build; then a deadline after the first meeting, a skipped day that is no meeting and an
+// unknown place refused beside their fields in Danish with nothing written. Every page passes axe-core's WCAG A and AA rules,
 // works at 320 px and by keyboard, and keeps to its own Content-Security-Policy. The pictures
 // in the README's "Redigér i browseren" are written here, to docs/editor/.
 
@@ -138,9 +138,11 @@ test('staff create a course from the form, move its dates, skip a week, and see 
   assert.doesNotMatch(builtPage, /<time datetime="2027-03-24">/);
   assert.match(builtPage, /<time datetime="2027-03-31">/);
 
-  // A deadline after the first meeting, and a place the municipality does not have (a form
-  // opened before the place was renamed): both refused beside their fields, nothing written.
+  // A deadline after the first meeting, a skipped day the course does not meet on (a Thursday),
+  // and a place the municipality does not have (a form opened before the place was renamed):
+  // each refused beside its field, nothing written.
   await page.fill('[name="signup.deadline"]', '2027-03-17');
+  await page.fill('[name="schedule.skip.0"]', '2027-03-25');
   await page.evaluate(() => {
     const select = document.querySelector('[name="location"]');
     select.add(new Option('Det gamle bibliotek', 'det-gamle-bibliotek'));
@@ -149,12 +151,14 @@ test('staff create a course from the form, move its dates, skip a week, and see 
   await Promise.all([page.waitForNavigation(), page.click('form button[type=submit]:not([name])')]);
   assert.match(await page.textContent('[role=alert]'), /Der er noget, der skal rettes/);
   const deadline = await problemBeside(page, 'signup.deadline');
+  const skipped = await problemBeside(page, 'schedule.skip.0');
   const place = await problemBeside(page, 'location');
   // Focus is on the first field with a problem.
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
   // The build's own findings, in the project's language (Danish).
   assert.match(deadline, /Tilmeldingsfristen 2027-03-17 er efter første mødegang/);
   assert.match(place, /Ukendt sted `det-gamle-bibliotek`/);
+  assert.match(skipped, /`skip: 2027-03-25` er ikke en mødedag for kurset/);
   assert.equal(created(), saved, 'a refused save wrote');
   await assertAccessible(page);
   await picture(page, 'fejl', '[role=alert]');

@@ -273,3 +273,49 @@ fn build_in_a_folder_without_a_project_points_to_init_and_leaves_nothing() {
         .collect();
     assert!(left.is_empty(), "the failed build left {left:?}");
 }
+
+/// A new course keeps its guidance as comments between `schedule:` and its keys, some at the
+/// start of the line, and a commented-out `# skip:` above the real one: a finding about the real
+/// `skip:` still points at its line and date, not at the top of the file or the comment.
+#[test]
+fn a_finding_in_a_new_courses_schedule_points_past_its_comments() {
+    let project = Project::empty();
+    let root = &project.root;
+    run_in(root, &["init", "--site", "lolland"], 0);
+    run_in(root, &["new", "course", "lolland", "skriv-sammen"], 0);
+    let file = root.join("content/lolland/kurser/skriv-sammen.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let start = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("start: "))
+        .map(date)
+        .expect("a start date");
+    // The day after the first meeting is no meeting day.
+    let off = (start + chrono::Duration::days(1)).to_string();
+    let text = text.replacen(
+        "  # skip: [YYYY-MM-DD]",
+        &format!("  # skip: [YYYY-MM-DD]\n  skip: [{off}]"),
+        1,
+    );
+    std::fs::write(&file, &text).unwrap();
+    let json = run_in(root, &["check", "--format", "json"], 1);
+    let findings: serde_json::Value = serde_json::from_str(&json).expect(&json);
+    let skip = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "course.schedule")
+        .unwrap_or_else(|| panic!("no course.schedule finding in {json}"));
+    let line = text
+        .lines()
+        .position(|l| l == format!("  skip: [{off}]"))
+        .unwrap()
+        + 1;
+    assert_eq!(skip["file"], "content/lolland/kurser/skriv-sammen.md");
+    assert_eq!(skip["line"], line, "{skip}");
+    assert_eq!(skip["column"], 10, "{skip}");
+    assert_eq!(
+        skip["message"],
+        format!("`skip: {off}` er ikke en mødedag for kurset")
+    );
+}
