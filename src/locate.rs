@@ -196,10 +196,20 @@ mod tests {
     fn comments_neither_end_a_mapping_nor_hold_its_keys() {
         let text = "title: Hej\nschedule:\n# Første møde.\n  start: 2027-02-02\n  # skip: [YYYY-MM-DD]\n# Uger uden møde:\n  skip: [2027-02-16]\nsignup: { deadline: 2027-01-26 }\n";
         let at = |p: Place| &text[p.offset..p.offset + p.len];
-        assert_eq!(at(value(text, &["schedule", "start"]).unwrap()), "2027-02-02");
+        assert_eq!(
+            at(value(text, &["schedule", "start"]).unwrap()),
+            "2027-02-02"
+        );
         let skip = key(text, &["schedule", "skip"]).unwrap();
-        assert_eq!(text[..skip.offset].matches('\n').count() + 1, 7, "not the commented-out key");
-        assert_eq!(at(item(text, &["schedule", "skip"], "2027-02-16").unwrap()), "2027-02-16");
+        assert_eq!(
+            text[..skip.offset].matches('\n').count() + 1,
+            7,
+            "not the commented-out key"
+        );
+        assert_eq!(
+            at(item(text, &["schedule", "skip"], "2027-02-16").unwrap()),
+            "2027-02-16"
+        );
         assert!(key(text, &["schedule", "deadline"]).is_none());
     }
 
