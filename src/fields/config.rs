@@ -119,8 +119,8 @@ pub const MARKDOWN: &[Field] = &[Field::new(
     Type::Bool,
     words("Tillad HTML", "Allow HTML"),
     words(
-        "Sæt til true for at vise HTML i teksten som HTML i stedet for som tekst.",
-        "Set to true to show HTML in the text as HTML instead of as text.",
+        "Ja (true): HTML i teksten vises som HTML i stedet for som tekst.",
+        "Yes (true): HTML in the text is shown as HTML instead of as text.",
     ),
 )];
 

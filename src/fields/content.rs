@@ -64,8 +64,8 @@ pub const COMMON: &[Field] = &[
         Type::Bool,
         words("Kladde", "Draft"),
         words(
-            "Sæt til true, så kommer siden ikke med på sitet endnu.",
-            "Set to true to keep the page off the site for now.",
+            "Ja (true): siden kommer ikke med på sitet endnu.",
+            "Yes (true): the page stays off the site for now.",
         ),
     ),
     Field::new(
@@ -73,8 +73,8 @@ pub const COMMON: &[Field] = &[
         Type::Bool,
         words("Med i søgningen", "In search"),
         words(
-            "Sæt til false, så kan siden ikke findes med sitets søgning.",
-            "Set to false to keep the page out of the site's search.",
+            "Nej (false): siden kan ikke findes med sitets søgning.",
+            "No (false): the page is kept out of the site's search.",
         ),
     ),
     Field::new(
@@ -328,8 +328,8 @@ pub const COURSE: &[Field] = &[
         Type::Bool,
         words("Kræver henvisning", "Referral needed"),
         words(
-            "Sæt til false, hvis man kan melde sig uden henvisning.",
-            "Set to false when people can sign up without a referral.",
+            "Nej (false): man kan melde sig uden henvisning.",
+            "No (false): people can sign up without a referral.",
         ),
     ),
     Field::new(
