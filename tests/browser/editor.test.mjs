@@ -1,9 +1,10 @@
 // The editor of `vejviser serve` (/_rediger/) in real Chromium, as a member of staff uses it: a
 // new course made from the form alone, its dates moved and a week skipped, seen in the preview
-// and in a build; then a deadline after the first meeting, a skipped day that is no meeting and an
-// unknown place refused beside their fields in Danish with nothing written. Every page passes axe-core's WCAG A and AA rules,
-// works at 320 px and by keyboard, and keeps to its own Content-Security-Policy. The pictures
-// in the README's "Redigér i browseren" are written here, to docs/editor/.
+// and in a build; then a deadline after the first meeting, a skipped day that is no meeting and
+// an unknown place refused beside their fields in Danish with nothing written. Every page passes
+// axe-core's WCAG A and AA rules, works at 320 px and by keyboard, and keeps to its own
+// Content-Security-Policy, under which its one script shows the body's preview as it is typed.
+// The pictures in the README's "Redigér i browseren" are written here, to docs/editor/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -197,6 +198,26 @@ test('the preview button shows the text as the site renders it', async () => {
   await Promise.all([page.waitForNavigation(), page.click('button[value=preview]')]);
   assert.equal(await page.textContent('#forhaandsvisning .rendered h2'), 'Et nyt afsnit');
   assert.equal(await page.textContent('#forhaandsvisning strong'), 'fed');
+  await context.close();
+});
+
+test('the preview follows the text as it is typed, under the editor\'s policy, writing nothing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const refused = [];
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+  const before = file();
+  const url = `${base}_rediger/fil/${COURSE}`;
+  await page.goto(url);
+  assert.equal(await page.isHidden('#forhaandsvisning'), true, 'nothing to show before typing');
+  await page.fill('[name="body"]', '');
+  await page.locator('[name="body"]').pressSequentially('## Skrevet nu\n\nMed *kursiv*.');
+  await page.waitForFunction(() => document.querySelector('#forhaandsvisning .rendered em')?.textContent === 'kursiv');
+  assert.equal(await page.textContent('#forhaandsvisning .rendered h2'), 'Skrevet nu');
+  assert.equal(await page.isVisible('#forhaandsvisning'), true);
+  assert.equal(page.url(), url, 'the page was left');
+  assert.equal(file(), before, 'the preview wrote');
+  assert.deepEqual(refused, []);
   await context.close();
 });
 

@@ -217,6 +217,88 @@ fn the_preview_button_shows_the_body_rendered_and_writes_nothing() {
     assert!(tree(&project.root) == before, "the preview wrote");
 }
 
+/// The script's preview: the text posted with the form's token comes back rendered, and
+/// nothing is written; without the token, from another site, or as a GET it is refused.
+#[test]
+fn the_preview_of_text_as_it_is_typed_renders_it_and_only_for_the_editors_own_pages() {
+    let project = Project::repository_example();
+    let server = Server::start(&project, &[]);
+    let before = tree(&project.root);
+    let form = get(&server, &form_path(COURSE));
+    assert!(
+        form.header("content-security-policy")
+            .is_some_and(|csp| csp.contains("script-src 'self'")),
+        "{:?}",
+        form.header("content-security-policy")
+    );
+    let doc = form.html();
+    assert_eq!(attrs(&doc, "script", "src"), ["/_rediger/rediger.js"]);
+    assert_eq!(
+        attrs(&doc, "textarea[name=body]", "data-preview"),
+        ["/_rediger/forhaandsvisning"]
+    );
+    assert!(
+        one(&doc, "#forhaandsvisning")
+            .value()
+            .attr("hidden")
+            .is_some(),
+        "the preview is hidden until there is something to show"
+    );
+    let script = get(&server, "/_rediger/rediger.js");
+    assert_eq!(script.status, 200);
+    assert!(script
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("text/javascript")));
+
+    let token = open(&server, COURSE)
+        .into_iter()
+        .find(|(k, _)| k == "token")
+        .unwrap();
+    let text = (
+        "body".to_string(),
+        "## Nyt afsnit\n\nMed **fed** tekst.".to_string(),
+    );
+    let answer = post(
+        &server,
+        "/_rediger/forhaandsvisning",
+        &[token.clone(), text.clone()],
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert!(answer
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("text/html")));
+    assert!(
+        answer.body.contains("<h2") && answer.body.contains("<strong>fed</strong>"),
+        "{}",
+        answer.body
+    );
+
+    let wrong = ("token".to_string(), "0".repeat(token.1.len()));
+    assert_eq!(
+        post(
+            &server,
+            "/_rediger/forhaandsvisning",
+            &[wrong, text.clone()]
+        )
+        .status,
+        403
+    );
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([&token, &text])
+        .finish();
+    let foreign = raw(
+        &server,
+        &format!(
+            "POST /_rediger/forhaandsvisning HTTP/1.1\r\nHost: {}\r\nOrigin: https://evil.example\r\nContent-Type: application/x-www-form-urlencoded",
+            host(&server)
+        ),
+        body.as_bytes(),
+    );
+    assert_eq!(foreign.status, 403);
+    assert_eq!(get(&server, "/_rediger/forhaandsvisning").status, 405);
+    assert!(tree(&project.root) == before, "the preview wrote");
+}
+
 #[test]
 fn a_new_course_is_created_from_the_form_only_when_it_builds() {
     let project = Project::repository_example();

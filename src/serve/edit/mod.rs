@@ -39,14 +39,18 @@ use text::Words;
 /// Where the editor lives; every path under it belongs to it.
 pub const HOME: &str = "/_rediger/";
 const STYLE: &str = "/_rediger/rediger.css";
+const SCRIPT: &str = "/_rediger/rediger.js";
+/// The preview of a body as it is typed: the rendered HTML of the text posted.
+const PREVIEW: &str = "/_rediger/forhaandsvisning";
 const CHANGES: &str = "/_rediger/aendringer/";
 const FILES: &str = "/_rediger/fil/";
 /// A new course for a municipality: `/_rediger/nyt-kursus/<site>/`.
 const NEW_COURSE: &str = "/_rediger/nyt-kursus/";
 const CSS: &str = include_str!("rediger.css");
-/// The pages load their style sheet from here and nothing else: no script, no inline style,
-/// no frames, forms only to this server.
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const JS: &str = include_str!("rediger.js");
+/// The pages load their style sheet and their one script from here and nothing else: no inline
+/// script or style, no frames, forms and the preview's requests only to this server.
+const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The address of a file's form: its path inside `content/`, each part percent-encoded.
 fn file_url(rel: &str) -> String {
@@ -154,6 +158,20 @@ impl Editor {
         } else if path == STYLE && post.is_none() {
             Response::from_string(CSS)
                 .with_header(super::header("Content-Type", "text/css; charset=utf-8"))
+        } else if path == SCRIPT && post.is_none() {
+            Response::from_string(JS).with_header(super::header(
+                "Content-Type",
+                "text/javascript; charset=utf-8",
+            ))
+        } else if path == PREVIEW {
+            match post {
+                Some(form) => Response::from_string(preview::render(
+                    &self.root,
+                    form.get("body").map_or("", String::as_str),
+                ))
+                .with_header(super::header("Content-Type", "text/html; charset=utf-8")),
+                None => page(405, pages::message(w, w.refused)),
+            }
         } else if path == CHANGES {
             self.changes(w, post.as_ref(), query)
         } else if let Some(site) = path.strip_prefix(NEW_COURSE) {

@@ -47,10 +47,11 @@ pub struct SiteEntry {
 /// The page around a title and its content.
 pub fn layout(w: &Words, title: &str, content: &str) -> String {
     format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><nav class=\"top\"><a href=\"{home}\">{editor}</a><a href=\"{changes}\">{changes_label}</a></nav><main>{content}</main></body></html>",
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"><script src=\"{script}\" defer></script></head><body><nav class=\"top\"><a href=\"{home}\">{editor}</a><a href=\"{changes}\">{changes_label}</a></nav><main>{content}</main></body></html>",
         lang = w.lang,
         title = escape(title),
         css = super::STYLE,
+        script = super::SCRIPT,
         home = super::HOME,
         editor = escape(w.editor),
         changes = super::CHANGES,
@@ -269,10 +270,11 @@ pub fn form(w: &Words, f: &Form) -> String {
         // The newline after the tag is dropped by every HTML parser: without it a body that
         // starts with an empty line would lose it.
         html.push_str(&format!(
-            "<div class=\"field\"><label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\" aria-describedby=\"{}\"{invalid}{}>\n{}</textarea>{notes}</div>",
+            "<div class=\"field\"><label for=\"felt-body\">{}</label><p class=\"hint\" id=\"body-hint\">{}</p><textarea class=\"body\" id=\"felt-body\" name=\"body\" rows=\"24\" aria-describedby=\"{}\" data-preview=\"{}\"{invalid}{}>\n{}</textarea>{notes}</div>",
             escape(w.body),
             escape(w.body_hint),
             ids.join(" "),
+            super::PREVIEW,
             if f.focus == Some("body") { " autofocus" } else { "" },
             escape(body)
         ));
@@ -281,12 +283,14 @@ pub fn form(w: &Words, f: &Form) -> String {
             escape(f.action),
             escape(w.preview)
         ));
-        if let Some(preview) = f.preview {
-            html.push_str(&format!(
-                "<section class=\"preview\" id=\"forhaandsvisning\" aria-labelledby=\"forhaandsvisning-titel\"><h2 id=\"forhaandsvisning-titel\">{}</h2><div class=\"rendered\">{preview}</div></section>",
-                escape(w.preview_heading)
-            ));
-        }
+        // Shown after the button; kept hidden otherwise, for the script to fill as the text is
+        // typed.
+        html.push_str(&format!(
+            "<section class=\"preview\" id=\"forhaandsvisning\" aria-labelledby=\"forhaandsvisning-titel\"{}><h2 id=\"forhaandsvisning-titel\">{}</h2><div class=\"rendered\">{}</div></section>",
+            if f.preview.is_some() { "" } else { " hidden" },
+            escape(w.preview_heading),
+            f.preview.unwrap_or("")
+        ));
     }
     html.push_str(&format!(
         "<p><button type=\"submit\">{}</button></p></form>",
