@@ -122,6 +122,9 @@ pub struct RenderedSite {
 struct Link {
     title: String,
     path: String,
+    /// The title with its Markdown (a book's `` `code` `` and *emphasis*), for navigation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_html: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -185,6 +188,7 @@ fn link_to(site: &Site, i: usize) -> Link {
     Link {
         title: p.page.common.title.clone(),
         path: p.path.clone(),
+        title_html: p.page.title_html.clone(),
     }
 }
 
@@ -193,6 +197,7 @@ impl<'a> Renderer<'a> {
         let mut crumbs = vec![Link {
             title: self.theme.strings.get("home").to_string(),
             path: String::new(),
+            title_html: None,
         }];
         if path.is_empty() {
             return Vec::new();
@@ -208,6 +213,7 @@ impl<'a> Renderer<'a> {
                 crumbs.push(Link {
                     title,
                     path: prefix.clone(),
+                    title_html: None,
                 });
             }
         }

@@ -96,6 +96,11 @@ fn the_books_first_heading_is_the_only_h1_and_ids_are_mdbooks() {
         "kode",
         "Markdown in the title heading"
     );
+    assert_eq!(
+        one(&kode, ".pager-next .pager-title em").inner_html(),
+        "to",
+        "Markdown in the next chapter's title, in the pager"
+    );
     let to = page(site, "manualer/bog/kapitler/to/index.html");
     assert_eq!(
         attrs(&to, "h2", "id"),
