@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{manual_dir, read, Layer, Overlay, Walked};
+use super::walk::Walked;
+use super::{manual_dir, read, Layer, Overlay};
 use crate::error::Diagnostic;
 use crate::frontmatter::Page;
 
