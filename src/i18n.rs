@@ -141,6 +141,8 @@ pub const REQUIRED: &[&str] = &[
     "description_manuals",
     "description_search",
     "table",
+    "task_open",
+    "task_done",
     "status_open",
     "status_closed",
     "status_running",

@@ -185,6 +185,15 @@ pub fn render_embedded(
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 events.push(Event::Html(CowStr::from("</div>")))
             }
+            // pulldown-cmark's box has no name, which screen readers need (and axe asks for):
+            // "Udført" or "Ikke udført", in the site's language.
+            Event::TaskListMarker(done) => {
+                events.push(Event::InlineHtml(CowStr::from(format!(
+                    "<input type=\"checkbox\" disabled aria-label=\"{}\"{}> ",
+                    escape(&settings.task_labels[usize::from(done)]),
+                    if done { " checked" } else { "" }
+                ))));
+            }
             Event::Start(Tag::Table(align)) => {
                 tables += 1;
                 events.push(Event::Html(CowStr::from(format!(

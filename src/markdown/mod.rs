@@ -76,6 +76,8 @@ pub struct Settings {
     pub callout_labels: [String; 5],
     /// Accessible name of the scrollable box around tables.
     pub table_label: String,
+    /// Accessible names of a task list's boxes: not done, done (`- [ ]`, `- [x]`).
+    pub task_labels: [String; 2],
     /// Per language, the prefix that hides a line of a code block (a book's
     /// `[output.html.code.hidelines]`); Rust's `# ` lines are hidden anyway.
     pub hidelines: Vec<(String, String)>,
@@ -322,6 +324,7 @@ mod tests {
                 "Pas på".into(),
             ],
             table_label: "Tabel".into(),
+            task_labels: ["Ikke udført".into(), "Udført".into()],
             hidelines: Vec::new(),
             close_heading_gaps: false,
         }

@@ -488,6 +488,7 @@ pub fn render_site(
             ]
             .map(|k| strings.get(k).to_string()),
             table_label: strings.get("table").to_string(),
+            task_labels: ["task_open", "task_done"].map(|k| strings.get(k).to_string()),
             hidelines: Vec::new(),
             close_heading_gaps: false,
         },

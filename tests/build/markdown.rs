@@ -1,5 +1,5 @@
-//! What Markdown bodies become: GitHub alerts as labelled boxes, raw HTML escaped unless the
-//! project allows it.
+//! What Markdown bodies become: GitHub alerts as labelled boxes, task lists with named boxes,
+//! raw HTML escaped unless the project allows it.
 
 use crate::common::*;
 
@@ -56,4 +56,40 @@ fn raw_html_is_kept_when_the_project_allows_it() {
     let details = one(&doc, "main details");
     assert_eq!(text(one(&doc, "main details summary")), "Mere om os");
     assert!(text(details).contains("Vi holder til i Makers Corner."));
+}
+
+/// A task list's boxes are named for screen readers ("Udført", "Ikke udført"), cannot be ticked,
+/// and keep their name through the sanitizer where raw HTML is allowed.
+#[test]
+fn task_list_boxes_are_named_and_cannot_be_ticked() {
+    for fixture in ["markdown/alerts", "markdown/allow-html"] {
+        let outcome = Project::fixture(fixture).build_ok();
+        let doc = page(site(&outcome, "roskilde"), "om/index.html");
+        let boxes: Vec<_> = doc.select(&sel("main li input")).collect();
+        assert_eq!(boxes.len(), 2, "{fixture}");
+        let described: Vec<(Option<&str>, bool, bool)> = boxes
+            .iter()
+            .map(|b| {
+                let v = b.value();
+                (
+                    v.attr("aria-label"),
+                    v.attr("checked").is_some(),
+                    v.attr("disabled").is_some() && v.attr("type") == Some("checkbox"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            described,
+            [
+                (Some("Udført"), true, true),
+                (Some("Ikke udført"), false, true)
+            ],
+            "{fixture}"
+        );
+        assert_eq!(
+            texts(&doc, "main li"),
+            ["Lokalet er booket", "Kaffe og te"],
+            "{fixture}"
+        );
+    }
 }

@@ -83,6 +83,7 @@ fn settings(allow_html: bool) -> markdown::Settings {
         allow_html,
         callout_labels: Default::default(),
         table_label: "Tabel".into(),
+        task_labels: Default::default(),
         hidelines: Vec::new(),
         close_heading_gaps: false,
     }

@@ -47,6 +47,7 @@ pub fn render_body(root: &Path, body: &str) -> Option<String> {
         ]
         .map(word),
         table_label: word("table"),
+        task_labels: [word("task_open"), word("task_done")],
         // A book's own conventions (hidden lines, closed heading gaps) are left to the build:
         // the preview shows the text as written.
         hidelines: Vec::new(),
