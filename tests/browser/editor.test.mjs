@@ -158,8 +158,13 @@ test('staff create a course from the form, move its dates, skip a week, and see 
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
   // The build's own findings, in the project's language (Danish).
   assert.match(deadline, /Tilmeldingsfristen 2027-03-17 er efter første mødegang/);
-  assert.match(place, /Ukendt sted `det-gamle-bibliotek`/);
-  assert.match(skipped, /`skip: 2027-03-25` er ikke en mødedag for kurset/);
+  assert.match(place, /Ukendt sted det-gamle-bibliotek/);
+  assert.match(skipped, /skip: 2027-03-25 er ikke en mødedag for kurset/);
+  // What a finding quotes from the file reads as the file's own text: code, not backticks.
+  // What a finding quotes from the file (a value, a key) reads as the file's own text: code, not
+  // backticks.
+  assert.deepEqual(await page.locator('.problem code').allTextContents(),
+    ['det-gamle-bibliotek', 'locations:', 'skip: 2027-03-25', 'intake:']);
   assert.equal(created(), saved, 'a refused save wrote');
   await assertAccessible(page);
   await picture(page, 'fejl', '[role=alert]');

@@ -44,6 +44,23 @@ pub struct SiteEntry {
     pub manuals: Vec<ManualEntry>,
 }
 
+/// A finding as HTML: what it quotes in backticks (a key, a value as written in the file) as
+/// `<code>`, so it reads as the file's own text; a lone backtick stays as it is.
+fn with_code(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return escape(message);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            0 => escape(part),
+            _ => format!("<code>{}</code>", escape(part)),
+        })
+        .collect()
+}
+
 /// The page around a title and its content.
 pub fn layout(w: &Words, title: &str, content: &str) -> String {
     format!(
@@ -190,7 +207,7 @@ pub fn form(w: &Words, f: &Form) -> String {
                     html.push_str(&format!(
                         "<li><a href=\"#{}\">{}</a></li>",
                         input_id(field),
-                        escape(&p.message)
+                        with_code(&p.message)
                     ));
                     let entry = beside.entry(field.to_string()).or_default();
                     entry.0.push(problem_id(i));
@@ -198,13 +215,13 @@ pub fn form(w: &Words, f: &Form) -> String {
                         "<p class=\"problem\" id=\"{}\"><strong>{}</strong> {}</p>",
                         problem_id(i),
                         escape(w.next_to_field),
-                        escape(&p.message)
+                        with_code(&p.message)
                     ));
                 }
                 None => html.push_str(&format!(
                     "<li id=\"{}\">{}</li>",
                     problem_id(i),
-                    escape(&p.message)
+                    with_code(&p.message)
                 )),
             }
         }
