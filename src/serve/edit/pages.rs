@@ -48,7 +48,7 @@ pub struct SiteEntry {
 /// `<code>`, so it reads as the file's own text; a lone backtick stays as it is.
 fn with_code(message: &str) -> String {
     let parts: Vec<&str> = message.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return escape(message);
     }
     parts
