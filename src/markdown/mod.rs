@@ -85,6 +85,29 @@ pub struct Settings {
     pub close_heading_gaps: bool,
 }
 
+impl Settings {
+    /// The settings of a project's pages, with the words Markdown puts into them (alert titles,
+    /// the table and task-box names) looked up by their UI-string keys through `word`: the one
+    /// list of those keys, for the build and the editor's preview alike.
+    pub fn with_words(allow_html: bool, word: impl Fn(&str) -> String) -> Settings {
+        Settings {
+            allow_html,
+            callout_labels: [
+                "callout_note",
+                "callout_tip",
+                "callout_important",
+                "callout_warning",
+                "callout_caution",
+            ]
+            .map(&word),
+            table_label: word("table"),
+            task_labels: ["task_open", "task_done"].map(&word),
+            hidelines: Vec::new(),
+            close_heading_gaps: false,
+        }
+    }
+}
+
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {

@@ -477,21 +477,7 @@ pub fn render_site(
         project,
         theme,
         settings,
-        markdown: Settings {
-            allow_html: project.allow_html,
-            callout_labels: [
-                "callout_note",
-                "callout_tip",
-                "callout_important",
-                "callout_warning",
-                "callout_caution",
-            ]
-            .map(|k| strings.get(k).to_string()),
-            table_label: strings.get("table").to_string(),
-            task_labels: ["task_open", "task_done"].map(|k| strings.get(k).to_string()),
-            hidelines: Vec::new(),
-            close_heading_gaps: false,
-        },
+        markdown: Settings::with_words(project.allow_html, |k| strings.get(k).to_string()),
         site_value: to_value(&site_view),
         strings_value: to_value(&theme.strings),
         assets_value: to_value(asset_paths),

@@ -36,23 +36,9 @@ pub fn render_body(root: &Path, body: &str) -> Option<String> {
             .unwrap_or(key)
             .to_string()
     };
-    let settings = Settings {
-        allow_html: project.allow_html,
-        callout_labels: [
-            "callout_note",
-            "callout_tip",
-            "callout_important",
-            "callout_warning",
-            "callout_caution",
-        ]
-        .map(word),
-        table_label: word("table"),
-        task_labels: [word("task_open"), word("task_done")],
-        // A book's own conventions (hidden lines, closed heading gaps) are left to the build:
-        // the preview shows the text as written.
-        hidelines: Vec::new(),
-        close_heading_gaps: false,
-    };
+    // A book's own conventions (hidden lines, closed heading gaps) are left to the build: the
+    // preview shows the text as written.
+    let settings = Settings::with_words(project.allow_html, word);
     Some(crate::markdown::render(body, &headings(body), &settings, &AsWritten).html)
 }
 
