@@ -5,13 +5,15 @@
 //! (with its did-you-mean hints), the JSON Schema files `vejviser schema` writes for editors, and
 //! forms in which staff edit content without writing YAML. So the list is plain data here, at
 //! the bottom of the module tree, and each of them reads it. `content` holds the front matter of
-//! each kind, `config` the fields of `vejviser.yaml` and `_site.yaml`.
+//! each kind (a course's in `course`, the largest), `config` the fields of `vejviser.yaml` and
+//! `_site.yaml`.
 //!
 //! The raw serde structs still decide how a value is read; unit tests beside them hold their
 //! field names against these lists, so a field added to one and not the other fails the tests.
 
 pub mod config;
 pub mod content;
+pub mod course;
 
 /// A text in the languages a project can be written in (`language:` in `vejviser.yaml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

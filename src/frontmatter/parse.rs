@@ -71,17 +71,7 @@ impl Page {
             file: file.to_path_buf(),
             rel: rel.to_string(),
             kind: Kind::Chapter,
-            common: Common {
-                title,
-                description: None,
-                order: None,
-                slug: None,
-                draft: false,
-                search: true,
-                updated: None,
-                aliases: Vec::new(),
-                extra: serde_json::Value::Object(Default::default()),
-            },
+            common: Common::titled(title),
             details: Details::Chapter,
             headings,
             text,
@@ -114,18 +104,12 @@ impl Page {
             rel: rel.to_string(),
             kind: Kind::Manual,
             common: Common {
-                title,
                 description: book.description.clone(),
-                order: None,
-                slug: None,
-                draft: false,
-                search: true,
-                updated: None,
-                aliases: Vec::new(),
                 extra: serde_json::json!({
                     "authors": book.authors,
                     "language": book.language,
                 }),
+                ..Common::titled(title)
             },
             details: Details::Manual(ManualFront {
                 summary: book.description.clone(),

@@ -69,6 +69,23 @@ pub struct Common {
     pub extra: serde_json::Value,
 }
 
+impl Common {
+    /// The fields of a page that has no front matter of its own, only a title.
+    pub fn titled(title: String) -> Common {
+        Common {
+            title,
+            description: None,
+            order: None,
+            slug: None,
+            draft: false,
+            search: true,
+            updated: None,
+            aliases: Vec::new(),
+            extra: serde_json::Value::Object(Default::default()),
+        }
+    }
+}
+
 /// A manual's front page.
 #[derive(Debug, Clone)]
 pub struct ManualFront {
