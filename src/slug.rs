@@ -67,6 +67,37 @@ pub fn relative_prefix(from_dir: &str) -> String {
     }
 }
 
+/// The shortest relative link from the page in folder `from_dir` (`manualer/abc/kapitel-2/`, or
+/// `""` for the site's root) to the site path `to` (a folder, a file, with or without a
+/// `#fragment` or `?query`): `../kapitel-3/` rather than a climb to the root and down again, so
+/// a big manual's contents and pager cost few bytes on every page. A link to the page's own
+/// folder is `./`.
+pub fn relative_link(from_dir: &str, to: &str) -> String {
+    let split = to.find(['#', '?']).unwrap_or(to.len());
+    let (path, suffix) = to.split_at(split);
+    let (to_dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let dirs: Vec<&str> = to_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let common = from.iter().zip(&dirs).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    for dir in &dirs[common..] {
+        out.push_str(dir);
+        out.push('/');
+    }
+    out.push_str(file);
+    // An empty link, or one whose first segment holds a `:`, would not read as a path.
+    if out.is_empty()
+        || out
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'))
+    {
+        out.insert_str(0, "./");
+    }
+    out.push_str(suffix);
+    out
+}
+
 /// Joins a relative reference onto the folder of `from_rel`, resolving `.` and `..`.
 /// Returns `None` when the path climbs out of the content folder.
 pub fn join_rel(from_rel: &str, target: &str) -> Option<String> {
@@ -163,6 +194,39 @@ mod tests {
             "manualer/abc/x.md"
         );
         assert!(join_rel("om.md", "../../etc/passwd").is_none());
+    }
+
+    #[test]
+    fn relative_links_are_the_shortest_way() {
+        let from = "manualer/abc/kapitel-2/";
+        assert_eq!(
+            relative_link(from, "manualer/abc/kapitel-3/"),
+            "../kapitel-3/"
+        );
+        assert_eq!(relative_link(from, "manualer/abc/"), "../");
+        assert_eq!(relative_link(from, from), "./");
+        assert_eq!(relative_link(from, "manualer/abc/kapitel-2/#mal"), "./#mal");
+        assert_eq!(relative_link(from, "manualer/abc/kapitel-2/sub/"), "sub/");
+        assert_eq!(relative_link(from, "kurser/"), "../../../kurser/");
+        assert_eq!(relative_link(from, ""), "../../../");
+        assert_eq!(
+            relative_link(from, "static/style.1234abcd.css"),
+            "../../../static/style.1234abcd.css"
+        );
+        assert_eq!(
+            relative_link(from, "manualer/abc/#manual-kapitler"),
+            "../#manual-kapitler"
+        );
+        assert_eq!(relative_link("", ""), "./");
+        assert_eq!(relative_link("", "kurser/a.ics"), "kurser/a.ics");
+        assert_eq!(
+            relative_link("", "sog/index.html?q=a/b"),
+            "sog/index.html?q=a/b"
+        );
+        assert_eq!(relative_link("kurser/a/", "kurser/a.ics"), "../a.ics");
+        assert_eq!(relative_link("", "a:b/"), "./a:b/");
+        // Only whole folder names are shared: `kurser-2/` is not inside `kurser/`.
+        assert_eq!(relative_link("kurser/", "kurser-2/"), "../kurser-2/");
     }
 
     #[test]

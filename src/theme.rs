@@ -270,6 +270,7 @@ impl ThemeFiles {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("href", href);
         if let Err(e) = tera.add_raw_templates(templates) {
             diags.push(template_diagnostic(&e, &sources));
         }
@@ -284,6 +285,14 @@ impl ThemeFiles {
             Err(diags)
         }
     }
+}
+
+/// The `href` filter: `{{ item.path | href }}` is the shortest link from the page being
+/// rendered (its folder is the context's `here`) to a site path, so links between neighbouring
+/// pages stay short however deep they sit (`../kapitel-3/`, not `../../../manualer/abc/kapitel-3/`).
+fn href(to: std::borrow::Cow<'_, str>, _: tera::Kwargs, state: &tera::State) -> String {
+    let here: Option<String> = state.get("here").ok().flatten();
+    crate::slug::relative_link(here.as_deref().unwrap_or(""), &to)
 }
 
 /// A theme file's text: read as the project's content files are (UTF-8, with a located error).

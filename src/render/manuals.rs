@@ -7,7 +7,46 @@ use super::*;
 /// A manual with at most this many lines of contents shows them all beside each chapter.
 const FULL_CONTENTS: usize = 40;
 /// Lines shown either side of a chapter in a bigger manual's contents.
-const NEIGHBOURS: usize = 5;
+const NEIGHBOURS: usize = 3;
+
+/// One line of a manual's table of contents as templates see it (`partials/contents_items.html`):
+/// `kind` is `chapter`, `draft`, `part`, `separator`, or `gap` for lines left out beside a
+/// chapter of a big manual. Borrowed from the site, so a page's contents cost no copies.
+#[derive(Serialize)]
+pub(super) struct ContentsLine<'a> {
+    kind: &'static str,
+    title: &'a str,
+    title_html: Option<&'a str>,
+    path: Option<&'a str>,
+    depth: usize,
+    number: Option<&'a str>,
+    current: bool,
+}
+
+/// A chapter as `chapter.html` sees it: its manual, the contents beside it, previous and next.
+#[derive(Serialize)]
+pub(super) struct ChapterView<'a> {
+    manual: Link,
+    contents: Vec<ContentsLine<'a>>,
+    contents_whole: bool,
+    chapter_count: usize,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+impl ContentsLine<'_> {
+    fn of_kind(kind: &'static str) -> Self {
+        ContentsLine {
+            kind,
+            title: "",
+            title_html: None,
+            path: None,
+            depth: 0,
+            number: None,
+            current: false,
+        }
+    }
+}
 
 impl Renderer<'_> {
     pub(super) fn phase_value(&self, m: usize, number: Option<u32>) -> Value {
@@ -61,7 +100,7 @@ impl Renderer<'_> {
     /// The manual's table of contents as `{kind, title, path, depth, number, current}` entries;
     /// `kind` is `chapter`, `draft`, `part` or `separator`.
     /// The manual's whole table of contents (its front page), with `current` marked.
-    pub(super) fn contents(&self, m: usize, current: Option<usize>) -> Vec<Value> {
+    pub(super) fn contents(&self, m: usize, current: Option<usize>) -> Vec<ContentsLine<'_>> {
         let contents = &self.site.manuals[m].contents;
         (0..contents.len())
             .map(|line| self.contents_line(m, line, current))
@@ -73,7 +112,11 @@ impl Renderer<'_> {
     /// in, and up to [`NEIGHBOURS`] lines either side among its siblings and its own sections —
     /// with a `gap` line wherever lines are left out. So a page's size does not grow with its
     /// manual. Also says whether the table is whole.
-    pub(super) fn contents_beside(&self, m: usize, current: usize) -> (Vec<Value>, bool) {
+    pub(super) fn contents_beside(
+        &self,
+        m: usize,
+        current: usize,
+    ) -> (Vec<ContentsLine<'_>>, bool) {
         let manual = &self.site.manuals[m];
         let (contents, index) = (&manual.contents, &manual.index);
         let here = index.line_of.get(&current).copied();
@@ -103,42 +146,51 @@ impl Renderer<'_> {
         let mut next = 0;
         for line in shown {
             if line > next {
-                out.push(json!({"kind": "gap"}));
+                out.push(ContentsLine::of_kind("gap"));
             }
             out.push(self.contents_line(m, line, Some(current)));
             next = line + 1;
         }
         if next < contents.len() {
-            out.push(json!({"kind": "gap"}));
+            out.push(ContentsLine::of_kind("gap"));
         }
         (out, false)
     }
 
     /// One line of a manual's table of contents, as templates see it.
-    fn contents_line(&self, m: usize, line: usize, current: Option<usize>) -> Value {
+    fn contents_line(&self, m: usize, line: usize, current: Option<usize>) -> ContentsLine<'_> {
         match &self.site.manuals[m].contents[line] {
             TocEntry::Chapter {
                 page,
                 depth,
                 number,
             } => {
-                let l = link_to(self.site, *page);
-                let title_html = &self.site.pages[*page].page.title_html;
-                json!({"kind": "chapter", "title": l.title, "title_html": title_html, "path": l.path, "depth": depth, "number": number, "current": current == Some(*page)})
+                let p = self.site.page(*page);
+                ContentsLine {
+                    title: &p.page.common.title,
+                    title_html: p.page.title_html.as_deref(),
+                    path: Some(&p.path),
+                    depth: *depth,
+                    number: number.as_deref(),
+                    current: current == Some(*page),
+                    ..ContentsLine::of_kind("chapter")
+                }
             }
             TocEntry::Draft {
                 title,
                 depth,
                 number,
-            } => {
-                json!({"kind": "draft", "title": title, "path": null, "depth": depth, "number": number, "current": false})
-            }
-            TocEntry::Part { title } => {
-                json!({"kind": "part", "title": title, "path": null, "depth": 0, "number": null, "current": false})
-            }
-            TocEntry::Separator => {
-                json!({"kind": "separator", "title": "", "path": null, "depth": 0, "number": null, "current": false})
-            }
+            } => ContentsLine {
+                title,
+                depth: *depth,
+                number: number.as_deref(),
+                ..ContentsLine::of_kind("draft")
+            },
+            TocEntry::Part { title } => ContentsLine {
+                title,
+                ..ContentsLine::of_kind("part")
+            },
+            TocEntry::Separator => ContentsLine::of_kind("separator"),
         }
     }
 
@@ -155,24 +207,22 @@ impl Renderer<'_> {
         (prev, next)
     }
 
-    pub(super) fn chapter_view(&self, index: usize, m: usize) -> Value {
+    pub(super) fn chapter_view(&self, index: usize, m: usize) -> ChapterView<'_> {
         let manual = &self.site.manuals[m];
         let at = manual.index.chapter_at.get(&index).copied();
         let chapter = |at: Option<usize>| {
             at.and_then(|at| manual.chapters.get(at))
                 .map(|&(i, _)| link_to(self.site, i))
         };
-        let prev = chapter(at.and_then(|at| at.checked_sub(1)));
-        let next = chapter(at.map(|at| at + 1));
-        let (contents, whole) = self.contents_beside(m, index);
-        json!({
-            "manual": self.manual_link(m),
-            "contents": contents,
-            "contents_whole": whole,
-            "chapter_count": manual.chapters.len(),
-            "prev": prev,
-            "next": next,
-        })
+        let (contents, contents_whole) = self.contents_beside(m, index);
+        ChapterView {
+            manual: self.manual_link(m),
+            contents,
+            contents_whole,
+            chapter_count: manual.chapters.len(),
+            prev: chapter(at.and_then(|at| at.checked_sub(1))),
+            next: chapter(at.map(|at| at + 1)),
+        }
     }
 
     pub(super) fn session_view(&self, index: usize, m: usize) -> Value {

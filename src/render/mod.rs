@@ -56,9 +56,11 @@ mod searching;
 /// `'self'` is enough from `file://` too (a site copied and opened offline): Chromium treats
 /// other `file:` URLs as the page's own origin for `'self'`, so the search client and the index
 /// shards it adds as `<script>` elements load (the browser tests check this). `frame-ancestors`
-/// would be ignored in a `<meta>`, so it is left out.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
-    style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+/// would be ignored in a `<meta>`, so it is left out. Scripts, styles, images, fonts and
+/// connections all fall back to `default-src`, so they are not named again: the policy is on
+/// every page, and every byte of it is paid for on every page.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /// The site's logo as pages show it: its hashed path, and its size when it could be read (the
 /// `<img>` then has `width` and `height`, so nothing moves while it loads).
@@ -259,6 +261,7 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert_value("assets", self.assets_value.clone());
         ctx.insert("root", &relative_prefix(path));
+        ctx.insert("here", path);
         ctx.insert("csp", CONTENT_SECURITY_POLICY);
         // Only the search page names the index: its folder changes with every content change,
         // and no other page should have to be rendered again for that.
@@ -518,7 +521,7 @@ pub fn render_site(
         let page = site.page(*index);
         let dir = file.rsplit_once('/').map_or("", |(dir, _)| dir);
         let mut ctx = renderer.context(dir);
-        let target = format!("{}{}", crate::slug::relative_prefix(dir), page.path);
+        let target = crate::slug::relative_link(dir, &page.path);
         ctx.insert("target", &target);
         ctx.insert("canonical", &format!("{}{}", settings.base_url, page.path));
         ctx.insert("title", &page.page.common.title);

@@ -14,8 +14,9 @@ pub(super) struct PageLinks<'a> {
 }
 
 impl PageLinks<'_> {
-    pub(super) fn root(&self) -> String {
-        relative_prefix(&self.page.path)
+    /// The shortest link from this page to a site path.
+    pub(super) fn link(&self, to: &str) -> String {
+        crate::slug::relative_link(&self.page.path, to)
     }
 
     /// Where a link to page `index` (with a resolved heading id) points from this page: in the
@@ -40,7 +41,7 @@ impl PageLinks<'_> {
             }
         }
         let frag = id.map(|id| format!("#{id}")).unwrap_or_default();
-        format!("{}{}{frag}", self.root(), self.site.page(index).path)
+        self.link(&format!("{}{frag}", self.site.page(index).path))
     }
 
     /// A destination as the page writes it: [`links::resolve`]'s answer as a URL relative to
@@ -66,10 +67,10 @@ impl PageLinks<'_> {
                 }
             }
             Target::Page { index, id } => Resolved::Rewrite(self.href_to(index, id.as_deref())),
-            Target::Generated { path } => Resolved::Rewrite(format!("{}{path}{frag}", self.root())),
-            Target::Path { path, .. } => Resolved::Rewrite(format!("{}{path}{frag}", self.root())),
+            Target::Generated { path } => Resolved::Rewrite(self.link(&format!("{path}{frag}"))),
+            Target::Path { path, .. } => Resolved::Rewrite(self.link(&format!("{path}{frag}"))),
             Target::Asset { rel } => {
-                let url = format!("{}{rel}{frag}", self.root());
+                let url = self.link(&format!("{rel}{frag}"));
                 self.used_assets.borrow_mut().push(rel);
                 Resolved::Rewrite(url)
             }

@@ -82,17 +82,33 @@ test('the main navigation works from the keyboard', async () => {
   await page.close();
 });
 
+test('the menu is one list: shown on a wide screen, behind a Menu button on a small one', async () => {
+  const page = await context.newPage();
+  await page.goto(kinds.get('front'));
+  const summary = page.locator('nav.site-nav details > summary');
+  const first = page.locator('nav.site-nav li a').first();
+  assert.equal(await summary.isVisible(), false, 'a Menu button on a wide screen');
+  assert.equal(await first.isVisible(), true, 'the menu is hidden on a wide screen');
+  await page.setViewportSize({ width: 375, height: 700 });
+  assert.equal(await summary.isVisible(), true, 'no Menu button on a small screen');
+  assert.equal(await first.isVisible(), false, 'the menu starts open on a small screen');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await first.isVisible(), true, 'Enter did not open the menu');
+  await page.close();
+});
+
 test('on a small screen the manual contents of a chapter open from the keyboard', async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 375, height: 700 });
   await page.goto(kinds.get('chapter'));
-  const details = page.locator('details').first();
+  const details = page.locator('nav.manual-toc details');
   assert.equal(await details.count(), 1, 'the chapter has no collapsible contents');
   assert.equal(await details.evaluate((d) => d.open), false, 'the contents start open on a small screen');
   let onSummary = false;
   for (let i = 0; i < 40 && !onSummary; i++) {
     await page.keyboard.press('Tab');
-    onSummary = await page.evaluate(() => document.activeElement.tagName === 'SUMMARY');
+    onSummary = await page.evaluate(() => document.activeElement.matches('nav.manual-toc summary'));
   }
   assert.ok(onSummary, 'the contents toggle is not a Tab stop');
   await page.keyboard.press('Enter');

@@ -579,8 +579,8 @@ fn a_chapter_of_a_big_manual_shows_its_neighbourhood_and_links_the_whole_content
 
     let (lines, bytes, doc) = contents("manualer/stor/k0250/index.html");
     let mut want = vec![line("toc-part", "Del 1: Grundlag"), gap()];
-    want.extend((245..=255).map(|n| {
-        let mut l = line("depth-0", &format!("{n}. Kapitel {n}"));
+    want.extend((247..=253).map(|n| {
+        let mut l = line("", &format!("{n}. Kapitel {n}"));
         l.2 = n == 250;
         l
     }));
@@ -594,10 +594,7 @@ fn a_chapter_of_a_big_manual_shows_its_neighbourhood_and_links_the_whole_content
         .select(&sel("nav.manual-toc p.toc-all a"))
         .next()
         .expect("a link to the whole contents");
-    assert_eq!(
-        all.value().attr("href"),
-        Some("../../../manualer/stor/#manual-kapitler")
-    );
+    assert_eq!(all.value().attr("href"), Some("../#manual-kapitler"));
     assert_eq!(text(all), "Hele indholdet (1002 kapitler)");
 
     // A nested chapter: its part, the chapter it belongs to, its siblings.
@@ -609,7 +606,7 @@ fn a_chapter_of_a_big_manual_shows_its_neighbourhood_and_links_the_whole_content
         [
             gap(),
             line("toc-part", "Del 2: Praksis"),
-            line("depth-0", "501. Kapitel 501"),
+            line("", "501. Kapitel 501"),
             line("depth-1", "501.1. Afsnit 501.1"),
             current,
             gap(),
@@ -635,7 +632,7 @@ fn a_chapter_of_a_big_manual_shows_its_neighbourhood_and_links_the_whole_content
     assert_eq!(text(section), "Kapitler");
     assert_eq!(
         front
-            .select(&sel(".manual-chapters ol.contents-list > li.depth-0, .manual-chapters ol.contents-list > li.depth-1"))
+            .select(&sel(".manual-chapters ol.contents-list > li:not([class]), .manual-chapters ol.contents-list > li.depth-1"))
             .count(),
         1002
     );

@@ -1,6 +1,6 @@
 //! Every page a citizen needs is reachable: the site's menu (its top-level plain pages, or
-//! `menu:` in `_site.yaml`) in the header — a list on wide screens, the same links behind a
-//! Menu button on small ones — and in the footer; the front page's introduction and the logo;
+//! `menu:` in `_site.yaml`) in the header — one list, behind a Menu button on small screens —
+//! and in the footer; the front page's introduction and the logo;
 //! and `check` warns about a plain page nothing leads to.
 
 use crate::common::*;
@@ -39,19 +39,11 @@ fn by_default_the_menu_holds_the_sites_top_level_pages_everywhere() {
         pair("Om os", "om/"),
         pair("Søg", "sog/"),
     ];
+    // Each link as the site path it leads to, resolved from the page it is on.
     let from_root = |path: &str, selector: &str| -> Vec<(String, String)> {
-        let depth = path.matches('/').count();
         links(roskilde, path, selector)
             .into_iter()
-            .map(|(t, h)| {
-                let h = h.strip_prefix("./").unwrap_or(&h).to_string();
-                (
-                    t,
-                    h.strip_prefix(&"../".repeat(depth))
-                        .unwrap_or(&h)
-                        .to_string(),
-                )
-            })
+            .map(|(t, h)| (t, resolve(site_path(path), &h)))
             .collect()
     };
     for path in [
@@ -59,15 +51,15 @@ fn by_default_the_menu_holds_the_sites_top_level_pages_everywhere() {
         "om/index.html",
         "kurser/skrivevaerksted/index.html",
     ] {
-        // The same links in the wide list and behind the Menu button.
+        // One list, once: behind the Menu button on small screens, shown as it is on wide ones.
         assert_eq!(
-            from_root(path, ".site-nav ul.nav-wide a"),
+            from_root(path, ".site-nav details.nav-menu > ul a"),
             expected,
             "{path}"
         );
         assert_eq!(
-            from_root(path, ".site-nav details.nav-narrow ul a"),
-            expected,
+            from_root(path, ".site-nav a").len(),
+            expected.len(),
             "{path}"
         );
         let footer = from_root(path, ".site-footer nav.footer-menu a");
@@ -75,20 +67,29 @@ fn by_default_the_menu_holds_the_sites_top_level_pages_everywhere() {
     }
     let doc = page(roskilde, "om/index.html");
     let summary = doc
-        .select(&sel("details.nav-narrow > summary"))
+        .select(&sel("details.nav-menu > summary"))
         .next()
         .unwrap();
     assert_eq!(text(summary), "Menu");
     let current: Vec<String> = doc
-        .select(&sel(".nav-wide a[aria-current=page]"))
+        .select(&sel(".nav-menu a[aria-current=page]"))
         .map(text)
         .collect();
     assert_eq!(current, ["Om os"]);
-    let current: Vec<String> = doc
-        .select(&sel(".nav-narrow a[aria-current=page]"))
-        .map(text)
-        .collect();
-    assert_eq!(current, ["Om os"]);
+    // The shortest links: from a page in `om/`, the site's root is one folder up.
+    assert_eq!(
+        links(roskilde, "om/index.html", ".nav-menu a")
+            .into_iter()
+            .map(|(_, h)| h)
+            .collect::<Vec<_>>(),
+        [
+            "../kurser/",
+            "../manualer/",
+            "../praktisk/",
+            "./",
+            "../sog/"
+        ]
+    );
 }
 
 #[test]
@@ -104,12 +105,12 @@ fn a_menu_in_site_yaml_names_pages_and_addresses() {
     );
     let outcome = project.build_ok();
     let roskilde = site(&outcome, "roskilde");
-    let header = links(roskilde, "index.html", ".nav-wide a");
+    let header = links(roskilde, "index.html", ".nav-menu a");
     assert_eq!(
         header[2..4].to_vec(),
         [
             pair("Kommunen", "https://www.roskilde.example.dk/"),
-            pair("Hvem er vi", "./om/")
+            pair("Hvem er vi", "om/")
         ]
     );
 }
@@ -225,4 +226,46 @@ fn the_front_page_has_its_introduction_and_the_logo() {
         roskilde.files.contains_key(src.trim_start_matches("./")),
         "{src}"
     );
+}
+
+/// The site's contacts stand in the footer of the pages citizens read; a manual's pages link to
+/// those of the front page instead of carrying them.
+#[test]
+fn citizens_pages_show_the_contacts_and_manual_pages_link_to_them() {
+    let project = Project::fixture("check/clean");
+    project.write(
+        "content/_shared/manualer/abc/01-forord.md",
+        b"---\ntitle: Forord\n---\nTekst.\n",
+    );
+    let outcome = project.build_ok();
+    let roskilde = site(&outcome, "roskilde");
+    for path in ["index.html", "om/index.html", "kurser/index.html"] {
+        let doc = page(roskilde, path);
+        assert_eq!(
+            texts(&doc, "footer .footer-contacts .contact-name"),
+            ["Sundhedscentret"],
+            "{path}"
+        );
+        assert_eq!(
+            texts(&doc, "footer h2#sidens-kontakter"),
+            ["Kontakt os"],
+            "{path}"
+        );
+    }
+    for path in ["manualer/abc/index.html", "manualer/abc/forord/index.html"] {
+        let doc = page(roskilde, path);
+        assert!(
+            doc.select(&sel("footer .footer-contacts")).next().is_none(),
+            "{path}"
+        );
+        let (label, href) = links(roskilde, path, "footer .footer-links a")
+            .into_iter()
+            .next()
+            .expect("a link to the contacts");
+        assert_eq!(
+            (label, resolve(site_path(path), &href)),
+            pair("Kontakt os", "#sidens-kontakter"),
+            "{path}"
+        );
+    }
 }

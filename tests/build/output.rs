@@ -87,16 +87,21 @@ fn static_files_have_content_hashed_names_and_pages_link_them() {
             roskilde.files.keys().collect::<Vec<_>>()
         );
     }
+    // A page links one stylesheet: the theme's, the site's colour, and the print rules.
     let doc = page(roskilde, "om/index.html");
     let sheets = attrs(&doc, r#"link[rel="stylesheet"]"#, "href");
-    assert!(sheets.len() >= 3, "{sheets:?}");
-    for href in sheets {
-        let file = resolve("om/", &href);
-        assert!(
-            roskilde.files.contains_key(&file),
-            "{href} → {file} is not in the site"
-        );
-    }
+    assert_eq!(sheets.len(), 1, "{sheets:?}");
+    let file = resolve("om/", &sheets[0]);
+    let css = roskilde
+        .text(&file)
+        .unwrap_or_else(|| panic!("{} → {file} is not in the site", sheets[0]));
+    assert!(file.starts_with("static/style."), "{file}");
+    let colour = css.find(":root{--primary:").expect("the site's colour");
+    let print = css.find("@media print{").expect("the print rules");
+    assert!(css
+        .find(".site-header")
+        .is_some_and(|theme| theme < colour && colour < print));
+    assert!(css[print..].contains("@page"), "{}", &css[print..]);
 }
 
 #[test]

@@ -771,11 +771,11 @@ fn the_search_index_catches_up_with_an_edit() {
         }
     });
     let meta = index_of(&search);
-    // `data-index` is relative to the search page: `../sog/index/<hash>/meta.js`.
+    // `data-index` is relative to the search page: `index/<hash>/meta.js`.
     let dir = format!(
-        "/roskilde/{}",
-        meta.strip_prefix("../")
-            .and_then(|m| m.strip_suffix("meta.js"))
+        "/roskilde/sog/{}",
+        meta.strip_suffix("meta.js")
+            .filter(|m| m.starts_with("index/"))
             .unwrap_or_else(|| panic!("unexpected data-index {meta}"))
     );
     let found = (0..400).any(|i| {
