@@ -76,12 +76,27 @@ pub fn relative_link(from_dir: &str, to: &str) -> String {
     let split = to.find(['#', '?']).unwrap_or(to.len());
     let (path, suffix) = to.split_at(split);
     let (to_dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let dirs: Vec<&str> = to_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let common = from.iter().zip(&dirs).take_while(|(a, b)| a == b).count();
-    let mut out = "../".repeat(from.len() - common);
-    for dir in &dirs[common..] {
-        out.push_str(dir);
+    let (from, dir) = (from_dir.trim_matches('/'), to_dir.trim_matches('/'));
+    // The folders both share: up to the last `/` (or the end) where the two still agree.
+    let same = from
+        .bytes()
+        .zip(dir.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let whole = |s: &str| same == s.len() || s.as_bytes()[same] == b'/';
+    let shared = if whole(from) && whole(dir) {
+        same
+    } else {
+        from[..same].rfind('/').unwrap_or(0)
+    };
+    let (up, down) = (&from[shared..], dir[shared..].trim_start_matches('/'));
+    let ups = up.split('/').filter(|s| !s.is_empty()).count();
+    let mut out = String::with_capacity(3 * ups + down.len() + file.len() + suffix.len() + 3);
+    for _ in 0..ups {
+        out.push_str("../");
+    }
+    if !down.is_empty() {
+        out.push_str(down);
         out.push('/');
     }
     out.push_str(file);
@@ -227,6 +242,11 @@ mod tests {
         assert_eq!(relative_link("", "a:b/"), "./a:b/");
         // Only whole folder names are shared: `kurser-2/` is not inside `kurser/`.
         assert_eq!(relative_link("kurser/", "kurser-2/"), "../kurser-2/");
+        assert_eq!(relative_link("kurser-2/", "kurser/"), "../kurser/");
+        assert_eq!(relative_link("a/bc/", "a/b/x/"), "../b/x/");
+        assert_eq!(relative_link("a/b/", "a/bc/"), "../bc/");
+        assert_eq!(relative_link("a/b/c/", "a/"), "../../");
+        assert_eq!(relative_link("a/", "a/b/c/d.js"), "b/c/d.js");
     }
 
     #[test]
@@ -237,5 +257,21 @@ mod tests {
             relative_prefix("manualer/abc/sessioner/uge-01/"),
             "../../../../"
         );
+    }
+
+    proptest::proptest! {
+        /// Wherever two pages sit, the link from one leads to the other, as a browser resolves it.
+        #[test]
+        fn a_relative_link_leads_to_its_target(
+            from in "((a|b|ab|ba)/){0,4}",
+            to in "((a|b|ab|ba)/){0,4}(x\\.js)?(#f)?",
+        ) {
+            let link = relative_link(&from, &to);
+            let (path, fragment) = to.split_once('#').map_or((to.as_str(), ""), |(p, f)| (p, f));
+            let (got, got_fragment) = link.split_once('#').map_or((link.as_str(), ""), |(p, f)| (p, f));
+            proptest::prop_assert_eq!(got_fragment, fragment);
+            proptest::prop_assert_eq!(join_rel(&format!("{from}page"), got), join_rel("", path));
+            proptest::prop_assert!(link.len() <= 2 + "../".len() * from.matches('/').count() + to.len());
+        }
     }
 }

@@ -23,6 +23,33 @@ pub(super) struct ContentsLine<'a> {
     current: bool,
 }
 
+/// A session plan as `session.html` (and a manual's print page) sees it.
+#[derive(Serialize)]
+pub(super) struct SessionView<'a> {
+    manual: Link,
+    number: u32,
+    /// Sessions are weekly meetings: session N is held in week N of the course.
+    week: u32,
+    phase: Value,
+    duration: Option<u32>,
+    duration_text: Option<String>,
+    goals: &'a [String],
+    materials: &'a [String],
+    agenda: Vec<AgendaRow<'a>>,
+    /// Links to its exercise sheets (on the print page: their anchors there).
+    pub(super) exercises: Vec<Value>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+/// One row of a session's agenda, with the time it starts.
+#[derive(Serialize)]
+pub(super) struct AgendaRow<'a> {
+    start: String,
+    minutes: u32,
+    activity: &'a str,
+}
+
 /// A chapter as `chapter.html` sees it: its manual, the contents beside it, previous and next.
 #[derive(Serialize)]
 pub(super) struct ChapterView<'a> {
@@ -225,41 +252,44 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn session_view(&self, index: usize, m: usize) -> Value {
+    pub(super) fn session_view(&self, index: usize, m: usize) -> Option<SessionView<'_>> {
         let manual = &self.site.manuals[m];
         let Details::Session(plan) = &self.site.page(index).page.details else {
-            return Value::Null;
+            return None;
         };
         let (prev, next) = self.neighbours(&manual.sessions, index);
         let mut start = 0u32;
-        let agenda: Vec<Value> = plan
+        let agenda = plan
             .agenda
             .iter()
             .map(|item| {
-                let v = json!({"start": format!("{}:{:02}", start / 60, start % 60), "minutes": item.minutes, "activity": item.activity});
+                let row = AgendaRow {
+                    start: format!("{}:{:02}", start / 60, start % 60),
+                    minutes: item.minutes,
+                    activity: &item.activity,
+                };
                 start += item.minutes;
-                v
+                row
             })
             .collect();
-        let exercises: Vec<Link> = manual
+        let exercises = manual
             .session_exercises
             .get(&index)
-            .map(|l| l.iter().map(|&e| link_to(self.site, e)).collect())
+            .map(|l| l.iter().map(|&e| json!(link_to(self.site, e))).collect())
             .unwrap_or_default();
-        json!({
-            "manual": self.manual_link(m),
-            "number": plan.number,
-            // Sessions are weekly meetings: session N is held in week N of the course.
-            "week": plan.number,
-            "phase": self.phase_value(m, plan.phase),
-            "duration": plan.duration,
-            "duration_text": plan.duration.map(|d| duration_text(d, &self.theme.strings)),
-            "goals": plan.goals,
-            "materials": plan.materials,
-            "agenda": agenda,
-            "exercises": exercises,
-            "prev": prev,
-            "next": next,
+        Some(SessionView {
+            manual: self.manual_link(m),
+            number: plan.number,
+            week: plan.number,
+            phase: self.phase_value(m, plan.phase),
+            duration: plan.duration,
+            duration_text: plan.duration.map(|d| duration_text(d, &self.theme.strings)),
+            goals: &plan.goals,
+            materials: &plan.materials,
+            agenda,
+            exercises,
+            prev,
+            next,
         })
     }
 

@@ -59,17 +59,19 @@ impl Renderer<'_> {
                 list.iter().map(|&e| json!({"title": self.site.page(e).page.common.title, "anchor": anchors.get(&e)})).collect()
             };
             let details = match &sp.page.details {
-                Details::Session(_) => {
-                    let mut v = self.session_view(i, m);
-                    v["exercises"] = json!(anchor_of(
-                        manual
-                            .session_exercises
-                            .get(&i)
-                            .map(Vec::as_slice)
-                            .unwrap_or(&[])
-                    ));
-                    v
-                }
+                Details::Session(_) => match self.session_view(i, m) {
+                    Some(mut v) => {
+                        v.exercises = anchor_of(
+                            manual
+                                .session_exercises
+                                .get(&i)
+                                .map(Vec::as_slice)
+                                .unwrap_or(&[]),
+                        );
+                        json!(v)
+                    }
+                    None => Value::Null,
+                },
                 Details::Exercise(_) => {
                     let mut v = self.exercise_view(i, m);
                     v["used_in"] = json!(anchor_of(

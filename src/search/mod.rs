@@ -138,6 +138,18 @@ pub fn sentences<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// The words of `text` with one space between each, without a list of them in between.
+fn squeeze_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Splits a Markdown body into sections at its headings. `heads` are the body's headings (with
 /// their ids, as rendered); `lead` is text that belongs to the first section (a course's summary).
 pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
@@ -196,7 +208,7 @@ pub fn sections(body: &str, heads: &[Heading], lead: &str) -> Vec<Section> {
         }
     }
     for s in &mut out {
-        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.text = squeeze_whitespace(&s.text);
         s.heading = s.heading.trim().to_string();
     }
     // The lead section may be empty when the body opens with a heading.
