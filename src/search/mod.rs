@@ -55,7 +55,7 @@ use language::{fold, is_stop_word, stem, tokens};
 /// Target size of a term shard, before compression.
 pub const SHARD_BYTES: usize = 4 * 1024;
 /// Documents per document chunk.
-pub const CHUNK_DOCS: usize = 16;
+pub const CHUNK_DOCS: usize = 8;
 /// Characters of a section's text kept for excerpts.
 pub const EXCERPT_CHARS: usize = 480;
 /// Encoded posting lists longer than this get a file of their own.
