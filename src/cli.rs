@@ -211,13 +211,6 @@ fn failed(e: Error) -> i32 {
     }
 }
 
-impl Cli {
-    /// Whether this is a `build --compress`.
-    pub fn compresses(&self) -> bool {
-        matches!(&self.command, Command::Build(args) if args.compress)
-    }
-}
-
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
