@@ -5,7 +5,7 @@
 //! ```text
 //! cargo run --release --example corpus -- --out DIR [--pages N] [--sites M] [--courses K] [--seed S]
 //!                                           [--chapters-per-manual C] [--hugo DIR] [--zola DIR]
-//!                                           [--zola-search DIR]
+//!                                           [--zola-search DIR] [--hugo-same DIR]
 //! ```
 //!
 //! `--pages` shared pages, in manuals of 1 front page, C chapters (10 unless `--chapters-per-manual`
@@ -18,6 +18,12 @@
 //! with minimal templates — the same Markdown bodies and titles — so the benchmark can build the
 //! same pages with both. `--zola DIR` does the same for Zola (`minify_html` on, no search index),
 //! `--zola-search DIR` with Zola's search index on.
+//!
+//! `--hugo-same DIR` writes the same pages for Hugo with their whole front matter and templates
+//! that show what the default theme shows (`examples/hugo-same/`): the head's metadata, menu and
+//! search form, breadcrumbs, a manual's contents around the page, "on this page", a session's
+//! facts, goals, materials, sheets and agenda, previous/next and the footer. The benchmark builds
+//! it once to compare page bytes like with like; the timings use the minimal templates.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -162,6 +168,7 @@ fn main() {
     let mut hugo: Option<PathBuf> = None;
     let mut zola: Option<PathBuf> = None;
     let mut zola_search: Option<PathBuf> = None;
+    let mut hugo_same: Option<PathBuf> = None;
     let mut chapters = 10usize;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -177,6 +184,7 @@ fn main() {
             "--hugo" => hugo = Some(PathBuf::from(value)),
             "--zola" => zola = Some(PathBuf::from(value)),
             "--zola-search" => zola_search = Some(PathBuf::from(value)),
+            "--hugo-same" => hugo_same = Some(PathBuf::from(value)),
             "--chapters-per-manual" => {
                 chapters = value.parse().expect("--chapters-per-manual C");
                 assert!(chapters >= 1, "--chapters-per-manual must be at least 1");
@@ -292,7 +300,10 @@ fn main() {
         }
     }
     if let Some(dir) = &hugo {
-        write_hugo(&out, dir);
+        write_hugo(&out, dir, false);
+    }
+    if let Some(dir) = &hugo_same {
+        write_hugo(&out, dir, true);
     }
     if let Some(dir) = &zola {
         write_zola(&out, dir, false);
@@ -309,8 +320,9 @@ fn main() {
 }
 
 /// The first municipality's pages as a Hugo project: each page's title and Markdown body at the
-/// same path, a section list for every `_index.md`, and templates as small as Hugo allows.
-fn write_hugo(project: &Path, dir: &Path) {
+/// same path, a section list for every `_index.md`, and templates as small as Hugo allows — or,
+/// with `same`, each page's whole front matter and the templates of `examples/hugo-same/`.
+fn write_hugo(project: &Path, dir: &Path, same: bool) {
     if dir.exists() {
         std::fs::remove_dir_all(dir).expect("clear the Hugo folder");
     }
@@ -318,6 +330,37 @@ fn write_hugo(project: &Path, dir: &Path) {
         &dir.join("hugo.toml"),
         "baseURL = 'https://kommune-000.example.dk/'\nlanguageCode = 'da'\ntitle = 'Genereret korpus'\ndisableKinds = ['taxonomy', 'term']\n",
     );
+    if same {
+        for (name, text) in [
+            (
+                "baseof.html",
+                include_str!("hugo-same/layouts/_default/baseof.html"),
+            ),
+            (
+                "single.html",
+                include_str!("hugo-same/layouts/_default/single.html"),
+            ),
+            (
+                "list.html",
+                include_str!("hugo-same/layouts/_default/list.html"),
+            ),
+        ] {
+            write(&dir.join("layouts/_default").join(name), text);
+        }
+        for (rel, front, body) in first_site_pages(project) {
+            // `kind` names a page kind to Hugo; the corpus's manuals are its sections already.
+            let front: String = front
+                .lines()
+                .filter(|l| !l.starts_with("kind:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            write(
+                &dir.join("content").join(rel),
+                &format!("---\n{front}---\n{body}"),
+            );
+        }
+        return;
+    }
     let head = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{{ .Title }} | {{ .Site.Title }}</title></head><body><header><a href=\"{{ .Site.Home.RelPermalink }}\">{{ .Site.Title }}</a></header><main><h1>{{ .Title }}</h1>";
     write(
         &dir.join("layouts/_default/single.html"),
@@ -327,16 +370,16 @@ fn write_hugo(project: &Path, dir: &Path) {
         &dir.join("layouts/_default/list.html"),
         &format!("{head}{{{{ .Content }}}}<ul>{{{{ range .Pages }}}}<li><a href=\"{{{{ .RelPermalink }}}}\">{{{{ .Title }}}}</a></li>{{{{ end }}}}</ul></main></body></html>\n"),
     );
-    for (rel, title, body) in first_site_pages(project) {
+    for (rel, front, body) in first_site_pages(project) {
         write(
             &dir.join("content").join(rel),
-            &format!("---\ntitle: {title}\n---\n{body}"),
+            &format!("---\ntitle: {}\n---\n{body}", title_of(&front)),
         );
     }
 }
 
-/// The first municipality's pages (shared and its own) as (content-relative path, title as
-/// written in YAML, Markdown body), in file order.
+/// The first municipality's pages (shared and its own) as (content-relative path, front matter,
+/// Markdown body), in file order.
 fn first_site_pages(project: &Path) -> Vec<(PathBuf, String, String)> {
     let content = project.join("content");
     let mut pages = Vec::new();
@@ -350,17 +393,21 @@ fn first_site_pages(project: &Path) -> Vec<(PathBuf, String, String)> {
             let text = std::fs::read_to_string(path).expect("read a page");
             let rest = text.strip_prefix("---\n").expect("front matter");
             let (front, body) = rest.split_once("\n---\n").expect("end of front matter");
-            let title = front
-                .lines()
-                .find_map(|l| l.strip_prefix("title: "))
-                .unwrap_or("Side");
             let rel = path
                 .strip_prefix(content.join(from))
                 .expect("under the folder");
-            pages.push((rel.to_path_buf(), title.to_string(), body.to_string()));
+            pages.push((rel.to_path_buf(), front.to_string(), body.to_string()));
         }
     }
     pages
+}
+
+/// A page's title as its front matter writes it (quoted or not).
+fn title_of(front: &str) -> &str {
+    front
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap_or("Side")
 }
 
 /// The same pages as a Zola project: every folder a section (an `_index.md` where the corpus has
@@ -387,7 +434,8 @@ fn write_zola(project: &Path, dir: &Path, search: bool) {
         format!("\"{}\"", plain.replace('\\', "\\\\").replace('"', "\\\""))
     };
     let mut sections = std::collections::BTreeSet::new();
-    for (rel, title, body) in first_site_pages(project) {
+    for (rel, front, body) in first_site_pages(project) {
+        let title = title_of(&front);
         let mut folder = rel.parent();
         while let Some(f) = folder {
             sections.insert(f.to_path_buf());
@@ -395,7 +443,7 @@ fn write_zola(project: &Path, dir: &Path, search: bool) {
         }
         write(
             &dir.join("content").join(&rel),
-            &format!("+++\ntitle = {}\n+++\n{body}", toml(&title)),
+            &format!("+++\ntitle = {}\n+++\n{body}", toml(title)),
         );
     }
     // Folders the corpus gives no `_index.md` (sessions, exercise sheets, courses) get one.

@@ -26,10 +26,9 @@ pub(super) struct Meta<'a> {
     /// Each a set of indexes into `audiences`.
     pub(super) audience_sets: Vec<Vec<u32>>,
     pub(super) stop: &'a [&'a str],
-    /// For each page, in the order of their first documents, how many documents its other
-    /// sections are (see [`encode_varints`]): they follow each other in that same order after
-    /// every page's first, so a document's page is known without fetching it.
-    pub(super) more: String,
+    /// Every page's first document (see [`encode_doc_list`]): a page's other sections follow
+    /// it, so a document's page is known without fetching it.
+    pub(super) starts: String,
 }
 
 /// The words a key points at besides its own postings.
@@ -85,34 +84,40 @@ pub(super) const DIGITS: &[u8; 64] =
 /// The bits of a document list written as a bitmap.
 pub(super) const BITS: usize = 6;
 
-/// A key's documents as a string: its title, heading and body lists, joined by `.`. Each list is
-/// either the differences between its ascending documents, each in base 32 with the low digits
-/// first and a continuation bit (as in source maps), or — when shorter, as for a word on most
-/// pages — `!` and a bitmap of all documents up to the last, six to a digit.
+/// A key's documents as a string: its title, heading and body lists (see [`encode_doc_list`]),
+/// joined by `.`.
 pub fn encode_postings(lists: &[Vec<u32>; 3]) -> String {
     let mut out = String::new();
     for (i, docs) in lists.iter().enumerate() {
         if i > 0 {
             out.push('.');
         }
-        let mut previous = 0;
-        let deltas = encode_varints(docs.iter().map(|&doc| {
-            let delta = doc - previous;
-            previous = doc;
-            delta
-        }));
-        let bitmap_len = docs.last().map_or(0, |&d| d as usize / BITS + 2);
-        if bitmap_len < deltas.len() {
-            let mut bits = vec![0usize; bitmap_len - 1];
-            for &doc in docs {
-                bits[doc as usize / BITS] |= 1 << (doc as usize % BITS);
-            }
-            out.push('!');
-            out.extend(bits.into_iter().map(|b| DIGITS[b] as char));
-        } else {
-            out.push_str(&deltas);
-        }
+        out.push_str(&encode_doc_list(docs));
     }
+    out
+}
+
+/// Ascending documents as a string: the differences between them, each in base 32 with the low
+/// digits first and a continuation bit (as in source maps), or — when shorter, as for a word on
+/// most pages — `!` and a bitmap of all documents up to the last, six to a digit.
+pub fn encode_doc_list(docs: &[u32]) -> String {
+    let mut previous = 0;
+    let deltas = encode_varints(docs.iter().map(|&doc| {
+        let delta = doc - previous;
+        previous = doc;
+        delta
+    }));
+    let bitmap_len = docs.last().map_or(0, |&d| d as usize / BITS + 2);
+    if bitmap_len >= deltas.len() {
+        return deltas;
+    }
+    let mut bits = vec![0usize; bitmap_len - 1];
+    for &doc in docs {
+        bits[doc as usize / BITS] |= 1 << (doc as usize % BITS);
+    }
+    let mut out = String::with_capacity(bitmap_len);
+    out.push('!');
+    out.extend(bits.into_iter().map(|b| DIGITS[b] as char));
     out
 }
 
@@ -160,23 +165,32 @@ pub fn decode_postings(text: &str) -> Vec<(u32, u8)> {
     let mut out = Vec::new();
     for (i, list) in text.split('.').enumerate() {
         let field = 3 - i.min(2) as u8;
-        let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u32;
-        if let Some(bitmap) = list.strip_prefix('!') {
-            for (k, c) in bitmap.bytes().enumerate() {
-                let bits = digit(c);
-                for b in 0..BITS {
-                    if bits & (1 << b) != 0 {
-                        out.push(((k * BITS + b) as u32, field));
-                    }
-                }
-            }
-            continue;
-        }
+        out.extend(decode_doc_list(list).into_iter().map(|doc| (doc, field)));
+    }
+    out
+}
+
+/// The inverse of [`encode_doc_list`].
+pub fn decode_doc_list(list: &str) -> Vec<u32> {
+    let Some(bitmap) = list.strip_prefix('!') else {
         let mut previous = 0;
-        for delta in decode_varints(list) {
-            previous += delta;
-            out.push((previous, field));
-        }
+        return decode_varints(list)
+            .into_iter()
+            .map(|delta| {
+                previous += delta;
+                previous
+            })
+            .collect();
+    };
+    let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap_or(0) as u32;
+    let mut out = Vec::new();
+    for (k, c) in bitmap.bytes().enumerate() {
+        let bits = digit(c);
+        out.extend(
+            (0..BITS)
+                .filter(|b| bits & (1 << b) != 0)
+                .map(|b| (k * BITS + b) as u32),
+        );
     }
     out
 }
@@ -217,7 +231,7 @@ pub fn index_dir(pages: &[IndexPage], client: &[u8]) -> String {
 }
 
 /// The version of the index's layout, part of its folder's name.
-pub(super) const INDEX_FORMAT: u32 = 4;
+pub(super) const INDEX_FORMAT: u32 = 5;
 
 #[cfg(test)]
 mod tests {
@@ -246,6 +260,17 @@ mod tests {
             ".!O.",
             "bitmap"
         );
+        // meta.starts: every page's first document, one such list.
+        let starts: Vec<u32> = (0..1_000).map(|p| p * 4 + p % 3).collect();
+        let text = encode_doc_list(&starts);
+        assert!(
+            text.starts_with('!') && text.len() < starts.len(),
+            "{}",
+            text.len()
+        );
+        assert_eq!(decode_doc_list(&text), starts);
+        assert_eq!(decode_doc_list(&encode_doc_list(&[0, 7, 700])), [0, 7, 700]);
+        assert_eq!(decode_doc_list(""), Vec::<u32>::new());
     }
 
     #[test]

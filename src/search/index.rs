@@ -117,27 +117,23 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         });
         page_combo.push(combo);
     }
-    // Every page's first section, then the others; each part by facet combination.
-    let mut order: Vec<(bool, u32, usize, usize)> = pages
+    // The pages by facet combination, each page's sections together in the page's order.
+    let combo_of = &page_combo;
+    let mut order: Vec<(u32, usize, usize)> = pages
         .iter()
         .enumerate()
-        .flat_map(|(p, page)| (0..page.sections.len()).map(move |s| (p, s)))
-        .map(|(p, s)| (s > 0, page_combo[p], p, s))
+        .flat_map(|(p, page)| (0..page.sections.len()).map(move |s| (combo_of[p], p, s)))
         .collect();
     order.sort_unstable();
-    // The pages in the order of their first documents, which is also the order their other
-    // sections follow in (both sorted by combination, then page).
-    let more = encode_varints(
-        order
-            .iter()
-            .take_while(|(later, ..)| !later)
-            .map(|&(_, _, p, _)| pages[p].sections.len() as u32 - 1),
-    );
     let mut ranges: Vec<[u32; 2]> = Vec::new();
     // Each term's (document, best field), documents ascending.
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems_of.len()];
-    for (_, combo, p, s) in order {
+    let mut starts: Vec<u32> = Vec::with_capacity(pages.len());
+    for (combo, p, s) in order {
         let doc = docs.len() as u32;
+        if s == 0 {
+            starts.push(doc);
+        }
         docs.push((p, &pages[p].sections[s]));
         if ranges.last().is_none_or(|r| r[1] != combo) {
             ranges.push([doc, combo]);
@@ -263,7 +259,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         audiences: audiences.list,
         audience_sets,
         stop: language::STOP_WORDS,
-        more,
+        starts: encode_doc_list(&starts),
     };
     let meta_json = serde_json::to_string(&meta).unwrap_or_default();
     drop(meta);

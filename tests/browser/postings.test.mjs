@@ -1,7 +1,8 @@
 // The search client's posting-list decoder gives exactly what the Rust encoder wrote, per the
 // shared vectors in tests/vectors/postings.json (which the Rust tests check the encoder and its
 // inverse against). No browser needed: the decoder is taken from search.js as shipped — its
-// alphabet and its `decodeVarints` and `decodePostings` functions — and run in a vm context.
+// alphabet and its `decodeVarints`, `decodeDocList` and `decodePostings` functions — and run in a
+// vm context.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,7 @@ const source = [
   cut('const DIGIT = {};', '\n'),
   cut('for (let i = 0; i < DIGITS.length; i++)', '\n'),
   cut('function decodeVarints(text) {', '\n  }\n'),
+  cut('function decodeDocList(list) {', '\n  }\n'),
   cut('function decodePostings(text) {', '\n  }\n'),
   'globalThis.decodePostings = decodePostings;',
 ].join('\n');

@@ -222,24 +222,47 @@ fn facts_are_words_apart_and_few_bytes() {
 
 #[test]
 fn every_document_knows_its_page_from_meta_alone() {
-    // meta.js's `more`: how many sections each page has besides its first. The client groups
-    // its hits by page from it, without fetching a document.
+    // meta.js's `starts`: every page's first document; the page's other sections follow it. The
+    // client groups its hits by page from it, without fetching a document.
     let index = built("da");
-    let more = vejviser::search::decode_varints(index.meta["more"].as_str().expect("meta.more"));
-    let mut page_of: Vec<usize> = (0..more.len()).collect();
-    for (page, &n) in more.iter().enumerate() {
-        page_of.extend(std::iter::repeat_n(page, n as usize));
+    let starts =
+        vejviser::search::decode_doc_list(index.meta["starts"].as_str().expect("meta.starts"));
+    assert_eq!(starts.first(), Some(&0));
+    let mut page_of: Vec<usize> = Vec::new();
+    for (p, &first) in starts.iter().enumerate() {
+        let end = starts.get(p + 1).map_or(index.docs.len(), |&s| s as usize);
+        assert!(end > first as usize, "{starts:?} is not ascending");
+        page_of.extend(std::iter::repeat_n(first as usize, end - first as usize));
     }
     assert_eq!(page_of.len(), index.docs.len());
     for (doc, &page) in page_of.iter().enumerate() {
         assert_eq!(
             index.docs[doc].path, index.docs[page].path,
-            "document {doc} ({:?}) is said to be of page {page}",
+            "document {doc} ({:?}) is said to be of the page whose first document is {page}",
             index.docs[doc].anchor
         );
+        assert_eq!(
+            index.docs[doc].anchor.is_empty(),
+            doc == page,
+            "document {doc} of {} is its page's first only if it has no anchor",
+            index.docs[doc].path
+        );
     }
+    let mut paths: Vec<&str> = page_of
+        .iter()
+        .map(|&p| index.docs[p].path.as_str())
+        .collect();
+    paths.dedup();
+    let count = paths.len();
+    paths.sort_unstable();
+    paths.dedup();
+    assert_eq!(
+        paths.len(),
+        count,
+        "a page's documents are not all together"
+    );
     // The page with a heading has two documents, each page one hit.
-    assert!(more.iter().any(|&n| n > 0), "{more:?}");
+    assert!(starts.len() < index.docs.len(), "{starts:?}");
     let found = search(&index, "vi");
     let mut unique = found.clone();
     unique.dedup();

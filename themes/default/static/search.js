@@ -42,7 +42,7 @@
   // A word's documents come as a string: its title, heading and body lists joined by '.', each
   // either differences to the previous document in base 32, low digits first, with a
   // continuation bit, or '!' and a bitmap, six documents to a digit (as src/search/format.rs
-  // writes). meta.more, how many sections each page has besides its first, is numbers alike.
+  // writes). meta.starts, every page's first document, is such a list.
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const DIGIT = {};
   for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS[i]] = i;
@@ -75,23 +75,30 @@
     return out;
   }
 
+  // A list of documents: differences in varints, or '!' and a bitmap.
+  function decodeDocList(list) {
+    const out = [];
+    if (list[0] === '!') {
+      for (let k = 1; k < list.length; k++) {
+        const bits = DIGIT[list[k]];
+        for (let b = 0; b < 6; b++) if (bits & (1 << b)) out.push((k - 1) * 6 + b);
+      }
+      return out;
+    }
+    let previous = 0;
+    for (const delta of decodeVarints(list)) {
+      previous += delta;
+      out.push(previous);
+    }
+    return out;
+  }
+
   // → document * 4 + field (3 title, 2 heading, 1 body).
   function decodePostings(text) {
     const out = [];
     text.split('.').forEach((list, i) => {
       const field = 3 - i;
-      if (list[0] === '!') {
-        for (let k = 1; k < list.length; k++) {
-          const bits = DIGIT[list[k]];
-          for (let b = 0; b < 6; b++) if (bits & (1 << b)) out.push(((k - 1) * 6 + b) * 4 + field);
-        }
-        return;
-      }
-      let previous = 0;
-      for (const delta of decodeVarints(list)) {
-        previous += delta;
-        out.push(previous * 4 + field);
-      }
+      for (const doc of decodeDocList(list)) out.push(doc * 4 + field);
     });
     return out;
   }
@@ -192,19 +199,14 @@
 
   // The facet combination of every document, from the ranges of documents alike.
   let docCombo = null;
-  // The page of every document, by the number of the page's first document: every page's first
-  // document comes first, then the other sections of each page in that same order.
+  // The page of every document, by the number of the page's first document (meta.starts): a
+  // page's other sections follow it.
   let docPage = null;
 
   function pagesOf(meta) {
-    const more = decodeVarints(meta.more || '');
+    const starts = decodeDocList(meta.starts || '');
     const out = new Uint32Array(meta.docs);
-    let doc = more.length;
-    more.forEach((n, page) => {
-      out[page] = page;
-      out.fill(page, doc, doc + n);
-      doc += n;
-    });
+    starts.forEach((first, p) => out.fill(first, first, p + 1 < starts.length ? starts[p + 1] : meta.docs));
     return out;
   }
 
