@@ -68,7 +68,7 @@ impl Renderer<'_> {
         match plan {
             IndexPlan::Ready(index, stale) => (index, stale),
             IndexPlan::Build { pages, dir, key } => {
-                let index = Arc::new(search::build(&pages, &dir));
+                let index = Arc::new(search::build(pages, &dir));
                 if let Some(cache) = self.settings.caches.search {
                     cache.put(&self.site.municipality.slug, key, index.clone());
                 }

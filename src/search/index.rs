@@ -5,8 +5,9 @@
 use super::format::*;
 use super::*;
 
-/// Builds the index of a site's searchable pages, its files in `dir` (see [`index_dir`]).
-pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
+/// Builds the index of a site's searchable pages, its files in `dir` (see [`index_dir`]). The
+/// pages are taken, so that each page's text is let go once its documents are written.
+pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
     // Facet combinations and documents.
     let mut kinds = Interner::default();
     let mut categories = Interner::default();
@@ -17,13 +18,14 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     let mut audience_set_index: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     let mut combos: Vec<[u32; 5]> = Vec::new();
     let mut combo_index: FxHashMap<[u32; 5], u32> = FxHashMap::default();
-    let mut docs: Vec<(usize, &Section)> = Vec::new();
+    // (page, section) by document number.
+    let mut docs: Vec<(usize, usize)> = Vec::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // The site's distinct words as written, found in parallel. Folding, stop words and stems
     // then run once per distinct word of the site, not once per occurrence.
     let mut distinct: Vec<&str> = pages
         .par_iter()
-        .fold(FxHashSet::default, |mut seen, page: &'p IndexPage| {
+        .fold(FxHashSet::default, |mut seen, page: &IndexPage| {
             for s in 0..page.sections.len() {
                 for (text, _) in fields(page, s) {
                     seen.extend(tokens(text));
@@ -72,15 +74,17 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     // Each section's terms, each with the best field it occurs in. The words are read a second
     // time rather than kept from the first: a site's words as written take more memory than
     // anything else of the build.
-    let term_of = &term_of;
-    let terms_of: Vec<Vec<Vec<(u32, u8)>>> = pages
+    let words_of = &term_of;
+    let mut terms_of: Vec<Vec<Vec<InField>>> = pages
         .par_iter()
         .map(|page| {
             (0..page.sections.len())
                 .map(|s| {
-                    let mut ids: Vec<(u32, u8)> = fields(page, s)
+                    let mut ids: Vec<InField> = fields(page, s)
                         .flat_map(|(text, field)| {
-                            tokens(text).filter_map(move |w| term_of.get(w).map(|&id| (id, field)))
+                            tokens(text).filter_map(move |w| {
+                                words_of.get(w).map(|&id| InField::new(id, field))
+                            })
                         })
                         .collect();
                     best_fields(&mut ids);
@@ -90,7 +94,7 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
                 .collect()
         })
         .collect();
-    for page in pages {
+    for page in &pages {
         let set: Vec<u32> = page.audiences.iter().map(|a| audiences.id(a)).collect();
         let audience_set = if set.is_empty() {
             u32::MAX
@@ -126,24 +130,26 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         .collect();
     order.sort_unstable();
     let mut ranges: Vec<[u32; 2]> = Vec::new();
-    // Each term's (document, best field), documents ascending.
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems_of.len()];
+    // Each term's documents with its best field there, documents ascending.
+    let mut postings: Vec<Vec<InField>> = vec![Vec::new(); stems_of.len()];
     let mut starts: Vec<u32> = Vec::with_capacity(pages.len());
     for (combo, p, s) in order {
         let doc = docs.len() as u32;
         if s == 0 {
             starts.push(doc);
         }
-        docs.push((p, &pages[p].sections[s]));
+        docs.push((p, s));
         if ranges.last().is_none_or(|r| r[1] != combo) {
             ranges.push([doc, combo]);
         }
-        for &(id, field) in &terms_of[p][s] {
-            postings[id as usize].push((doc, field));
+        // Each section's terms are let go as they become postings: the two are never held whole
+        // at once.
+        for term in std::mem::take(&mut terms_of[p][s]) {
+            postings[term.number() as usize].push(InField::new(doc, term.field()));
         }
     }
     drop(terms_of);
-    let terms: FxHashMap<&str, &[(u32, u8)]> = term_ids
+    let terms: FxHashMap<&str, &[InField]> = term_ids
         .iter()
         .map(|(word, &id)| (*word, postings[id as usize].as_slice()))
         .collect();
@@ -199,8 +205,8 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
         let mut entry = serde_json::Map::new();
         if let Some(postings) = terms.get(key) {
             let mut by_field: [Vec<u32>; 3] = Default::default();
-            for &(doc, field) in *postings {
-                by_field[3 - usize::from(field.clamp(1, 3))].push(doc);
+            for posting in *postings {
+                by_field[3 - usize::from(posting.field().clamp(1, 3))].push(posting.number());
             }
             let encoded = encode_postings(&by_field);
             if encoded.len() > OWN_FILE_POSTINGS {
@@ -279,30 +285,33 @@ pub fn build<'p>(pages: &'p [IndexPage], dir: &str) -> SearchIndex {
     // Document chunks.
     for (c, chunk) in docs.chunks(CHUNK_DOCS).enumerate() {
         let mut page_info = serde_json::Map::new();
-        let list: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|(p, section)| {
-                let page = &pages[*p];
-                page_info.entry(p.to_string()).or_insert_with(|| {
-                    // Category and place are not repeated here: they are facets, known from
-                    // the document's number, and words of the facts.
-                    json!([
-                        page.title,
-                        page.path,
-                        page.kind,
-                        page.breadcrumb,
-                        page.date,
-                        page.facts
-                    ])
-                });
+        let mut list: Vec<serde_json::Value> = Vec::with_capacity(chunk.len());
+        for &(p, s) in chunk {
+            let page = &pages[p];
+            page_info.entry(p.to_string()).or_insert_with(|| {
+                // Category and place are not repeated here: they are facets, known from
+                // the document's number, and words of the facts.
                 json!([
-                    p,
-                    section.anchor,
-                    section.heading,
-                    truncate(&section.text, EXCERPT_CHARS)
+                    page.title,
+                    page.path,
+                    page.kind,
+                    page.breadcrumb,
+                    page.date,
+                    page.facts
                 ])
-            })
-            .collect();
+            });
+            let section = &page.sections[s];
+            list.push(json!([
+                p,
+                section.anchor,
+                section.heading,
+                truncate(&section.text, EXCERPT_CHARS)
+            ]));
+            // A page's documents follow each other: after its last, its text is not needed.
+            if s + 1 == page.sections.len() {
+                pages[p].sections = Vec::new();
+            }
+        }
         let name = format!("c{c}");
         let body = json!({"d": list, "p": page_info}).to_string();
         files.push((name.clone(), script(&name, &body)));
@@ -354,7 +363,7 @@ mod tests {
             })
             .collect();
         let dir = index_dir(&pages, b"client");
-        let index = build(&pages, &dir);
+        let index = build(pages.clone(), &dir);
         assert!(index.meta_path.starts_with("sog/index/") && index.meta_path.ends_with("/meta.js"));
         assert!(index.files.iter().all(|(p, _)| p.starts_with(&dir)));
         // The name follows the pages and the client that reads the index.
@@ -377,7 +386,7 @@ mod tests {
             "the stem points at the word"
         );
         assert!(!all.contains("\"og\":"), "stop words are not indexed");
-        let again = build(&pages, &dir);
+        let again = build(pages.clone(), &dir);
         assert_eq!(again.files, index.files, "deterministic");
     }
 }

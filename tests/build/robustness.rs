@@ -337,7 +337,7 @@ fn generated_markdown_renders_and_indexes_without_panic() {
                     sections,
                     ..Default::default()
                 };
-                let index = search::build(&[page], "sog/index/x/");
+                let index = search::build(vec![page], "sog/index/x/");
                 assert!(!index.meta_path.is_empty());
                 Ok(())
             })
