@@ -14,7 +14,9 @@ pub(super) struct Meta<'a> {
     pub(super) ranges: Vec<[u32; 2]>,
     pub(super) shards: Vec<&'a str>,
     pub(super) chunks: usize,
-    pub(super) chunk: usize,
+    /// Pages per chunk: chunk `c` holds the documents of pages `c * chunk_pages` and on, in
+    /// the order of the documents.
+    pub(super) chunk_pages: usize,
     pub(super) docs: usize,
     /// `[kind, category, location, upcoming, audience set]`, indexes into the lists below
     /// (`u32::MAX`: none).

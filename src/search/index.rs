@@ -250,13 +250,20 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
     drop(pointers);
     drop(postings);
 
-    let chunk_count = docs.len().div_ceil(CHUNK_DOCS);
+    // Chunks hold whole pages, as many as make about CHUNK_DOCS documents on this site: a hit
+    // is a page, and showing it then takes one chunk.
+    let page_docs: Vec<&[(usize, usize)]> = docs.chunk_by(|a, b| a.0 == b.0).collect();
+    let chunk_pages = (CHUNK_DOCS * page_docs.len() + docs.len() / 2)
+        .checked_div(docs.len())
+        .unwrap_or(1)
+        .max(1);
+    let chunk_count = page_docs.len().div_ceil(chunk_pages);
     let meta = Meta {
         v: INDEX_FORMAT,
         ranges,
         shards: shards.iter().map(|(k, _)| k.as_str()).collect(),
         chunks: chunk_count,
-        chunk: CHUNK_DOCS,
+        chunk_pages,
         docs: docs.len(),
         combos,
         kinds: kinds.list,
@@ -283,10 +290,10 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
         files.push((name.clone(), script(&name, &json!(postings).to_string())));
     }
     // Document chunks.
-    for (c, chunk) in docs.chunks(CHUNK_DOCS).enumerate() {
+    for (c, chunk) in page_docs.chunks(chunk_pages).enumerate() {
         let mut page_info = serde_json::Map::new();
-        let mut list: Vec<serde_json::Value> = Vec::with_capacity(chunk.len());
-        for &(p, s) in chunk {
+        let mut list: Vec<serde_json::Value> = Vec::new();
+        for &(p, s) in chunk.iter().copied().flatten() {
             let page = &pages[p];
             page_info.entry(p.to_string()).or_insert_with(|| {
                 // Category and place are not repeated here: they are facets, known from

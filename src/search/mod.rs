@@ -15,7 +15,7 @@
 //! - `p<n>.js`: a long posting list (over [`OWN_FILE_POSTINGS`] bytes) in a file of its own, its
 //!   key's entry holding `f: n` instead of `p`: a query loads it only when it needs that word's
 //!   documents, not because the word shares a shard with one it does need;
-//! - `c<n>.js`: documents in chunks of [`CHUNK_DOCS`]: one document per heading section, with the
+//! - `c<n>.js`: the documents of a few pages, about [`CHUNK_DOCS`]: one document per heading section, with the
 //!   page's title, path, kind, breadcrumb, first meeting and facts, and the text excerpts
 //!   come from.
 //!
@@ -23,11 +23,12 @@
 //! course's weekday, place, referral, mode, audiences and availability; a session's number), as
 //! one line of words: they are indexed with its first section, weighing as a heading does.
 //!
-//! Documents are numbered page by page, each page's sections together in their order: a hit is
-//! a page with every section of it that matches, so showing it needs one chunk, sometimes two.
-//! (Numbering every page's first section before all the others put a page's title and its
-//! sections in different chunks: on 10,000 pages a first query fetched 20 chunks for 10 hits
-//! rather than 13.) The
+//! Documents are numbered page by page, each page's sections together in their order, and a
+//! chunk holds whole pages: a hit is a page with every section of it that matches, so showing it
+//! needs one chunk. (Numbering every page's first section before all the others, in chunks of
+//! eight documents, put a page's title and its sections in different chunks: on 10,000 pages a
+//! first query fetched 20 chunks for 10 hits; chunks of eight documents cut across pages still
+//! took 13 to 15.) The
 //! pages go by their (kind, category, place, upcoming) combination, so a document's combination
 //! follows from its number (`ranges` in `meta.js`: facets and ranking need no document fetch),
 //! and documents alike sit close together, which keeps posting lists short.
@@ -60,7 +61,8 @@ use language::{fold, is_stop_word, stem, tokens};
 
 /// Target size of a term shard, before compression.
 pub const SHARD_BYTES: usize = 4 * 1024;
-/// Documents per document chunk.
+/// Documents a document chunk holds, about: it holds whole pages, as many as make this many
+/// documents on the site on average.
 pub const CHUNK_DOCS: usize = 8;
 /// Characters of a section's text kept for excerpts.
 pub const EXCERPT_CHARS: usize = 480;

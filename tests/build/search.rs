@@ -143,29 +143,47 @@ pub(crate) fn index(site: &SiteFiles) -> Index {
         let combo = &meta["combos"][combo_of(&meta, doc)];
         str_or_none(&meta[list][combo[position].as_u64()? as usize])
     };
-    let chunk_size = meta["chunk"].as_u64().expect("meta.chunk") as usize;
+    // Chunk c holds the documents of pages c * chunk_pages and on, whole, in document order;
+    // `starts` names every page's first document.
+    let chunk_pages = meta["chunk_pages"].as_u64().expect("meta.chunk_pages") as usize;
+    let chunk_count = meta["chunks"].as_u64().expect("meta.chunks") as usize;
     let doc_count = meta["docs"].as_u64().expect("meta.docs") as usize;
+    let starts = vejviser::search::decode_doc_list(meta["starts"].as_str().expect("meta.starts"));
+    assert_eq!(chunk_count, starts.len().div_ceil(chunk_pages));
     let mut docs = Vec::new();
-    for d in 0..doc_count {
+    for c in 0..chunk_count {
         let chunk = data
-            .get(&format!("c{}", d / chunk_size))
-            .unwrap_or_else(|| panic!("no chunk for document {d}"));
-        let entry = &chunk["d"][d % chunk_size];
-        let page_info = &chunk["p"][entry[0].to_string()];
-        docs.push(Doc {
-            title: page_info[0].as_str().unwrap().to_string(),
-            path: page_info[1].as_str().unwrap().to_string(),
-            kind: page_info[2].as_str().unwrap().to_string(),
-            breadcrumb: page_info[3].as_str().unwrap_or_default().to_string(),
-            category: facet(d, 1, "categories"),
-            location: facet(d, 2, "locations"),
-            date: str_or_none(&page_info[4]),
-            facts: page_info[5].as_str().unwrap_or_default().to_string(),
-            anchor: entry[1].as_str().unwrap().to_string(),
-            heading: entry[2].as_str().unwrap().to_string(),
-            text: entry[3].as_str().unwrap().to_string(),
-        });
+            .get(&format!("c{c}"))
+            .unwrap_or_else(|| panic!("meta names {chunk_count} chunks but there is no c{c}.js"));
+        let from = starts[c * chunk_pages] as usize;
+        let to = starts
+            .get((c + 1) * chunk_pages)
+            .map_or(doc_count, |&d| d as usize);
+        let entries = chunk["d"].as_array().expect("a chunk's d is a list");
+        assert_eq!(
+            entries.len(),
+            to - from,
+            "c{c}.js does not hold its pages' documents"
+        );
+        for entry in entries {
+            let d = docs.len();
+            let page_info = &chunk["p"][entry[0].to_string()];
+            docs.push(Doc {
+                title: page_info[0].as_str().unwrap().to_string(),
+                path: page_info[1].as_str().unwrap().to_string(),
+                kind: page_info[2].as_str().unwrap().to_string(),
+                breadcrumb: page_info[3].as_str().unwrap_or_default().to_string(),
+                category: facet(d, 1, "categories"),
+                location: facet(d, 2, "locations"),
+                date: str_or_none(&page_info[4]),
+                facts: page_info[5].as_str().unwrap_or_default().to_string(),
+                anchor: entry[1].as_str().unwrap().to_string(),
+                heading: entry[2].as_str().unwrap().to_string(),
+                text: entry[3].as_str().unwrap().to_string(),
+            });
+        }
     }
+    assert_eq!(docs.len(), doc_count);
     let own = data
         .iter()
         .filter_map(|(name, value)| {

@@ -199,15 +199,16 @@
 
   // The facet combination of every document, from the ranges of documents alike.
   let docCombo = null;
-  // The page of every document, by the number of the page's first document (meta.starts): a
-  // page's other sections follow it.
+  // The page of every document, as the page's place in the order (meta.starts: every page's
+  // first document; its other sections follow it), and every page's first document.
   let docPage = null;
+  let pageFirst = null;
 
   function pagesOf(meta) {
-    const starts = decodeDocList(meta.starts || '');
-    const out = new Uint32Array(meta.docs);
-    starts.forEach((first, p) => out.fill(first, first, p + 1 < starts.length ? starts[p + 1] : meta.docs));
-    return out;
+    const first = decodeDocList(meta.starts || '');
+    const page = new Uint32Array(meta.docs);
+    first.forEach((from, p) => page.fill(p, from, p + 1 < first.length ? first[p + 1] : meta.docs));
+    return { page, first };
   }
 
   function combosOf(meta) {
@@ -245,7 +246,7 @@
   async function run(query) {
     const meta = await load('meta');
     if (!docCombo) docCombo = combosOf(meta);
-    if (!docPage) docPage = pagesOf(meta);
+    if (!docPage) ({ page: docPage, first: pageFirst } = pagesOf(meta));
     const stop = new Set(meta.stop);
     const words = lang.tokens(query)
       .map((raw) => ({ raw, folded: lang.fold(raw) }))
@@ -426,10 +427,12 @@
   // place …), the excerpt of its opening text, and its matching sections, each linked.
   async function renderHits(meta, hits, matched, prefixes, count) {
     const shown = hits.slice(0, count);
-    const chunkOf = (doc) => 'c' + Math.floor(doc / meta.chunk);
+    // Chunk c holds the documents of pages c * chunk_pages and on, whole.
+    const chunkNumber = (doc) => Math.floor(docPage[doc] / meta.chunk_pages);
+    const chunkOf = (doc) => 'c' + chunkNumber(doc);
     const chunks = new Set(shown.flatMap((docs) => docs.map(chunkOf)));
     await Promise.all([...chunks].map(load));
-    const docOf = (doc) => files.get(chunkOf(doc)).d[doc % meta.chunk];
+    const docOf = (doc) => files.get(chunkOf(doc)).d[doc - pageFirst[chunkNumber(doc) * meta.chunk_pages]];
     // Replaced in one go once everything is loaded: the list is never seen empty or half built.
     results.textContent = '';
     for (const docs of shown) {
