@@ -115,14 +115,27 @@ pub(super) const LIVE_JS: &str = r#"(function () {
     var title = document.createElement('strong');
     title.textContent = report.title;
     box.appendChild(title);
+    // What a message quotes in backticks (a key, a value from the file) as code, as the
+    // server's pages show it (serve::with_code); a lone backtick stays as it is.
+    function withCode(parent, text) {
+      var parts = text.split('`');
+      if (parts.length % 2 === 0) { parent.appendChild(document.createTextNode(text)); return; }
+      parts.forEach(function (part, i) {
+        if (i % 2 === 0) { parent.appendChild(document.createTextNode(part)); return; }
+        var code = document.createElement('code');
+        code.textContent = part;
+        parent.appendChild(code);
+      });
+    }
     errors.forEach(function (e) {
       var p = document.createElement('p');
       var where = document.createElement('code');
       where.textContent = e.location;
       p.appendChild(where);
-      p.appendChild(document.createTextNode(': ' + e.message));
+      p.appendChild(document.createTextNode(': '));
+      withCode(p, e.message);
       if (e.line) { var pre = document.createElement('pre'); pre.textContent = e.line; p.appendChild(pre); }
-      if (e.hint) { var hint = document.createElement('em'); hint.textContent = e.hint; p.appendChild(hint); }
+      if (e.hint) { var hint = document.createElement('em'); withCode(hint, e.hint); p.appendChild(hint); }
       box.appendChild(p);
     });
   }
@@ -140,7 +153,7 @@ pub(super) fn inject_live(html: &[u8], errors: &[Diagnostic], language: Language
         let first = format!("{}: {}", first.location(), first.text(language));
         let note = messages::error_note(errors.len(), first).render(language);
         tag.push_str("<noscript><p>");
-        tag.push_str(&crate::markdown::escape(&note));
+        tag.push_str(&with_code(&note));
         tag.push_str("</p></noscript>");
     }
     match text.rfind("</body>") {
@@ -160,10 +173,10 @@ pub(super) fn error_page(
         html.push_str("<p><code>");
         html.push_str(&crate::markdown::escape(&d.location()));
         html.push_str("</code>: ");
-        html.push_str(&crate::markdown::escape(&d.text(language)));
+        html.push_str(&with_code(&d.text(language)));
         if let Some(hint) = d.hint_text(language) {
             html.push_str("<br><em>");
-            html.push_str(&crate::markdown::escape(&hint));
+            html.push_str(&with_code(&hint));
             html.push_str("</em>");
         }
         html.push_str("</p>");

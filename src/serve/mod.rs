@@ -234,7 +234,44 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
 }
 
 /// A response header from static text.
+/// A message as HTML: what it quotes in backticks (a key, a value as written in the file) as
+/// `<code>`, so it reads as the file's own text; a lone backtick stays as it is. The overlay's
+/// script (`live::LIVE_JS`) does the same with the messages of the event stream.
+pub(crate) fn with_code(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return crate::markdown::escape(message);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            0 => crate::markdown::escape(part),
+            _ => format!("<code>{}</code>", crate::markdown::escape(part)),
+        })
+        .collect()
+}
+
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes())
         .expect("static header names and values are valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_code;
+
+    #[test]
+    fn backticks_quote_code_and_the_rest_is_escaped() {
+        assert_eq!(
+            with_code("Ukendt felt `titel` <her>"),
+            "Ukendt felt <code>titel</code> &lt;her&gt;"
+        );
+        assert_eq!(
+            with_code("`a` og `<b>`"),
+            "<code>a</code> og <code>&lt;b&gt;</code>"
+        );
+        // A lone backtick quotes nothing.
+        assert_eq!(with_code("en ` alene"), "en ` alene");
+    }
 }

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -239,5 +239,27 @@ test('the editor pages keep to their Content-Security-Policy', async () => {
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), '0px', path);
   }
   assert.deepEqual(refused, []);
+  await context.close();
+});
+
+test('a broken build shows its errors over the open page, quoted keys as code, and goes when fixed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}roskilde/om/`);
+  const path = join(root, 'content', 'roskilde', 'om.md');
+  const good = readFileSync(path, 'utf8');
+  try {
+    writeFileSync(path, good.replace('\norder: 1\n', '\norder: 1\ntitel: Om os\n'));
+    const overlay = page.locator('#vejviser-errors');
+    await overlay.waitFor({ timeout: 20000 });
+    assert.match(await overlay.textContent(), /Ukendt felt titel/);
+    const quoted = await overlay.locator('code').allTextContents();
+    assert.ok(quoted.includes('titel') && quoted.includes('title'), quoted.join(' | '));
+    assert.ok(!(await overlay.textContent()).includes('`'), await overlay.textContent());
+  } finally {
+    writeFileSync(path, good);
+  }
+  // Fixed: the page reloads, without the overlay.
+  await page.waitForFunction(() => !document.getElementById('vejviser-errors'), null, { timeout: 20000 });
   await context.close();
 });

@@ -712,15 +712,21 @@ fn a_new_municipality_is_served_and_listed() {
     assert_eq!(texts(&server.get("/").html(), "li a"), ["Roskilde Kommune"]);
 }
 
+/// The two-site fixture with `content/roskilde/om.md` written as `text`, and a server started on
+/// it: when the text is broken, it has never built, and every page is the error page.
+fn started_broken(text: &[u8]) -> (Project, Server) {
+    let project = Project::fixture("serve/two-sites");
+    project.write("content/roskilde/om.md", text);
+    let server = Server::start(&project, &[]);
+    (project, server)
+}
+
 #[test]
 fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
-    let project = Project::fixture("serve/two-sites");
-    let good = std::fs::read_to_string(project.path("content/roskilde/om.md")).unwrap();
-    project.write(
-        "content/roskilde/om.md",
-        b"---\ntitle: [broken\n---\nTekst.\n",
-    );
-    let server = Server::start(&project, &[]);
+    let good =
+        std::fs::read_to_string(Project::fixture("serve/two-sites").path("content/roskilde/om.md"))
+            .unwrap();
+    let (project, server) = started_broken(b"---\ntitle: [broken\n---\nTekst.\n");
     let page = server.get("/roskilde/om/");
     assert_eq!(page.status, 500, "{}", page.body);
     assert!(
@@ -737,6 +743,21 @@ fn a_project_that_starts_broken_shows_its_errors_and_recovers() {
     server.wait_for_page("the fixed page", "/roskilde/om/", |r| {
         r.titled("Om Recoveryskolen")
     });
+}
+
+#[test]
+fn the_error_page_shows_what_a_message_quotes_as_code() {
+    let (_project, server) = started_broken(b"---\ntitle: Om os\ntitel: Om os\n---\nTekst.\n");
+    let page = server.get("/roskilde/om/");
+    assert_eq!(page.status, 500, "{}", page.body);
+    // `titel` in the message and `title` in the hint, as the file writes them: no backticks.
+    assert!(
+        page.body.contains("Ukendt felt <code>titel</code>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<code>title</code>"), "{}", page.body);
+    assert!(!page.body.contains('`'), "{}", page.body);
 }
 
 #[test]

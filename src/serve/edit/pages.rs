@@ -10,6 +10,7 @@ use super::git::Change;
 use super::text::Words;
 use super::typed::Choices;
 use crate::markdown::escape;
+use crate::serve::with_code;
 
 /// A problem found in a save, placed beside its field when it points at one.
 #[derive(Debug, Clone)]
@@ -42,23 +43,6 @@ pub struct SiteEntry {
     pub courses: Vec<Entry>,
     pub pages: Vec<Entry>,
     pub manuals: Vec<ManualEntry>,
-}
-
-/// A finding as HTML: what it quotes in backticks (a key, a value as written in the file) as
-/// `<code>`, so it reads as the file's own text; a lone backtick stays as it is.
-fn with_code(message: &str) -> String {
-    let parts: Vec<&str> = message.split('`').collect();
-    if parts.len().is_multiple_of(2) {
-        return escape(message);
-    }
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, part)| match i % 2 {
-            0 => escape(part),
-            _ => format!("<code>{}</code>", escape(part)),
-        })
-        .collect()
 }
 
 /// The page around a title and its content.
