@@ -202,9 +202,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
 }
 
-/// Reports a failure of the tool itself and picks its exit code: 2 for usage, 1 otherwise.
-fn failed(e: Error) -> i32 {
-    eprintln!("error: {e}");
+/// Reports a failure of the tool itself, in the language of the project at `root` (Danish
+/// where there is none yet), and picks its exit code: 2 for usage, 1 otherwise.
+fn failed(e: Error, root: &std::path::Path) -> i32 {
+    eprintln!("{}", e.render(crate::config::language_of(root)));
     match e {
         Error::Usage(_) => 2,
         _ => 1,
@@ -250,7 +251,7 @@ fn schema(args: SchemaArgs) -> i32 {
             }
             0
         }
-        Err(e) => failed(e),
+        Err(e) => failed(e, &args.root),
     }
 }
 
@@ -272,7 +273,7 @@ fn init(args: InitArgs) -> i32 {
             );
             0
         }
-        Err(e) => failed(e),
+        Err(e) => failed(e, &what.dir),
     }
 }
 
@@ -280,9 +281,7 @@ fn theme(args: ThemeArgs) -> i32 {
     match args.what {
         ThemeWhat::Copy { name } => {
             if name.is_empty() || crate::slug::slugify(&name) != name {
-                return failed(Error::Usage(format!(
-                    "`{name}` is not a theme name: use lower-case letters, digits and hyphens"
-                )));
+                return failed(Error::Usage(messages::not_a_theme_name(&name)), &args.root);
             }
             let dir = args.root.join("themes").join(&name);
             match crate::theme::ThemeFiles::copy_built_in(&dir) {
@@ -296,7 +295,7 @@ fn theme(args: ThemeArgs) -> i32 {
                     }
                     0
                 }
-                Err(e) => failed(e),
+                Err(e) => failed(e, &args.root),
             }
         }
     }
@@ -320,7 +319,7 @@ fn serve(args: ServeArgs) -> i32 {
     }
     match crate::serve::run(&opts) {
         Ok(()) => 0,
-        Err(e) => failed(e),
+        Err(e) => failed(e, &opts.root),
     }
 }
 
@@ -332,7 +331,7 @@ fn check(args: CheckArgs) -> i32 {
     }
     let findings = match crate::check::run(&opts) {
         Ok(f) => f,
-        Err(e) => return failed(e),
+        Err(e) => return failed(e, &opts.root),
     };
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
@@ -362,7 +361,7 @@ fn new(args: NewArgs) -> i32 {
             println!("wrote {}", path.display());
             0
         }
-        Err(e) => failed(e),
+        Err(e) => failed(e, &args.root),
     }
 }
 
@@ -432,6 +431,6 @@ fn build(args: BuildArgs) -> i32 {
             }
             0
         }
-        Err(e) => failed(e),
+        Err(e) => failed(e, &opts.root),
     }
 }

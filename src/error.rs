@@ -280,35 +280,103 @@ fn byte_len_of_chars(text: &str, chars: usize) -> usize {
         .map_or(line.len(), |(i, _)| i)
 }
 
-/// Failures of the tool itself, as opposed to problems in the content.
-#[derive(Debug, thiserror::Error)]
+/// Failures of the tool itself, as opposed to problems in the content. They are told in the
+/// project's language ([`Error::render`]); `Display` gives the English, for logs and tests.
+#[derive(Debug)]
 pub enum Error {
-    #[error("{} problem(s) in the content", .0)]
     Content(usize),
-    #[error("{0}")]
-    Usage(String),
+    /// The command asked for something that cannot be: what it says is the whole story.
+    Usage(Message),
     /// Another build holds the output folder's lock.
-    #[error("another build is writing into {}{}; wait for it to finish (the lock is {})", out.display(), holder.map(|p| format!(" (process {p})")).unwrap_or_default(), lock.display())]
     Locked {
         out: PathBuf,
         lock: PathBuf,
         holder: Option<u32>,
     },
-    #[error("cannot {action} {path}: {source}")]
     Io {
-        action: &'static str,
+        action: FileAction,
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
 }
 
+/// What the tool was doing to a file or folder when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    Read,
+    Write,
+    Create,
+    Open,
+    Lock,
+    Remove,
+    Move,
+    Copy,
+    Link,
+    Resolve,
+    Restore,
+}
+
+impl FileAction {
+    fn verb(self) -> Message {
+        match self {
+            FileAction::Read => messages::verb_read(),
+            FileAction::Write => messages::verb_write(),
+            FileAction::Create => messages::verb_create(),
+            FileAction::Open => messages::verb_open(),
+            FileAction::Lock => messages::verb_lock(),
+            FileAction::Remove => messages::verb_remove(),
+            FileAction::Move => messages::verb_move(),
+            FileAction::Copy => messages::verb_copy(),
+            FileAction::Link => messages::verb_link(),
+            FileAction::Resolve => messages::verb_resolve(),
+            FileAction::Restore => messages::verb_restore(),
+        }
+    }
+}
+
 impl Error {
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(action: FileAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             action,
             path: path.into(),
             source,
+        }
+    }
+
+    /// What went wrong, as a message of the catalogue.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Content(count) => messages::content_problems(count),
+            Error::Usage(message) => message.clone(),
+            Error::Locked { out, lock, holder } => match holder {
+                Some(process) => messages::locked_by(out.display(), process, lock.display()),
+                None => messages::locked(out.display(), lock.display()),
+            },
+            Error::Io {
+                action,
+                path,
+                source,
+            } => messages::cannot(action.verb(), path.display(), source),
+        }
+    }
+
+    /// The line the command prints: `fejl: …` / `error: …`, in `language`.
+    pub fn render(&self, language: Language) -> String {
+        messages::tool_error(self.message()).render(language)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(Language::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }
@@ -346,6 +414,41 @@ pub fn did_you_mean(key: &str, known: &[&str]) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tools_own_failures_are_told_in_the_projects_language() {
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let io = Error::io(FileAction::Write, "public/x.html", denied());
+        assert!(io
+            .render(Language::Da)
+            .starts_with("fejl: public/x.html kan ikke skrives: "));
+        assert!(io
+            .render(Language::En)
+            .starts_with("error: cannot write public/x.html: "));
+        let locked = Error::Locked {
+            out: "public".into(),
+            lock: ".public.lock".into(),
+            holder: Some(42),
+        };
+        assert_eq!(
+            locked.render(Language::Da),
+            "fejl: Et andet build skriver i public (proces 42); vent, til det er færdigt (låsen er .public.lock)"
+        );
+        assert_eq!(
+            locked.to_string(),
+            "another build is writing into public (process 42); wait for it to finish (the lock is .public.lock)"
+        );
+        let usage = Error::Usage(messages::not_a_slug(
+            "Æble",
+            messages::what_course(),
+            "aeble",
+        ));
+        assert_eq!(
+            usage.render(Language::Da),
+            "fejl: `Æble` kan ikke bruges som kursets navn i adresser: brug små bogstaver, tal og bindestreger, fx `aeble`"
+        );
+        assert!(std::error::Error::source(&io).is_some());
+    }
 
     #[test]
     fn id_lists_are_cut() {

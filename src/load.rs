@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{Municipality, Project};
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, FileAction};
 use crate::frontmatter::{Kind, Page};
 use crate::messages;
 
@@ -129,10 +129,7 @@ fn read(root: &Path, path: &Path, overlay: Option<&Overlay>) -> Result<Arc<str>,
 pub fn project_file(root: &Path) -> Result<PathBuf, Error> {
     let config_path = root.join("vejviser.yaml");
     if !config_path.is_file() {
-        return Err(Error::Usage(format!(
-            "{} has no vejviser.yaml: is --root the project folder? (`vejviser init` starts one)",
-            root.display()
-        )));
+        return Err(Error::Usage(messages::no_project_file(root.display())));
     }
     Ok(config_path)
 }
@@ -163,17 +160,15 @@ pub fn load(
     };
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} has no content/ folder",
-            root.display()
-        )));
+        return Err(Error::Usage(messages::no_content_folder(root.display())));
     }
 
     // Municipality folders: every folder of content/ not starting with `_` or `.`.
     let mut site_dirs = Vec::new();
-    let entries = std::fs::read_dir(&content).map_err(|e| Error::io("read", &content, e))?;
+    let entries =
+        std::fs::read_dir(&content).map_err(|e| Error::io(FileAction::Read, &content, e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io("read", &content, e))?;
+        let entry = entry.map_err(|e| Error::io(FileAction::Read, &content, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) && !name.starts_with(['_', '.']) {
             site_dirs.push((name, entry.path()));
@@ -285,10 +280,10 @@ pub fn load(
 /// An unknown slug among those selected (`--site`) is a usage error naming the known ones.
 pub fn check_selection(content: &Path, known: &[String], only: &[String]) -> Result<(), Error> {
     match only.iter().find(|slug| !known.contains(slug)) {
-        Some(slug) => Err(Error::Usage(format!(
-            "there is no municipality `{slug}` in {} (there are: {})",
+        Some(slug) => Err(Error::Usage(messages::no_such_municipality(
+            slug,
             content.display(),
-            known.join(", ")
+            messages::list(known),
         ))),
         None => Ok(()),
     }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value};
 
 use crate::config::{Language, Municipality, Project};
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, FileAction};
 use crate::fields::{self, Field, Source, Type, Words};
 use crate::frontmatter::Kind;
 use crate::load::{display_path, read_text};
@@ -139,14 +139,14 @@ pub fn schemas(names: Option<&ProjectNames>) -> Vec<SchemaFile> {
 
 /// Writes `files` into `out` (made when missing) and returns the paths written.
 pub fn write(out: &Path, files: &[SchemaFile]) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(FileAction::Create, out, e))?;
     files
         .iter()
         .map(|f| {
             let path = out.join(&f.name);
             let mut text = serde_json::to_string_pretty(&f.schema).unwrap_or_default();
             text.push('\n');
-            std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
+            std::fs::write(&path, text).map_err(|e| Error::io(FileAction::Write, &path, e))?;
             Ok(path)
         })
         .collect()

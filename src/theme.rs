@@ -17,7 +17,7 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::config::Project;
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, FileAction};
 use crate::i18n::Strings;
 use crate::load::{display_path, read_text};
 use crate::messages;
@@ -122,11 +122,10 @@ impl ThemeFiles {
         } else if dir.join("templates").is_dir() {
             ThemeFiles::default()
         } else {
-            return Err(Error::Usage(format!(
-                "the theme `{}` has no templates folder at {} (the theme built into the \
-                 program is `{DEFAULT_THEME}`)",
-                project.theme,
-                dir.join("templates").display()
+            return Err(Error::Usage(crate::messages::no_theme_templates(
+                &project.theme,
+                dir.join("templates").display(),
+                DEFAULT_THEME,
             )));
         };
         files.overlay(&dir);
@@ -137,19 +136,21 @@ impl ThemeFiles {
     /// many files it wrote.
     pub fn copy_built_in(dir: &Path) -> Result<usize, Error> {
         if dir.exists() {
-            return Err(Error::Usage(format!(
-                "{} already exists: remove it or copy the theme under another name",
-                dir.display()
+            return Err(Error::Usage(crate::messages::theme_folder_exists(
+                dir.display(),
             )));
         }
         let files = ThemeFiles::built_in().files;
         for (rel, file) in &files {
             let target = dir.join(rel);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Error::io(FileAction::Create, parent, e))?;
             }
-            let bytes = file.read().map_err(|e| Error::io("read", rel, e))?;
-            std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))?;
+            let bytes = file
+                .read()
+                .map_err(|e| Error::io(FileAction::Read, rel, e))?;
+            std::fs::write(&target, bytes).map_err(|e| Error::io(FileAction::Write, &target, e))?;
         }
         Ok(files.len())
     }

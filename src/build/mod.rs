@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, FileAction};
 use crate::output::SiteFiles;
 use crate::{config, error, load, markdown, output, render, search, site, theme};
 
@@ -517,7 +517,9 @@ fn write_built(
     if outcome.errors() == 0 {
         let started = Instant::now();
         let built: Vec<String> = outcome.summaries.iter().map(|s| s.slug.clone()).collect();
-        let io = |e: std::io::Error| Error::io("write", incremental::record_path(&opts.out), e);
+        let io = |e: std::io::Error| {
+            Error::io(FileAction::Write, incremental::record_path(&opts.out), e)
+        };
         incremental::forget(&opts.out, &built).map_err(io)?;
         staging.commit()?;
         let written: incremental::Inputs = inputs

@@ -7,7 +7,8 @@
 //! `code` stays the same.
 //!
 //! The entries are in `reading.rs`, `linking.rs`, `reporting.rs` (by the stage that reports
-//! them) and `books.rs` (mdBook books and their directives), one function each: a finding is made with
+//! them), `books.rs` (mdBook books and their directives) and `tool.rs` (failures of the tool
+//! itself: files, the lock, the scaffolding commands, the server), one function each: a finding is made with
 //! `messages::unknown_field(key)`, so an id that does not exist or a missing argument does not
 //! compile. Unit tests hold the rest: both languages name exactly the entry's arguments, and
 //! every entry is used by the code (the functions are public, for tests and other tools that
@@ -169,20 +170,27 @@ macro_rules! messages {
     };
 }
 
-// The catalogue, in four files by the stage that reports.
+// The catalogue, in five files: four by the stage that reports, and the tool's own failures.
 mod books;
 mod linking;
 mod reading;
 mod reporting;
+mod tool;
 pub use books::*;
 pub use linking::*;
 pub use reading::*;
 pub use reporting::*;
+pub use tool::*;
 
 /// Every entry of the catalogue.
 #[cfg(test)]
 fn entries() -> impl Iterator<Item = &'static Entry> {
-    READING.iter().chain(LINKING).chain(REPORTING).chain(BOOKS)
+    READING
+        .iter()
+        .chain(LINKING)
+        .chain(REPORTING)
+        .chain(BOOKS)
+        .chain(TOOL)
 }
 
 /// `a, b, c`: the items of a list in a message, as written.
@@ -228,9 +236,15 @@ mod tests {
         let mut code = String::new();
         for entry in walkdir::WalkDir::new(&src).into_iter().flatten() {
             let path = entry.path();
-            let catalogue = ["reading.rs", "linking.rs", "reporting.rs", "books.rs"]
-                .iter()
-                .any(|f| path.ends_with(std::path::Path::new("messages").join(f)));
+            let catalogue = [
+                "reading.rs",
+                "linking.rs",
+                "reporting.rs",
+                "books.rs",
+                "tool.rs",
+            ]
+            .iter()
+            .any(|f| path.ends_with(std::path::Path::new("messages").join(f)));
             if path.extension().is_none_or(|e| e != "rs") || catalogue {
                 continue;
             }

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::{compress, SiteFiles};
-use crate::error::Error;
+use crate::error::{Error, FileAction};
 
 /// Holds the output folder for one build: an exclusive lock on `.<out>.lock` beside it, so two
 /// builds into the same output never write at once. The lock is the operating system's advisory
@@ -32,7 +32,8 @@ impl OutputLock {
         // points: swapping the link itself would leave the folder it names untouched.
         let resolved;
         let out = if out.is_symlink() {
-            resolved = std::fs::canonicalize(out).map_err(|e| Error::io("resolve", out, e))?;
+            resolved =
+                std::fs::canonicalize(out).map_err(|e| Error::io(FileAction::Resolve, out, e))?;
             resolved.as_path()
         } else {
             out
@@ -45,7 +46,7 @@ impl OutputLock {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(FileAction::Create, &parent, e))?;
         let path = parent.join(format!(".{name}.lock"));
         let mut file = std::fs::OpenOptions::new()
             .read(true)
@@ -53,7 +54,7 @@ impl OutputLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| Error::io("open", &path, e))?;
+            .map_err(|e| Error::io(FileAction::Open, &path, e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -65,7 +66,9 @@ impl OutputLock {
                     holder: holder.trim().parse().ok(),
                 });
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::io(FileAction::Lock, &path, e))
+            }
         }
         // Only for the message another build shows; the lock itself is what counts.
         let _ = file.set_len(0);
@@ -105,8 +108,8 @@ impl OutputLock {
     /// it died in the middle of a swap on a file system without atomic exchange, puts the old
     /// output back. Safe because no other build runs while we hold the lock.
     fn clean_leftovers(&self) -> Result<(), Error> {
-        let entries =
-            std::fs::read_dir(&self.parent).map_err(|e| Error::io("read", &self.parent, e))?;
+        let entries = std::fs::read_dir(&self.parent)
+            .map_err(|e| Error::io(FileAction::Read, &self.parent, e))?;
         let staging = format!(".{}.staging-", self.name);
         let aside = format!(".{}.old-", self.name);
         // A record of inputs being written when a build was killed (see `incremental`).
@@ -121,7 +124,8 @@ impl OutputLock {
                     None => self.out.clone(),
                 };
                 if !target.exists() {
-                    std::fs::rename(&path, &target).map_err(|e| Error::io("restore", &path, e))?;
+                    std::fs::rename(&path, &target)
+                        .map_err(|e| Error::io(FileAction::Restore, &path, e))?;
                     continue;
                 }
             } else if !file_name.starts_with(&staging) && !file_name.starts_with(&record) {
@@ -140,7 +144,9 @@ fn remove(path: &Path) -> Result<(), Error> {
         std::fs::remove_file(path)
     };
     match result {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io("remove", path, e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::io(FileAction::Remove, path, e))
+        }
         _ => Ok(()),
     }
 }
@@ -196,7 +202,7 @@ impl<'l> Staging<'l> {
     pub fn begin(lock: &'l OutputLock) -> Result<Self, Error> {
         lock.clean_leftovers()?;
         let dir = lock.staging();
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(FileAction::Create, &dir, e))?;
         Ok(Staging {
             lock,
             dir,
@@ -217,7 +223,7 @@ impl<'l> Staging<'l> {
             return Err(outside(slug));
         }
         let dir = self.dir.join(slug);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(FileAction::Create, &dir, e))?;
         if let Ok(mut sites) = self.sites.lock() {
             sites.push(slug.to_string());
         }
@@ -241,9 +247,10 @@ impl<'l> Staging<'l> {
             }
         }
         if out.exists() {
-            let entries = std::fs::read_dir(out).map_err(|e| Error::io("read", out, e))?;
+            let entries =
+                std::fs::read_dir(out).map_err(|e| Error::io(FileAction::Read, out, e))?;
             for entry in entries {
-                let entry = entry.map_err(|e| Error::io("read", out, e))?;
+                let entry = entry.map_err(|e| Error::io(FileAction::Read, out, e))?;
                 let name = entry.file_name();
                 if !sites.iter().any(|b| name == std::ffi::OsStr::new(b)) {
                     link_tree(&entry.path(), &self.dir.join(&name))?;
@@ -330,9 +337,7 @@ pub fn write(lock: &OutputLock, sites: &[SiteFiles]) -> Result<(), Error> {
 }
 
 fn outside(path: &str) -> Error {
-    Error::Usage(format!(
-        "refusing to write `{path}`: it would land outside the site's folder"
-    ))
+    Error::Usage(crate::messages::outside_site_folder(path))
 }
 
 /// Whether a site-relative output path stays inside its site folder: plain names only, no
@@ -353,24 +358,25 @@ fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
     match std::fs::write(target, bytes) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Error::io(FileAction::Create, parent, e))?;
             }
             std::fs::write(target, bytes)
         }
         other => other,
     }
-    .map_err(|e| Error::io("write", target, e))
+    .map_err(|e| Error::io(FileAction::Write, target, e))
 }
 
 /// Copies a tree as hard links (files are never changed in place, only replaced, so sharing
 /// them between the old and the new output is safe); copies where a link is refused. Symbolic
 /// links are recreated, not followed.
 fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
-    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io("read", from, e))?;
+    let meta = std::fs::symlink_metadata(from).map_err(|e| Error::io(FileAction::Read, from, e))?;
     if meta.is_dir() {
-        std::fs::create_dir(to).map_err(|e| Error::io("create", to, e))?;
-        for entry in std::fs::read_dir(from).map_err(|e| Error::io("read", from, e))? {
-            let entry = entry.map_err(|e| Error::io("read", from, e))?;
+        std::fs::create_dir(to).map_err(|e| Error::io(FileAction::Create, to, e))?;
+        for entry in std::fs::read_dir(from).map_err(|e| Error::io(FileAction::Read, from, e))? {
+            let entry = entry.map_err(|e| Error::io(FileAction::Read, from, e))?;
             link_tree(&entry.path(), &to.join(entry.file_name()))?;
         }
         return Ok(());
@@ -378,12 +384,14 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
     if meta.is_symlink() {
         #[cfg(unix)]
         {
-            let target = std::fs::read_link(from).map_err(|e| Error::io("read", from, e))?;
-            return std::os::unix::fs::symlink(target, to).map_err(|e| Error::io("link", to, e));
+            let target =
+                std::fs::read_link(from).map_err(|e| Error::io(FileAction::Read, from, e))?;
+            return std::os::unix::fs::symlink(target, to)
+                .map_err(|e| Error::io(FileAction::Link, to, e));
         }
     }
     if std::fs::hard_link(from, to).is_err() {
-        std::fs::copy(from, to).map_err(|e| Error::io("copy", to, e))?;
+        std::fs::copy(from, to).map_err(|e| Error::io(FileAction::Copy, to, e))?;
     }
     Ok(())
 }
@@ -393,14 +401,14 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), Error> {
 /// exchange has to be done in two renames.
 fn swap_in(new: &Path, live: &Path, aside: &Path) -> Result<(), Error> {
     if !live.exists() {
-        return std::fs::rename(new, live).map_err(|e| Error::io("move", new, e));
+        return std::fs::rename(new, live).map_err(|e| Error::io(FileAction::Move, new, e));
     }
     if exchange(new, live).is_ok() {
         return Ok(());
     }
-    std::fs::rename(live, aside).map_err(|e| Error::io("move", live, e))?;
-    std::fs::rename(new, live).map_err(|e| Error::io("move", new, e))?;
-    std::fs::rename(aside, new).map_err(|e| Error::io("move", aside, e))
+    std::fs::rename(live, aside).map_err(|e| Error::io(FileAction::Move, live, e))?;
+    std::fs::rename(new, live).map_err(|e| Error::io(FileAction::Move, new, e))?;
+    std::fs::rename(aside, new).map_err(|e| Error::io(FileAction::Move, aside, e))
 }
 
 /// Swaps two paths in one step (`renameat2` with `RENAME_EXCHANGE`).

@@ -11,6 +11,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::{capitalize, check_slug, write_new};
 use crate::error::Error;
+use crate::messages;
 
 /// What `init` was asked for.
 #[derive(Debug, Clone)]
@@ -27,13 +28,13 @@ pub struct Init {
 /// folder that already holds a project (a `vejviser.yaml` or a `content/` folder), writing
 /// nothing.
 pub fn init(what: &Init, today: NaiveDate) -> Result<Vec<PathBuf>, Error> {
-    check_slug("municipality slug", &what.slug)?;
+    check_slug(messages::what_municipality(), &what.slug)?;
     let dir = &what.dir;
     for existing in ["vejviser.yaml", "content"] {
         if dir.join(existing).exists() {
-            return Err(Error::Usage(format!(
-                "{} already holds a project (it has {existing}); nothing was written",
-                dir.display()
+            return Err(Error::Usage(messages::project_exists(
+                dir.display(),
+                existing,
             )));
         }
     }

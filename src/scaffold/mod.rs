@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use chrono::{Duration, NaiveDate};
 
 use crate::config::{Language, Municipality, Project};
-use crate::error::Error;
+use crate::error::Diagnostic;
+use crate::error::{Error, FileAction};
 use crate::load::read_text;
+use crate::messages::{self, Message};
 use crate::slug::slugify;
 
 /// What to create.
@@ -24,35 +26,38 @@ pub enum Scaffold {
     Exercise { manual: String, slug: String },
 }
 
-fn check_slug(what: &str, slug: &str) -> Result<(), Error> {
+fn check_slug(what: Message, slug: &str) -> Result<(), Error> {
     if slug.is_empty() || slugify(slug) != slug {
-        return Err(Error::Usage(format!(
-            "`{slug}` is not a valid {what}: use lower-case letters, digits and hyphens, e.g. `{}`",
-            slugify(slug)
+        return Err(Error::Usage(messages::not_a_slug(
+            slug,
+            what,
+            slugify(slug),
         )));
     }
     Ok(())
 }
 
+/// A finding in a file the command must read first, with where it is.
+fn found(d: &Diagnostic) -> Message {
+    messages::found_at(d.location(), d.message.clone())
+}
+
 fn project(root: &Path) -> Result<Project, Error> {
     let file = root.join("vejviser.yaml");
     if !file.is_file() {
-        return Err(Error::Usage(format!(
-            "{} has no vejviser.yaml: is --root the project folder?",
-            root.display()
-        )));
+        return Err(Error::Usage(messages::no_project_file(root.display())));
     }
-    let text = read_text(root, &file).map_err(|d| Error::Usage(d.to_string()))?;
+    let text = read_text(root, &file).map_err(|d| Error::Usage(found(&d)))?;
     Project::parse(Path::new("vejviser.yaml"), &text)
-        .map_err(|d| Error::Usage(format!("fix vejviser.yaml first: {}", d[0])))
+        .map_err(|d| Error::Usage(messages::fix_first("vejviser.yaml", found(&d[0]))))
 }
 
 fn manual_dir(root: &Path, manual: &str) -> Result<PathBuf, Error> {
     let dir = root.join("content/_shared/manualer").join(manual);
     if !dir.join("_index.md").is_file() {
-        return Err(Error::Usage(format!(
-            "there is no manual `{manual}` (no {}/_index.md)",
-            dir.display()
+        return Err(Error::Usage(messages::no_manual(
+            manual,
+            dir.join("_index.md").display(),
         )));
     }
     Ok(dir)
@@ -75,11 +80,11 @@ pub fn template(
 ) -> Result<(PathBuf, String), Error> {
     let (path, text, lang, slug_var) = match what {
         Scaffold::Site { slug } => {
-            check_slug("municipality slug", slug)?;
+            check_slug(messages::what_municipality(), slug)?;
             let project = project(root)?;
             let dir = root.join("content").join(slug);
             if dir.exists() {
-                return Err(Error::Usage(format!("{} already exists", dir.display())));
+                return Err(Error::Usage(messages::already_exists(dir.display())));
             }
             let om = dir.join("om.md");
             write_new(
@@ -101,18 +106,18 @@ pub fn template(
             )
         }
         Scaffold::Course { site, slug } => {
-            check_slug("course slug", slug)?;
+            check_slug(messages::what_course(), slug)?;
             let project = project(root)?;
             let site_file = root.join("content").join(site).join("_site.yaml");
             if !site_file.is_file() {
-                return Err(Error::Usage(format!(
-                    "there is no municipality `{site}` (no {})",
-                    site_file.display()
+                return Err(Error::Usage(messages::no_municipality(
+                    site,
+                    site_file.display(),
                 )));
             }
-            let text = read_text(root, &site_file).map_err(|d| Error::Usage(d.to_string()))?;
+            let text = read_text(root, &site_file).map_err(|d| Error::Usage(found(&d)))?;
             let m = Municipality::parse(site, Path::new("_site.yaml"), &text).map_err(|d| {
-                Error::Usage(format!("fix {} first: {}", site_file.display(), d[0]))
+                Error::Usage(messages::fix_first(site_file.display(), found(&d[0])))
             })?;
             // The keys are the project's first ones: the file builds as it is.
             let category = project.categories.keys().next().cloned();
@@ -148,7 +153,7 @@ pub fn template(
             let project = project(root)?;
             let dir = manual_dir(root, manual)?;
             if *number == 0 {
-                return Err(Error::Usage("session numbers start at 1".into()));
+                return Err(Error::Usage(messages::sessions_start_at_one()));
             }
             (
                 dir.join("sessioner").join(format!("uge-{number:02}.md")),
@@ -160,7 +165,7 @@ pub fn template(
             )
         }
         Scaffold::Exercise { manual, slug } => {
-            check_slug("exercise slug", slug)?;
+            check_slug(messages::what_exercise(), slug)?;
             let project = project(root)?;
             let dir = manual_dir(root, manual)?;
             (
@@ -256,13 +261,12 @@ fn capitalize(s: &str) -> String {
 
 fn write_new(path: &Path, text: &str) -> Result<(), Error> {
     if path.exists() {
-        return Err(Error::Usage(format!(
-            "{} already exists; nothing was written",
-            path.display()
+        return Err(Error::Usage(messages::already_exists_nothing_written(
+            path.display(),
         )));
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(FileAction::Create, dir, e))?;
     }
-    std::fs::write(path, text).map_err(|e| Error::io("write", path, e))
+    std::fs::write(path, text).map_err(|e| Error::io(FileAction::Write, path, e))
 }

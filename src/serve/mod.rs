@@ -80,9 +80,8 @@ type Listeners = Arc<Mutex<Vec<Sender<String>>>>;
 /// Starts the server and blocks; prints the address as its first line, once it serves the first
 /// build and watches for changes, so scripts and tests can find it.
 pub fn run(opts: &ServeOptions) -> Result<(), Error> {
-    let cannot_listen = |e: &dyn std::fmt::Display| {
-        Error::Usage(format!("cannot listen on port {}: {e}", opts.port))
-    };
+    let cannot_listen =
+        |e: &dyn std::fmt::Display| Error::Usage(crate::messages::cannot_listen(opts.port, e));
     let listener =
         std::net::TcpListener::bind((opts.bind, opts.port)).map_err(|e| cannot_listen(&e))?;
     // tiny_http writes a reply's headers and body separately and leaves Nagle's algorithm on, so
@@ -150,7 +149,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
             }
         }
     })
-    .map_err(|e| Error::Usage(format!("cannot watch the project: {e}")))?;
+    .map_err(|e| Error::Usage(crate::messages::cannot_watch(opts.root.display(), e)))?;
     for watched in ["content", "themes", "vejviser.yaml"] {
         let path = opts.root.join(watched);
         if path.exists() {
@@ -161,7 +160,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
             };
             watcher
                 .watch(&path, mode)
-                .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
+                .map_err(|e| Error::Usage(crate::messages::cannot_watch(path.display(), e)))?;
         }
     }
 

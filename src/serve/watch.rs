@@ -49,7 +49,9 @@ pub(super) fn watch_loop(
                                 "search index rebuilt in {:.0} ms",
                                 started.elapsed().as_secs_f64() * 1000.0
                             ),
-                            Err(e) => eprintln!("error: {e}"),
+                            Err(e) => {
+                                eprintln!("{}", e.render(crate::config::language_of(&opts.root)))
+                            }
                         }
                     }
                     continue;
@@ -132,7 +134,7 @@ pub(super) fn watch_loop(
                     stale = Some((opts, all));
                 }
             }
-            Err(e) => eprintln!("error: {e}"),
+            Err(e) => eprintln!("{}", e.render(crate::config::language_of(&opts.root))),
         }
     }
 }
@@ -199,7 +201,7 @@ pub(super) fn install(
 ) -> Result<(), Error> {
     let mut s = state
         .write()
-        .map_err(|_| Error::Usage("the server state is poisoned".into()))?;
+        .map_err(|_| Error::Usage(crate::messages::server_state_lost()))?;
     s.generation += 1;
     let language = crate::config::language_of(&opts.root);
     s.language = language;
@@ -250,7 +252,7 @@ pub(super) fn install(
     drop(s);
     let mut open = listeners
         .lock()
-        .map_err(|_| Error::Usage("the listener list is poisoned".into()))?;
+        .map_err(|_| Error::Usage(crate::messages::server_state_lost()))?;
     open.retain(|tx| tx.send(message.clone()).is_ok());
     Ok(())
 }

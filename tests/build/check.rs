@@ -561,7 +561,7 @@ fn every_scaffold_builds_and_is_never_written_over() {
             stderr(&again)
         );
         assert!(
-            stderr(&again).contains("already exists"),
+            stderr(&again).contains("findes allerede"),
             "{}",
             stderr(&again)
         );

@@ -261,7 +261,7 @@ fn an_unknown_site_is_a_usage_error() {
     let status = server.wait_for_exit();
     let log = server.wait_for("the message on stderr", || {
         let log = server.log();
-        if log.contains("error:") {
+        if log.contains("fejl:") {
             Ok(log)
         } else {
             Err(format!("stderr is {log:?}"))

@@ -117,7 +117,7 @@ fn init_refuses_a_folder_that_holds_a_project_and_writes_nothing() {
     let project = Project::fixture("check/clean");
     let before = std::fs::read(project.path("vejviser.yaml")).unwrap();
     let said = run_in(&project.root, &["init"], 2);
-    assert!(said.contains("already holds a project"), "{said}");
+    assert!(said.contains("rummer allerede et projekt"), "{said}");
     assert_eq!(
         std::fs::read(project.path("vejviser.yaml")).unwrap(),
         before
@@ -128,7 +128,7 @@ fn init_refuses_a_folder_that_holds_a_project_and_writes_nothing() {
     let half = Project::empty();
     std::fs::create_dir_all(half.path("content")).unwrap();
     let said = run_in(&half.root, &["init"], 2);
-    assert!(said.contains("already holds a project"), "{said}");
+    assert!(said.contains("rummer allerede et projekt"), "{said}");
     assert!(!half.path("vejviser.yaml").exists());
 
     // A slug that is not one is refused before anything is written.
@@ -184,7 +184,7 @@ fn the_built_in_theme_is_copied_and_overridden_file_by_file() {
     assert_eq!(page_text(&project.build_ok(), "index.html"), built_in);
     // Never over an existing folder.
     let said = run_in(&project.root, &["theme", "copy"], 2);
-    assert!(said.contains("already exists"), "{said}");
+    assert!(said.contains("findes allerede"), "{said}");
 
     // Under another name, it is a theme of its own once vejviser.yaml names it.
     let said = run_in(&project.root, &["theme", "copy", "vores"], 0);
@@ -263,7 +263,7 @@ fn build_in_a_folder_without_a_project_points_to_init_and_leaves_nothing() {
     let project = Project::empty();
     let said = run_in(&project.root, &["build"], 2);
     assert!(
-        said.contains("no vejviser.yaml") && said.contains("vejviser init"),
+        said.contains("har ingen vejviser.yaml") && said.contains("vejviser init"),
         "{said}"
     );
     let left: Vec<String> = std::fs::read_dir(&project.root)

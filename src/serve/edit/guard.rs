@@ -48,10 +48,9 @@ pub struct Guard {
 
 impl Guard {
     /// A guard for a server listening on `addr`, with a fresh random token.
-    pub fn new(addr: std::net::SocketAddr) -> Result<Guard, String> {
+    pub fn new(addr: std::net::SocketAddr) -> Result<Guard, crate::messages::Message> {
         let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| format!("no random numbers for the editor: {e}"))?;
+        getrandom::fill(&mut bytes).map_err(crate::messages::no_random_numbers)?;
         let token = bytes.iter().map(|b| format!("{b:02x}")).collect();
         let hosts = vec![addr.to_string(), format!("localhost:{}", addr.port())];
         Ok(Guard { token, hosts })
