@@ -240,13 +240,14 @@ fn schema(args: SchemaArgs) -> i32 {
     let out = args.out.unwrap_or_else(|| args.root.join("schema"));
     match crate::schema::write(&out, &crate::schema::schemas(names.as_ref())) {
         Ok(paths) => {
+            let language = crate::config::language_of(&args.root);
             for path in paths {
-                println!("wrote {}", path.display());
+                println!("{}", messages::wrote(path.display()).render(language));
             }
             if names.is_none() {
                 println!(
-                    "(no vejviser.yaml in {}: categories, audiences, locations and contacts may be any key)",
-                    args.root.display()
+                    "{}",
+                    messages::schema_any_key(args.root.display()).render(language)
                 );
             }
             0
@@ -286,12 +287,11 @@ fn theme(args: ThemeArgs) -> i32 {
             let dir = args.root.join("themes").join(&name);
             match crate::theme::ThemeFiles::copy_built_in(&dir) {
                 Ok(count) => {
-                    println!(
-                        "wrote the built-in theme ({count} files) to {}",
-                        dir.display()
-                    );
+                    let language = crate::config::language_of(&args.root);
+                    let wrote = messages::wrote_theme(count, dir.display());
+                    println!("{}", wrote.render(language));
                     if name != crate::theme::DEFAULT_THEME {
-                        println!("set `theme: {name}` in vejviser.yaml to use it");
+                        println!("{}", messages::use_theme(&name).render(language));
                     }
                     0
                 }
@@ -358,7 +358,8 @@ fn new(args: NewArgs) -> i32 {
     };
     match crate::scaffold::create(&args.root, &what, chrono::Local::now().date_naive()) {
         Ok(path) => {
-            println!("wrote {}", path.display());
+            let language = crate::config::language_of(&args.root);
+            println!("{}", messages::wrote(path.display()).render(language));
             0
         }
         Err(e) => failed(e, &args.root),

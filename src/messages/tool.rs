@@ -1,6 +1,7 @@
 //! The catalogue, part five: failures of the tool itself rather than of the content — a file or
 //! folder it cannot read or write, another build's lock, the scaffolding commands (`init`, `new`,
-//! `theme copy`) asked for something that cannot be, the preview server that cannot start.
+//! `theme copy`) asked for something that cannot be, the preview server that cannot start — and
+//! what those commands say they wrote.
 
 messages! {
     TOOL;
@@ -99,6 +100,21 @@ messages! {
     not_a_theme_name(name) {
         da: "`{name}` kan ikke bruges som navn på et tema: brug små bogstaver, tal og bindestreger",
         en: "`{name}` is not a theme name: use lower-case letters, digits and hyphens",
+    }
+
+    // ── What new, theme copy and schema wrote ──────────────────────────────────────────────
+    wrote(path) { da: "Skrev {path}", en: "wrote {path}" }
+    wrote_theme(count, folder) {
+        da: "Skrev det indbyggede tema ({count} filer) til {folder}",
+        en: "wrote the built-in theme ({count} files) to {folder}",
+    }
+    use_theme(name) {
+        da: "Skriv `theme: {name}` i vejviser.yaml for at bruge det",
+        en: "set `theme: {name}` in vejviser.yaml to use it",
+    }
+    schema_any_key(root) {
+        da: "(ingen vejviser.yaml i {root}: kategorier, målgrupper, steder og kontakter kan have enhver nøgle)",
+        en: "(no vejviser.yaml in {root}: categories, audiences, locations and contacts may be any key)",
     }
 
     // ── serve ──────────────────────────────────────────────────────────────────────────────

@@ -51,7 +51,8 @@ fn init_new_build_check_and_serve_from_an_empty_folder() {
     ] {
         assert!(root.join(file).is_file(), "init did not write {file}");
     }
-    run_in(root, &["new", "course", "lolland", "skriv-sammen"], 0);
+    let said = run_in(root, &["new", "course", "lolland", "skriv-sammen"], 0);
+    assert!(said.starts_with("Skrev "), "{said}");
     // `new` fills in what the project has (its first category, place and contact), dates from
     // today, and comments in the project's language.
     let course =
