@@ -124,8 +124,8 @@ pub fn encode_doc_list(docs: &[u32]) -> String {
 }
 
 /// Numbers each in base 32 with the low digits first and a continuation bit, as source maps
-/// write them: the delta lists of [`encode_postings`] and the section counts of `meta.js`.
-pub fn encode_varints(values: impl IntoIterator<Item = u32>) -> String {
+/// write them: the delta lists of [`encode_doc_list`].
+fn encode_varints(values: impl IntoIterator<Item = u32>) -> String {
     let mut out = String::new();
     for mut value in values {
         loop {
@@ -144,7 +144,7 @@ pub fn encode_varints(values: impl IntoIterator<Item = u32>) -> String {
 }
 
 /// The inverse of [`encode_varints`].
-pub fn decode_varints(text: &str) -> Vec<u32> {
+fn decode_varints(text: &str) -> Vec<u32> {
     let mut out = Vec::new();
     let (mut value, mut shift) = (0u32, 0u32);
     for c in text.bytes() {

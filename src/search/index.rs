@@ -18,8 +18,8 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
     let mut audience_set_index: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     let mut combos: Vec<[u32; 5]> = Vec::new();
     let mut combo_index: FxHashMap<[u32; 5], u32> = FxHashMap::default();
-    // (page, section) by document number.
-    let mut docs: Vec<(usize, usize)> = Vec::new();
+    // The page of every document, by document number.
+    let mut docs: Vec<usize> = Vec::new();
     let mut page_combo: Vec<u32> = Vec::with_capacity(pages.len());
     // The site's distinct words as written, found in parallel. Folding, stop words and stems
     // then run once per distinct word of the site, not once per occurrence.
@@ -138,7 +138,7 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
         if s == 0 {
             starts.push(doc);
         }
-        docs.push((p, s));
+        docs.push(p);
         if ranges.last().is_none_or(|r| r[1] != combo) {
             ranges.push([doc, combo]);
         }
@@ -252,7 +252,7 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
 
     // Chunks hold whole pages, as many as make about CHUNK_DOCS documents on this site: a hit
     // is a page, and showing it then takes one chunk.
-    let page_docs: Vec<&[(usize, usize)]> = docs.chunk_by(|a, b| a.0 == b.0).collect();
+    let page_docs: Vec<&[usize]> = docs.chunk_by(|a, b| a == b).collect();
     let chunk_pages = (CHUNK_DOCS * page_docs.len() + docs.len() / 2)
         .checked_div(docs.len())
         .unwrap_or(1)
@@ -293,31 +293,30 @@ pub fn build(mut pages: Vec<IndexPage>, dir: &str) -> SearchIndex {
     for (c, chunk) in page_docs.chunks(chunk_pages).enumerate() {
         let mut page_info = serde_json::Map::new();
         let mut list: Vec<serde_json::Value> = Vec::new();
-        for &(p, s) in chunk.iter().copied().flatten() {
+        // Each page whole: its facts once, then its sections in order.
+        for &p in chunk.iter().map(|run| &run[0]) {
             let page = &pages[p];
-            page_info.entry(p.to_string()).or_insert_with(|| {
-                // Category and place are not repeated here: they are facets, known from
-                // the document's number, and words of the facts.
+            // Category and place are not repeated here: they are facets, known from the
+            // document's number, and words of the facts.
+            let info = json!([
+                page.title,
+                page.path,
+                page.kind,
+                page.breadcrumb,
+                page.date,
+                page.facts
+            ]);
+            page_info.insert(p.to_string(), info);
+            list.extend(page.sections.iter().map(|section| {
                 json!([
-                    page.title,
-                    page.path,
-                    page.kind,
-                    page.breadcrumb,
-                    page.date,
-                    page.facts
+                    p,
+                    section.anchor,
+                    section.heading,
+                    truncate(&section.text, EXCERPT_CHARS)
                 ])
-            });
-            let section = &page.sections[s];
-            list.push(json!([
-                p,
-                section.anchor,
-                section.heading,
-                truncate(&section.text, EXCERPT_CHARS)
-            ]));
-            // A page's documents follow each other: after its last, its text is not needed.
-            if s + 1 == page.sections.len() {
-                pages[p].sections = Vec::new();
-            }
+            }));
+            // Its text is not needed any more.
+            pages[p].sections = Vec::new();
         }
         let name = format!("c{c}");
         let body = json!({"d": list, "p": page_info}).to_string();

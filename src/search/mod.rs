@@ -40,10 +40,7 @@ mod format;
 mod index;
 pub mod language;
 
-pub use format::{
-    decode_doc_list, decode_postings, decode_varints, encode_doc_list, encode_postings,
-    encode_varints, index_dir,
-};
+pub use format::{decode_doc_list, decode_postings, encode_doc_list, encode_postings, index_dir};
 pub use index::build;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
